@@ -1,0 +1,21 @@
+# The two commands of the README: `make demo` and `make test`. Each sets up .venv first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+EXTRAS ?= train,ray,parquet,bench,test
+
+.PHONY: demo test setup
+
+setup: $(BIN)/presslens
+
+$(BIN)/presslens: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[$(EXTRAS)]"
+	touch $@
+
+demo: setup
+	$(BIN)/presslens analyze examples/agency_report.txt
+
+test: setup
+	$(BIN)/pytest -q
