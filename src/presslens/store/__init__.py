@@ -1,1 +1,16 @@
-"""presslens.store"""
+"""The corpus store: articles, outlets and versioned analyses in SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+from presslens.config import get_settings
+from presslens.store.connect import make_engine, upgrade_to_head
+from presslens.store.repository import Store
+
+__all__ = ["Store", "open_store"]
+
+
+def open_store(url: str | None = None) -> Store:
+    """Opens the store at `url` (default: PRESSLENS_DB, else sqlite:///presslens.db), migrated to head."""
+    engine = make_engine(url or get_settings().db)
+    upgrade_to_head(engine)
+    return Store(engine)

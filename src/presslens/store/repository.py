@@ -1,0 +1,214 @@
+"""The Store: writes articles and analyses, reads them back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from presslens.analysis import Analysis
+from presslens.article import Article
+from presslens.errors import StoreError
+from presslens.store import rows as convert
+from presslens.store.schema import (
+    LAYER_TABLES,
+    analyses,
+    articles,
+    claims,
+    entities,
+    mentions,
+    outlets,
+    quotes,
+    technique_spans,
+    time_refs,
+)
+
+ARTICLE_BATCH = 500
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def article_columns():
+    """Article columns joined with the outlet name, as `Article` wants them."""
+    return (
+        articles.c.seq, articles.c.id, articles.c.text, outlets.c.name.label("outlet"), articles.c.published,
+        articles.c.url, articles.c.title, articles.c.language, articles.c.words,
+    )
+
+
+def articles_with_outlet():
+    return articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id)
+
+
+class Store:
+    """One database: SQLite file by default, PostgreSQL by URL."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._outlet_ids: dict[str, int] = {}
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _insert_ignore(self, table):
+        """INSERT ... ON CONFLICT DO NOTHING, in this database's dialect."""
+        module = postgresql if self.dialect == "postgresql" else sqlite
+        return module.insert(table).on_conflict_do_nothing()
+
+    def _outlet_id_map(self, conn: Connection, names: set[str]) -> dict[str, int]:
+        missing = sorted(n for n in names if n not in self._outlet_ids)
+        if missing:
+            conn.execute(self._insert_ignore(outlets), [{"name": n} for n in missing])
+            found = conn.execute(select(outlets.c.name, outlets.c.id).where(outlets.c.name.in_(missing)))
+            self._outlet_ids.update({name: oid for name, oid in found})
+        return self._outlet_ids
+
+    def insert_articles(self, conn: Connection, batch: list[Article]) -> list[str]:
+        """Inserts one batch inside the caller's transaction; returns the ids that were new."""
+        if not batch:
+            return []
+        ids = self._outlet_id_map(conn, {a.outlet for a in batch if a.outlet})
+        rows, seen = [], set()
+        for article in batch:
+            if article.id in seen:
+                continue
+            seen.add(article.id)
+            rows.append(convert.article_row(article, ids.get(article.outlet) if article.outlet else None))
+        stmt = self._insert_ignore(articles).returning(articles.c.id)
+        return list(conn.execute(stmt, rows).scalars())
+
+    def add_articles(self, articles_in: Iterable[Article], batch_size: int = ARTICLE_BATCH) -> int:
+        """Stores articles not stored yet (same id or same text key); returns how many were new."""
+        new = 0
+        for batch in batched(articles_in, batch_size):
+            with self.engine.begin() as conn:
+                new += len(self.insert_articles(conn, batch))
+        return new
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(*article_columns()).select_from(articles_with_outlet()).where(articles.c.id == article_id)
+            ).first()
+        return convert.article_from_row(row) if row else None
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(articles)).scalar_one()
+
+    def save_analysis(self, analysis: Analysis) -> None:
+        self.save_analyses([analysis])
+
+    def save_analyses(self, batch: list[Analysis]) -> None:
+        """Saves analyses in one transaction; one per (article, version), the newest marked latest."""
+        with self.engine.begin() as conn:
+            self.insert_articles(conn, [a.article for a in batch])
+            for analysis in batch:
+                self._save_one(conn, analysis)
+
+    def _save_one(self, conn: Connection, analysis: Analysis) -> None:
+        article_id = analysis.article.id
+        version = str(analysis.pipeline.get("version") or "")
+        if not version:
+            raise StoreError(f"analysis of article {article_id}: no pipeline version")
+        if conn.execute(select(articles.c.seq).where(articles.c.id == article_id)).first() is None:
+            raise StoreError(f"article {article_id}: same text as an article already stored under another id")
+        conn.execute(delete(analyses).where(and_(analyses.c.article_id == article_id, analyses.c.version == version)))
+        conn.execute(update(analyses).where(analyses.c.article_id == article_id).values(latest=False))
+        analysis_id = conn.execute(
+            insert(analyses).returning(analyses.c.id),
+            {
+                "article_id": article_id, "version": version, "latest": True,
+                "created": datetime.now(timezone.utc).replace(tzinfo=None),
+                "scores": dict(analysis.scores), "pipeline": dict(analysis.pipeline),
+            },
+        ).scalar_one()
+        for table, rows in convert.layer_rows(analysis_id, analysis).items():
+            if rows:
+                conn.execute(insert(LAYER_TABLES_BY_NAME[table]), rows)
+
+    def get_analysis(self, article_id: str, version: str | None = None) -> Analysis | None:
+        """The stored analysis of one article: of `version`, or the latest one saved."""
+        article = self.get_article(article_id)
+        if article is None:
+            return None
+        cond = analyses.c.article_id == article_id
+        cond = and_(cond, analyses.c.version == version) if version else and_(cond, analyses.c.latest.is_(True))
+        with self.engine.connect() as conn:
+            head = conn.execute(select(analyses).where(cond)).first()
+            if head is None:
+                return None
+
+            def layer(table):
+                return conn.execute(select(table).where(table.c.analysis_id == head.id).order_by(*table.primary_key.columns)).all()
+
+            return Analysis(
+                article=article,
+                entities=convert.entities_from_rows(layer(entities), layer(mentions)),
+                quotes=[convert.quote_from_row(r) for r in layer(quotes)],
+                time_refs=[convert.time_ref_from_row(r) for r in layer(time_refs)],
+                claims=[convert.claim_from_row(r) for r in layer(claims)],
+                techniques=[convert.technique_from_row(r) for r in layer(technique_spans)],
+                scores=dict(head.scores), pipeline=dict(head.pipeline),
+            )
+
+    def versions(self) -> dict[str, int]:
+        """How many articles each pipeline version has analysed."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(analyses.c.version, func.count()).group_by(analyses.c.version))
+            return {version: n for version, n in rows}
+
+    def _pending_condition(self, version: str):
+        done = select(analyses.c.id).where(and_(analyses.c.article_id == articles.c.id, analyses.c.version == version))
+        return ~exists(done)
+
+    def count_pending(self, version: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(articles).where(self._pending_condition(version))).scalar_one()
+
+    def pending_articles(self, version: str, batch_size: int = 200, limit: int | None = None) -> Iterator[list[Article]]:
+        """Articles not yet analysed by `version`, in storage order, a batch at a time."""
+        last, left = 0, limit
+        while left is None or left > 0:
+            size = batch_size if left is None else min(batch_size, left)
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(*article_columns()).select_from(articles_with_outlet())
+                    .where(and_(articles.c.seq > last, self._pending_condition(version)))
+                    .order_by(articles.c.seq).limit(size)
+                ).all()
+            if not rows:
+                return
+            last = rows[-1].seq
+            if left is not None:
+                left -= len(rows)
+            yield [convert.article_from_row(r) for r in rows]
+
+    def prune(self) -> int:
+        """Deletes every analysis that is not its article's latest; returns how many."""
+        with self.engine.begin() as conn:
+            old = select(analyses.c.id).where(analyses.c.latest.is_(False))
+            for table in LAYER_TABLES:
+                conn.execute(delete(table).where(table.c.analysis_id.in_(old)))
+            return conn.execute(delete(analyses).where(analyses.c.latest.is_(False))).rowcount
+
+
+LAYER_TABLES_BY_NAME = {t.name: t for t in LAYER_TABLES}
