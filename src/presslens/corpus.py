@@ -1,0 +1,342 @@
+"""Questions asked of the whole corpus: search, listings, per-outlet rates, speakers, entities.
+
+The CLI, the REST API and the web pages all call these functions. Every query reads the
+latest stored analysis of each article. Results are plain dataclasses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, column, desc, func, literal_column, nulls_last, select, table, text
+
+from presslens.errors import InputError
+from presslens.store import Store
+from presslens.store import fulltext
+from presslens.store.filters import article_conditions, latest_of_article, month_of_published, outlet_name
+from presslens.store.repository import article_columns, articles_with_outlet
+from presslens.store.schema import analyses, articles, entities, mentions, outlets, quotes, technique_spans
+
+# SQLite's FTS5 index over article titles and text (created by the migration, not in metadata).
+ARTICLES_FTS = table("articles_fts", column("rowid"))
+EXPORTS = ("articles", "quotes", "techniques", "entities", "mentions")
+
+
+@dataclass
+class Filters:
+    query: str | None = None
+    outlets: list[str] | None = None
+    since: date | None = None
+    until: date | None = None
+    technique: str | None = None
+    speaker: str | None = None
+    entity: str | None = None
+
+
+@dataclass
+class SearchHit:
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: date | None
+    snippet: str
+    highlights: list[tuple[int, int]]
+    score: float
+
+
+@dataclass
+class Page:
+    items: list
+    next_cursor: str | None
+
+
+@dataclass
+class ArticleSummary:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: date | None
+    words: int
+    techniques: int | None
+    quotes: int | None
+
+
+@dataclass
+class OutletMonth:
+    outlet: str
+    month: str
+    articles: int
+    words: int
+    technique_rates: dict[str, float] = field(default_factory=dict)
+    technique_shares: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class OutletSummary:
+    name: str
+    articles: int
+    first: date | None
+    last: date | None
+
+
+@dataclass
+class SpeakerCount:
+    name: str
+    entity_name: str | None
+    quotes: int
+    articles: int
+
+
+@dataclass
+class QuoteRow:
+    article_id: str
+    outlet: str | None
+    published: date | None
+    speaker: str | None
+    text: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class EntityCount:
+    name: str
+    type: str
+    mentions: int
+    articles: int
+
+
+def _offset(cursor: str | None) -> int:
+    if cursor is None:
+        return 0
+    if not cursor.isdigit():
+        raise InputError("cursor", f"{cursor!r} is not a cursor this store gave out")
+    return int(cursor)
+
+
+def _page(rows: list, limit: int, offset: int, make) -> Page:
+    more = len(rows) > limit
+    return Page(items=[make(r) for r in rows[:limit]], next_cursor=str(offset + limit) if more else None)
+
+
+def _check_limit(limit: int) -> None:
+    if limit < 1:
+        raise InputError("limit", f"{limit} is not a positive number")
+
+
+def search(store: Store, filters: Filters, limit: int = 20, cursor: str | None = None) -> Page:
+    """Articles matching `filters.query` (and the other filters), best first, with snippets."""
+    if not filters.query or not filters.query.strip():
+        raise InputError("query", "a search needs words to look for")
+    _check_limit(limit)
+    parsed = fulltext.parse_query(filters.query)
+    offset = _offset(cursor)
+    if store.dialect == "sqlite":
+        # bm25 is lower for better matches; titles weigh four times the body.
+        score = literal_column("bm25(articles_fts, 4.0, 1.0)")
+        stmt = (
+            select(articles.c.seq, score.label("score"))
+            .select_from(ARTICLES_FTS.join(articles, articles.c.seq == ARTICLES_FTS.c.rowid))
+            .where(text("articles_fts MATCH :fts").bindparams(fts=fulltext.to_fts5(parsed)))
+            .order_by(score)
+        )
+    else:
+        tsquery = func.websearch_to_tsquery("english", fulltext.to_websearch(parsed))
+        tsv = literal_column("articles.tsv")
+        score = func.ts_rank_cd(tsv, tsquery)
+        stmt = select(articles.c.seq, score.label("score")).where(tsv.op("@@")(tsquery)).order_by(desc(score), articles.c.seq)
+    conds = article_conditions(filters)
+    if conds:
+        stmt = stmt.where(and_(*conds))
+    stmt = stmt.limit(limit + 1).offset(offset)
+    with store.engine.connect() as conn:
+        ranked = conn.execute(stmt).all()
+        seqs = [r.seq for r in ranked[:limit]]
+        found = {
+            r.seq: r for r in conn.execute(
+                select(*article_columns()).select_from(articles_with_outlet()).where(articles.c.seq.in_(seqs))
+            )
+        } if seqs else {}
+
+    def hit(r) -> SearchHit:
+        a = found[r.seq]
+        plain, marks = fulltext.snippet(a.text, parsed)
+        score_value = -float(r.score) if store.dialect == "sqlite" else float(r.score)
+        return SearchHit(article_id=a.id, title=a.title, outlet=a.outlet, published=a.published,
+                         snippet=plain, highlights=marks, score=score_value)
+
+    return _page(ranked, limit, offset, hit)
+
+
+def _count_layer(table):
+    return (
+        select(func.count()).select_from(analyses.join(table, table.c.analysis_id == analyses.c.id))
+        .where(latest_of_article()).scalar_subquery()
+    )
+
+
+def _analysed():
+    return select(analyses.c.id).where(latest_of_article()).exists()
+
+
+def list_articles(store: Store, filters: Filters, limit: int = 50, cursor: str | None = None) -> Page:
+    """Articles newest first; technique and quote counts are None until an article is analysed."""
+    _check_limit(limit)
+    offset = _offset(cursor)
+    stmt = (
+        select(articles.c.id, articles.c.title, outlets.c.name.label("outlet"), articles.c.published,
+               articles.c.words, _analysed().label("analysed"),
+               _count_layer(technique_spans).label("techniques"), _count_layer(quotes).label("quotes"))
+        .select_from(articles_with_outlet())
+        .where(and_(True, *article_conditions(filters)))
+        .order_by(nulls_last(desc(articles.c.published)), desc(articles.c.seq))
+        .limit(limit + 1).offset(offset)
+    )
+    if filters.query:
+        hits = search(store, filters, limit=limit, cursor=cursor)
+        ids = [h.article_id for h in hits.items]
+        rows = {r.id: r for r in _rows(store, stmt.where(articles.c.id.in_(ids)).limit(None).offset(None))}
+        return Page(items=[_summary(rows[i]) for i in ids if i in rows], next_cursor=hits.next_cursor)
+    return _page(_rows(store, stmt), limit, offset, _summary)
+
+
+def _summary(r) -> ArticleSummary:
+    analysed = bool(r.analysed)
+    return ArticleSummary(id=r.id, title=r.title, outlet=r.outlet, published=r.published, words=r.words,
+                          techniques=r.techniques if analysed else None, quotes=r.quotes if analysed else None)
+
+
+def _rows(store: Store, stmt) -> list:
+    with store.engine.connect() as conn:
+        return conn.execute(stmt).all()
+
+
+def outlet_stats(store: Store, filters: Filters) -> list[OutletMonth]:
+    """Per outlet and month, over analysed articles: technique rates per 1,000 words and shares."""
+    outlet, month = outlet_name().label("outlet"), month_of_published().label("month")
+    conds = and_(True, *article_conditions(filters), *_query_condition(store, filters))
+    base = articles_with_outlet().join(analyses, latest_of_article())
+    totals = (
+        select(outlet, month, func.count().label("articles"), func.coalesce(func.sum(articles.c.words), 0).label("words"))
+        .select_from(base).where(conds).group_by(outlet, month)
+    )
+    spans = (
+        select(outlet, month, technique_spans.c.technique, func.count().label("spans"),
+               func.count(func.distinct(articles.c.id)).label("with_technique"))
+        .select_from(base.join(technique_spans, technique_spans.c.analysis_id == analyses.c.id))
+        .where(conds).group_by(outlet, month, technique_spans.c.technique)
+    )
+    with store.engine.connect() as conn:
+        groups = {
+            (r.outlet, r.month): OutletMonth(outlet=r.outlet, month=r.month, articles=r.articles, words=int(r.words))
+            for r in conn.execute(totals)
+        }
+        for r in conn.execute(spans):
+            group = groups[(r.outlet, r.month)]
+            group.technique_rates[r.technique] = 1000.0 * r.spans / group.words if group.words else 0.0
+            group.technique_shares[r.technique] = r.with_technique / group.articles
+    for group in groups.values():
+        group.technique_rates = dict(sorted(group.technique_rates.items()))
+        group.technique_shares = dict(sorted(group.technique_shares.items()))
+    return sorted(groups.values(), key=lambda g: (g.outlet, g.month))
+
+
+def _query_condition(store: Store, filters: Filters) -> list:
+    """A full-text condition when filters carry a query (stats and listings narrowed by words)."""
+    if not filters.query:
+        return []
+    parsed = fulltext.parse_query(filters.query)
+    if store.dialect == "sqlite":
+        return [articles.c.seq.in_(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts")
+                                   .bindparams(fts=fulltext.to_fts5(parsed)).columns())]
+    return [literal_column("articles.tsv").op("@@")(func.websearch_to_tsquery("english", fulltext.to_websearch(parsed)))]
+
+
+def list_outlets(store: Store) -> list[OutletSummary]:
+    name = outlet_name().label("name")
+    stmt = (
+        select(name, func.count().label("articles"), func.min(articles.c.published).label("first"),
+               func.max(articles.c.published).label("last"))
+        .select_from(articles_with_outlet()).group_by(name).order_by(name)
+    )
+    return [OutletSummary(name=r.name, articles=r.articles, first=r.first, last=r.last) for r in _rows(store, stmt)]
+
+
+def _layer_base(table):
+    return (articles_with_outlet().join(analyses, latest_of_article())
+            .join(table, table.c.analysis_id == analyses.c.id))
+
+
+def top_speakers(store: Store, filters: Filters, limit: int = 20) -> list[SpeakerCount]:
+    """Most quoted speakers, with the entity name the speaker was linked to, if any."""
+    _check_limit(limit)
+    speaker_entity = entities.alias("speaker_entity")
+    n_quotes = func.count().label("quotes")
+    stmt = (
+        select(quotes.c.speaker, func.max(speaker_entity.c.name).label("entity_name"), n_quotes,
+               func.count(func.distinct(articles.c.id)).label("articles"))
+        .select_from(_layer_base(quotes).outerjoin(
+            speaker_entity,
+            and_(speaker_entity.c.analysis_id == quotes.c.analysis_id, speaker_entity.c.key == quotes.c.speaker_entity)))
+        .where(and_(quotes.c.speaker.is_not(None), *article_conditions(filters), *_query_condition(store, filters)))
+        .group_by(quotes.c.speaker).order_by(desc(n_quotes), quotes.c.speaker).limit(limit)
+    )
+    return [SpeakerCount(name=r.speaker, entity_name=r.entity_name, quotes=r.quotes, articles=r.articles)
+            for r in _rows(store, stmt)]
+
+
+def speaker_quotes(store: Store, speaker: str, filters: Filters, limit: int = 50, cursor: str | None = None) -> Page:
+    """Quotes by one speaker (name compared without case), newest articles first."""
+    _check_limit(limit)
+    offset = _offset(cursor)
+    stmt = (
+        select(articles.c.id.label("article_id"), outlets.c.name.label("outlet"), articles.c.published,
+               quotes.c.speaker, quotes.c.text, quotes.c.kind, quotes.c.start, quotes.c.end)
+        .select_from(_layer_base(quotes))
+        .where(and_(func.lower(quotes.c.speaker) == speaker.lower(), *article_conditions(filters),
+                    *_query_condition(store, filters)))
+        .order_by(nulls_last(desc(articles.c.published)), articles.c.id, quotes.c.idx)
+        .limit(limit + 1).offset(offset)
+    )
+    return _page(_rows(store, stmt), limit, offset, lambda r: QuoteRow(**r._mapping))
+
+
+def top_entities(store: Store, filters: Filters, limit: int = 20) -> list[EntityCount]:
+    _check_limit(limit)
+    n_mentions = func.sum(entities.c.mentions).label("mentions")
+    stmt = (
+        select(entities.c.name, entities.c.type, n_mentions, func.count(func.distinct(articles.c.id)).label("articles"))
+        .select_from(_layer_base(entities))
+        .where(and_(True, *article_conditions(filters), *_query_condition(store, filters)))
+        .group_by(entities.c.name, entities.c.type).order_by(desc(n_mentions), entities.c.name).limit(limit)
+    )
+    return [EntityCount(name=r.name, type=r.type, mentions=int(r.mentions), articles=r.articles) for r in _rows(store, stmt)]
+
+
+def _export_statement(store: Store, what: str, filters: Filters):
+    head = (articles.c.id.label("article_id"), outlets.c.name.label("outlet"), articles.c.published)
+    conds = and_(True, *article_conditions(filters), *_query_condition(store, filters))
+    if what == "articles":
+        return (select(articles.c.id, outlets.c.name.label("outlet"), articles.c.published, articles.c.url,
+                       articles.c.title, articles.c.language, articles.c.words, articles.c.text)
+                .select_from(articles_with_outlet()).where(conds).order_by(articles.c.seq))
+    tables = {"quotes": quotes, "techniques": technique_spans, "entities": entities, "mentions": mentions}
+    table = tables[what]
+    columns = [c for c in table.c if c.name != "analysis_id"]
+    stmt = select(*head, analyses.c.version, *columns).select_from(_layer_base(table)).where(conds)
+    return stmt.order_by(articles.c.seq, *[c for c in table.primary_key.columns if c.name != "analysis_id"])
+
+
+def export_rows(store: Store, what: str, filters: Filters) -> Iterator[dict[str, Any]]:
+    """Every row of one kind matching the filters, streamed from the database in order."""
+    if what not in EXPORTS:
+        raise InputError("--what", f"{what!r} is not one of {', '.join(EXPORTS)}")
+    stmt = _export_statement(store, what, filters)
+    with store.engine.connect() as conn:
+        result = conn.execution_options(yield_per=1000).execute(stmt)
+        for row in result:
+            yield dict(row._mapping)

@@ -1,0 +1,144 @@
+"""Full-text search: user queries to FTS5 / PostgreSQL syntax, and plain snippets with highlights.
+
+Users type web-search style queries: words, "quoted phrases", -excluded words, OR
+and trailing * for prefixes. Snippets are cut from the article text here, not by the
+database, so both databases give the same plain text with [start, end) highlights.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from presslens.errors import InputError
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+")
+_SUFFIXES = ("ing", "ies", "ed", "es", "ly", "s")
+SNIPPET_CHARS = 240
+
+
+@dataclass
+class ParsedQuery:
+    """A query as groups of alternatives (ANDed), each a list of phrases; plus excluded phrases."""
+
+    groups: list[list[tuple[list[str], bool]]] = field(default_factory=list)
+    excluded: list[list[str]] = field(default_factory=list)
+
+    @property
+    def terms(self) -> list[tuple[str, bool]]:
+        """Every positive word with its prefix flag, for highlighting."""
+        return [(w, prefix) for group in self.groups for words, prefix in group for w in words]
+
+
+def parse_query(query: str) -> ParsedQuery:
+    parsed = ParsedQuery()
+    join_next = False
+    for match in _TOKEN.finditer(query):
+        negated, phrase, bare = match.group(1), match.group(2), match.group(3)
+        if bare is not None and bare.upper() == "OR":
+            join_next = bool(parsed.groups)
+            continue
+        raw = phrase if phrase is not None else bare
+        if bare is not None and bare.startswith("-") and len(bare) > 1:
+            negated, raw = "-", bare[1:]
+        prefix = phrase is None and raw.endswith("*")
+        words = [w.lower() for w in _WORD.findall(raw)]
+        if not words:
+            continue
+        if negated:
+            parsed.excluded.append(words)
+        elif join_next:
+            parsed.groups[-1].append((words, prefix))
+        else:
+            parsed.groups.append([(words, prefix)])
+        join_next = False
+    if not parsed.groups:
+        raise InputError("query", f"{query!r} has no word to search for")
+    return parsed
+
+
+def _fts5_phrase(words: list[str], prefix: bool) -> str:
+    return '"' + " ".join(words) + '"' + (" *" if prefix else "")
+
+
+def to_fts5(parsed: ParsedQuery) -> str:
+    """FTS5 MATCH syntax; every word is quoted so no user text is read as an operator."""
+    groups = ["(" + " OR ".join(_fts5_phrase(w, p) for w, p in group) + ")" for group in parsed.groups]
+    expression = " AND ".join(groups)
+    for words in parsed.excluded:
+        expression = f"({expression}) NOT {_fts5_phrase(words, False)}"
+    return expression
+
+
+def to_websearch(parsed: ParsedQuery) -> str:
+    """PostgreSQL websearch_to_tsquery syntax, rebuilt from the parsed words only."""
+    def phrase(words: list[str]) -> str:
+        return '"' + " ".join(words) + '"' if len(words) > 1 else words[0]
+
+    groups = [" or ".join(phrase(w) for w, _ in group) for group in parsed.groups]
+    return " ".join(groups + ["-" + phrase(w) for w in parsed.excluded])
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def highlight_spans(text: str, parsed: ParsedQuery) -> list[tuple[int, int]]:
+    """[start, end) of every word in `text` that the query's positive words match."""
+    exact = {_stem(w) for w, prefix in parsed.terms if not prefix}
+    prefixes = tuple(w for w, prefix in parsed.terms if prefix)
+    spans = []
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        if _stem(word) in exact or (prefixes and word.startswith(prefixes)):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def snippet(text: str, parsed: ParsedQuery, width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
+    """The window of `text` with the most highlighted words, and highlights relative to it."""
+    spans = highlight_spans(text, parsed)
+    start = 0
+    if spans:
+        # Slide over the highlights: the window starting at highlight i covers the
+        # highlights that begin within three quarters of a width after it.
+        reach, best, best_count, j = width * 3 // 4, 0, 0, 0
+        for i, (s, _) in enumerate(spans):
+            j = max(j, i)
+            while j + 1 < len(spans) and spans[j + 1][0] < s + reach:
+                j += 1
+            if j - i + 1 > best_count:
+                best, best_count = i, j - i + 1
+        start = max(0, spans[best][0] - width // 4)
+        space = text.rfind(" ", 0, start + 1)
+        start = space + 1 if space >= 0 and start - space < 30 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    window = text[start:end]
+    lead = window.lstrip()
+    offset = start + (len(window) - len(lead))
+    plain = " ".join(lead.split())
+    # Whitespace is collapsed for the terminal; map highlights through the same collapse.
+    mapping, out_pos, prev_space = [], 0, False
+    for ch in lead:
+        mapping.append(out_pos)
+        if ch.isspace():
+            if not prev_space:
+                out_pos += 1
+            prev_space = True
+        else:
+            out_pos += 1
+            prev_space = False
+    mapping.append(out_pos)
+    marks = [
+        (mapping[s - offset], mapping[e - offset])
+        for s, e in spans if s >= offset and e <= offset + len(lead)
+    ]
+    marks = [(s, min(e, len(plain))) for s, e in marks if s < len(plain)]
+    return plain, marks
