@@ -3,8 +3,33 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+
+# `  date 2019-11-03 By NORTHWIND NEWS AGENCY`: the first line of an agency dump.
+_AGENCY_HEADER = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+By[ \t]+(\S.*?)[ \t]*$")
+
+
+@dataclass(frozen=True)
+class AgencyHeader:
+    published: date
+    outlet: str
+
+
+def parse_agency_header(line: str) -> AgencyHeader | None:
+    """The date and outlet of an agency dump's first line, or None if it is not one.
+
+    A line that has the shape but an impossible date (2019-02-30) is not a header.
+    """
+    match = _AGENCY_HEADER.match(line)
+    if not match:
+        return None
+    try:
+        published = date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+    return AgencyHeader(published=published, outlet=match.group(2))
 
 
 def article_id(outlet: str | None, published: date | None, text: str) -> str:

@@ -1,0 +1,83 @@
+"""Publication dates as they appear in exported records and feeds.
+
+Only unambiguous forms are accepted: ISO dates and datetimes, RFC 2822 (feeds, e-mail),
+month names ("Nov 3, 2019", "3 November 2019"), "2019/11/03" and Unix timestamps.
+A month without a day ("November 2019") is refused rather than pinned to the 1st.
+Slash dates with the year last (12/30/17, 30/12/2017) are read when only one order
+makes a date, and refused when both do (03/11/2019 is 11 March in the US and 3 November
+in Europe): a wrong date is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
+
+_MONTH_NAME_FORMATS = (
+    "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y",
+    "%A, %B %d, %Y", "%a, %b %d, %Y",
+)
+_ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_SLASH_YMD = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
+_SLASH_YEAR_LAST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+_TIMESTAMP = re.compile(r"^\d{9,10}(\.\d+)?$")
+
+
+def parse_date(value: object) -> date | None:
+    """The calendar date of `value`; None for an empty value; ValueError when unreadable.
+
+    A datetime with a time zone keeps its own local date (what the outlet printed).
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value, tz=timezone.utc).date()
+    text = str(value).strip()
+    if not text:
+        return None
+    return _parse_text(text)
+
+
+def _parse_text(text: str) -> date:
+    iso = _ISO_PREFIX.match(text)
+    if iso:
+        try:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            raise ValueError(f"impossible date {text!r}") from None
+    slash = _SLASH_YMD.match(text)
+    if slash:
+        return date(int(slash.group(1)), int(slash.group(2)), int(slash.group(3)))
+    year_last = _SLASH_YEAR_LAST.match(text)
+    if year_last:
+        return _day_month_or_month_day(text, *(int(g) for g in year_last.groups()))
+    if _TIMESTAMP.match(text):
+        return datetime.fromtimestamp(float(text), tz=timezone.utc).date()
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(".", ""))
+    for fmt in _MONTH_NAME_FORMATS:
+        try:
+            return datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    raise ValueError(f"unrecognised date {text!r} (use ISO 8601, e.g. 2019-11-03)")
+
+
+def _day_month_or_month_day(text: str, first: int, second: int, year: int) -> date:
+    if year < 100:
+        year += 2000 if year < 69 else 1900  # the strptime %y convention
+    if first == second or first > 12 or second > 12:
+        month, day = (second, first) if first > 12 else (first, second)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise ValueError(f"impossible date {text!r}") from None
+    raise ValueError(f"ambiguous date {text!r}: day/month order unknown (use ISO 8601, e.g. 2019-11-03)")

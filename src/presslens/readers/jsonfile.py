@@ -1,0 +1,85 @@
+"""JSON (one object, a list, or {"articles": [...]}) and JSON Lines (one object a line).
+
+JSON is read whole, so it is held to the article size limit; JSON Lines is streamed
+line by line, so a corpus of any size can be read, and a bad line is reported with its
+number while the other lines go on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from presslens.article import Article
+from presslens.errors import InputError
+from presslens.readers.records import article_from_record
+from presslens.readers.source import OnError, decode_utf8
+
+# Wrappers that exporters put around a list of records.
+LIST_KEYS = ("articles", "items", "data", "results", "records", "documents", "docs")
+
+
+def read_json(text: str, source: str, limit: int, on_error: OnError) -> Iterator[Article]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"invalid JSON at column {exc.colno}: {exc.msg}", exc.lineno) from None
+    records = _records_of(data, source)
+    for index, record in enumerate(records, start=1):
+        where = f"record {index}" if len(records) > 1 or isinstance(data, list) else ""
+        try:
+            yield article_from_record(record, source, None, limit, where)
+        except InputError as exc:
+            on_error(exc)
+
+
+def _records_of(data: Any, source: str) -> list[Any]:
+    if isinstance(data, list):
+        if not data:
+            raise InputError(source, "empty JSON list: no articles")
+        return data
+    if isinstance(data, dict):
+        lowered = {str(k).lower(): v for k, v in data.items()}
+        for key in LIST_KEYS:
+            if isinstance(lowered.get(key), list):
+                return lowered[key]
+        return [data]
+    raise InputError(source, f"expected a JSON object or list, got {type(data).__name__}")
+
+
+def read_jsonl(stream: BinaryIO, source: str, limit: int, on_error: OnError) -> Iterator[Article]:
+    """One Article per non-blank line; `limit` bounds each article's text."""
+    line_limit = 2 * limit + 65_536  # room for the JSON escapes and metadata around the text
+    number = 0
+    while True:
+        raw = stream.readline(line_limit + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > line_limit and not raw.endswith(b"\n"):
+            _skip_rest_of_line(stream)
+            on_error(InputError(source, f"line is over the {line_limit / 1_000_000:.1f} MB limit", number))
+            continue
+        if not raw.strip():
+            continue
+        try:
+            record = _parse_line(raw, source, number)
+            yield article_from_record(record, source, number, limit)
+        except InputError as exc:
+            on_error(exc)
+
+
+def _parse_line(raw: bytes, source: str, number: int) -> Any:
+    line = decode_utf8(raw, source, number)
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"invalid JSON at column {exc.colno}: {exc.msg}", number) from None
+
+
+def _skip_rest_of_line(stream: BinaryIO) -> None:
+    while True:
+        chunk = stream.readline(1_048_576)
+        if not chunk or chunk.endswith(b"\n"):
+            return
