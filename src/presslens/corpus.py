@@ -331,10 +331,20 @@ def _export_statement(store: Store, what: str, filters: Filters):
     return stmt.order_by(articles.c.seq, *[c for c in table.primary_key.columns if c.name != "analysis_id"])
 
 
-def export_rows(store: Store, what: str, filters: Filters) -> Iterator[dict[str, Any]]:
-    """Every row of one kind matching the filters, streamed from the database in order."""
+def _check_export(what: str) -> None:
     if what not in EXPORTS:
         raise InputError("--what", f"{what!r} is not one of {', '.join(EXPORTS)}")
+
+
+def export_columns(store: Store, what: str) -> list[tuple[str, Any]]:
+    """(name, SQLAlchemy type) of every column `export_rows` yields for `what`, in order."""
+    _check_export(what)
+    return [(c.name, c.type) for c in _export_statement(store, what, Filters()).selected_columns]
+
+
+def export_rows(store: Store, what: str, filters: Filters) -> Iterator[dict[str, Any]]:
+    """Every row of one kind matching the filters, streamed from the database in order."""
+    _check_export(what)
     stmt = _export_statement(store, what, filters)
     with store.engine.connect() as conn:
         result = conn.execution_options(yield_per=1000).execute(stmt)

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from typing import Any
 
 from presslens.analysis import Analysis, Claim, Cue, Entity, Mention, Quote, Speaker, TechniqueSpan, TimeRef
 from presslens.article import Article
 
-_SPACE = re.compile(r"\s+")
 # Typographic variants that differ between copies of one article saved by different tools.
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_FOLD = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-"))
 
 
 def normalised_text(text: str) -> str:
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).translate(_FOLD)).strip().casefold()
+    if text.isascii():
+        return " ".join(text.split()).lower()
+    text = unicodedata.normalize("NFKC", text)
+    for variant, plain in _FOLD:  # str.replace per pair: far faster than str.translate on long texts
+        text = text.replace(variant, plain)
+    return " ".join(text.split()).casefold()
 
 
 def text_key(article: Article) -> str:

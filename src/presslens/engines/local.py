@@ -1,0 +1,54 @@
+"""The local engine: a pool of worker processes, each loading the pipeline once."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from presslens.analysis import Analysis
+from presslens.article import Article
+from presslens.errors import PresslensError
+
+_worker_pipeline = None
+
+
+def load_pipeline(components: tuple[str, ...] | None):
+    """The default pipeline, or one with only the named components (tests, experiments)."""
+    from presslens.pipeline import Pipeline, default_pipeline
+
+    return Pipeline(components) if components else default_pipeline()
+
+
+def _analyse(batch: list[dict], components: tuple[str, ...] | None) -> list[dict]:
+    global _worker_pipeline
+    try:
+        if _worker_pipeline is None:
+            _worker_pipeline = load_pipeline(components)
+        # Plain dicts cross the process boundary: the JSON contract is the wire format.
+        articles = [Article.from_dict(d) for d in batch]
+        return [a.to_dict() for a in _worker_pipeline.analyze_many(articles)]
+    except Exception as exc:
+        # Re-raised as a plain PresslensError so it pickles back to the parent intact.
+        raise PresslensError(f"worker failed: {exc}") from None
+
+
+def run_local(batches: Iterable[list[Article]], workers: int,
+              components: tuple[str, ...] | None = None) -> Iterator[list[Analysis]]:
+    """Analyses each batch, yielding results in input order; workers <= 1 runs in this process."""
+    if workers <= 1:
+        pipeline = load_pipeline(components)
+        for batch in batches:
+            yield list(pipeline.analyze_many(batch))
+        return
+    # spawn, not fork: the parent holds database connections and maybe threads.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        in_flight: deque[Future] = deque()
+        for batch in batches:
+            in_flight.append(pool.submit(_analyse, [a.to_dict() for a in batch], components))
+            if len(in_flight) >= 2 * workers:
+                yield [Analysis.from_dict(d) for d in in_flight.popleft().result()]
+        while in_flight:
+            yield [Analysis.from_dict(d) for d in in_flight.popleft().result()]
