@@ -1,28 +1,580 @@
-"""Entities: spaCy NER mentions grouped into one entity per real-world referent."""
+"""Entities: spaCy NER mentions grouped into one entity per real-world referent.
+
+The steps, in order (docs/entities.md gives the reasons and the limits):
+1. NER spans, minus the labels that belong to time refs or to nothing, are tidied
+   (leading "the", trailing possessive) and an ORG span that swallowed a titled name
+   ("the National Council Marshal Teodor Valen") is split into the ORG and the person.
+2. Country aliases ("US", "U.S.", "America", "the United States") found by NER or by
+   exact token match become one country entity.
+3. People: a full name and its short forms are one person ("Ayatollah Seyed Ali
+   Khamenei", "Khamenei"); surnames must match exactly and given names must agree, so
+   Khomeini is not Khamenei and Bill Clinton is not Hillary Clinton. A bare surname goes
+   to the most recently mentioned person with it (gender from "Mrs." breaks ties).
+4. Other spans merge by their tidied text and ORG acronyms; a span spaCy mislabels
+   ("Khomeini" as GPE) joins the person whose name it is.
+5. Untagged repeats of a known surname ("Valen said") become mentions.
+6. Title phrases ("the Leader", "the minister") refer back to the person the title
+   introduced (see entity_titles.py).
+`resolve_mention` answers, for any span, which entity it names, including pronouns.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
 
-from presslens.analyzers.layers import set_layer
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from presslens.analysis import Entity, Mention
+from presslens.analyzers.country_names import COUNTRY_ALIASES, NEEDS_GPE_TAG
+from presslens.analyzers.entity_titles import TitleIntro, intros_for, norm, resolve_title, title_mentions
+from presslens.analyzers.entity_words import (
+    FEMALE_NAMES,
+    FEMALE_WORDS,
+    HONORIFICS,
+    MALE_NAMES,
+    MALE_WORDS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ORGANISATION_WORDS,
+    PERSON_PRONOUNS,
+    PLACE_NAMES_LIKE_SURNAMES,
+    TIME_QUALIFIERS,
+    TITLE_QUALIFIERS,
+    TITLES,
+)
+from presslens.analyzers.layers import get_layer, set_layer
+
+SPAN_KEY = "presslens_entities"
+INDEX_LAYER = "entity_index"
+SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_NAME_LEAD = HONORIFICS | TITLES | TITLE_QUALIFIERS
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "&"})
+_SURNAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-")
+# How many sentences back a pronoun may look for the person it stands for.
+_PRONOUN_REACH = 6
+
+ALIAS_TO_COUNTRY: dict[str, str] = {
+    alias: country for country, aliases in COUNTRY_ALIASES.items() for alias in (country, *aliases)
+}
 
 
 @Language.factory("presslens_entities", assigns=["doc.spans"], requires=["doc.ents"])
 def make_entities(nlp: Language, name: str) -> "EntityResolver":
-    return EntityResolver(name)
+    return EntityResolver(nlp, name)
+
+
+@dataclass
+class _Mention:
+    start: int  # token indices into the Doc
+    end: int
+    label: str  # spaCy's label, "TITLE" for "the minister", "MATCH" for an untagged repeat
+    text: str
+    gender: str | None = None  # from an honorific just before the name ("Mrs. Clinton")
+
+
+@dataclass
+class _PersonName:
+    words: list[str]  # the name without titles: ["Seyed", "Ali", "Khamenei"]
+    given: list[str]  # ["Seyed", "Ali"]
+    surname: str  # matching key: "khamenei"
+    gender: str | None
+
+
+@dataclass
+class _Cluster:
+    kind: str  # "person", "country" or "other"
+    key: str
+    mentions: list[_Mention] = field(default_factory=list)
+    given: list[str] = field(default_factory=list)
+    name_words: list[str] = field(default_factory=list)
+    genders: set[str] = field(default_factory=set)
+
+    @property
+    def last(self) -> int:
+        return self.mentions[-1].start
+
+    @property
+    def gender(self) -> str | None:
+        return next(iter(self.genders)) if len(self.genders) == 1 else None
+
+    def add(self, mention: _Mention) -> None:
+        self.mentions.append(mention)
+
+
+def _gender(words: list[str], given: list[str]) -> str | None:
+    votes = {"m" for w in words if w in MALE_WORDS} | {"f" for w in words if w in FEMALE_WORDS}
+    if given:
+        first = given[0].lower()
+        votes |= {"m"} if first in MALE_NAMES else {"f"} if first in FEMALE_NAMES else set()
+    return next(iter(votes)) if len(votes) == 1 else None
+
+
+def _surname_key(word: str) -> str:
+    key = word.lower()
+    for prefix in _SURNAME_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix) + 1:
+            return key[len(prefix) :]
+    return key
+
+
+def parse_person(text: str) -> _PersonName | None:
+    """The name in "Ayatollah Seyed Ali Khamenei" or "Mrs. Clinton", titles set aside."""
+    words = text.split()
+    lead: list[str] = []
+    while len(words) > 1 and norm(words[0]) in _NAME_LEAD:
+        lead.append(norm(words.pop(0)))
+    while len(words) > 1 and norm(words[-1].rstrip(",")) in NAME_SUFFIXES:
+        words.pop()
+    if not words or not words[-1][:1].isalpha() or norm(words[-1]) in _NAME_LEAD:
+        return None
+    given = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in NAME_PARTICLES]
+    return _PersonName(words, given, _surname_key(words[-1]), _gender(lead, given))
+
+
+def _same_given(a: str, b: str) -> bool:
+    a, b = a.rstrip("."), b.rstrip(".")
+    if len(a) == 1 or len(b) == 1:  # an initial: "J. Kerry"
+        return a[0].upper() == b[0].upper()
+    return a.lower() == b.lower()
+
+
+def given_compatible(a: list[str], b: list[str]) -> bool:
+    """Whether two lists of given names can belong to one person: the shorter must be
+    found in the longer, in order ("Ali" in "Seyed Ali"; "Bill" not in "Hillary")."""
+    if not a or not b:
+        return True
+    short, long = sorted((a, b), key=len)
+    rest = iter(long)
+    return all(any(_same_given(s, g) for g in rest) for s in short)
+
+
+def _tidy(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Without a leading "the" or punctuation, nor a trailing possessive or punctuation."""
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _split_titled_name(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """Split "the National Council Marshal Teodor Valen" (one ORG span) into ORG + PERSON."""
+    if label == "PERSON":
+        return [(start, end, label)]
+    for i in range(start, end - 1):
+        if not doc[i].is_title or norm(doc[i].text) not in TITLES | HONORIFICS:
+            continue
+        tail = doc[i + 1 : end]
+        looks_like_name = all(t.is_title and t.tag_ == "NNP" and norm(t.text) not in _NAME_LEAD for t in tail)
+        if (
+            looks_like_name
+            and len(tail) <= 3
+            and (i > start or len(tail) >= 2)
+            and tail[-1].lower_ not in ORGANISATION_WORDS
+        ):
+            return ([(start, i, label)] if i > start else []) + [(i, end, "PERSON")]
+    return [(start, end, label)]
+
+
+def _honorific_gender(doc: Doc, start: int) -> str | None:
+    if start == 0:
+        return None
+    word = norm(doc[start - 1].text)
+    return "m" if word in MALE_WORDS else "f" if word in FEMALE_WORDS else None
+
+
+def _is_office_word(doc: Doc, start: int, end: int) -> bool:
+    """"State" in "Secretary of State": part of a title, not an organisation."""
+    return (
+        end - start == 1
+        and start >= 2
+        and doc[start].lower_ in TITLE_QUALIFIERS
+        and doc[start - 1].lower_ == "of"
+        and norm(doc[start - 2].text) in TITLES
+    )
+
+
+def _whole_name_end(doc: Doc, end: int) -> int:
+    """Where a PERSON span cut at a particle really ends: spaCy tags "Caroline van der"
+    and "Plas", or "Mark Van" and "Oever", as two spans."""
+    while end < len(doc) and doc[end].lower_ in NAME_PARTICLES:
+        end += 1
+    if doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc) and doc[end].is_title:
+        end += 1
+    return end
+
+
+def _ner_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if spans and ent.start < spans[-1][1]:
+            continue  # swallowed by the name before it
+        end = _whole_name_end(doc, ent.end) if ent.label_ == "PERSON" and ent.end < len(doc) else ent.end
+        spans.append((ent.start, end, ent.label_))
+    return spans
+
+
+def _ner_mentions(doc: Doc) -> list[_Mention]:
+    mentions = []
+    for ent_start, ent_end, ent_label in _ner_spans(doc):
+        if ent_label in SKIPPED_LABELS or _is_office_word(doc, ent_start, ent_end):
+            continue
+        for start, end, label in _split_titled_name(doc, ent_start, ent_end, ent_label):
+            start, end = _tidy(doc, start, end)
+            if start < end:
+                text = doc[start:end].text
+                mentions.append(_Mention(start, end, label, text, _honorific_gender(doc, start)))
+    return mentions
+
+
+def _in_capitals(doc: Doc, start: int, end: int) -> bool:
+    """Whether a match sits in an all-capitals headline ("LET US GO"), where "US" is a word."""
+    neighbours = [doc[i] for i in (start - 1, end) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return any(t.is_upper and len(t) > 1 for t in neighbours)
 
 
 class EntityResolver:
-    def __init__(self, name: str) -> None:
+    """The `presslens_entities` component: writes the "entities" layer and spans."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.country_matcher = PhraseMatcher(nlp.vocab)
+        patterns = [nlp.make_doc(alias) for alias in ALIAS_TO_COUNTRY if alias not in NEEDS_GPE_TAG]
+        self.country_matcher.add("COUNTRY", patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        set_layer(doc, "entities", [])
+        mentions = _ner_mentions(doc)
+        mentions += self._untagged_countries(doc, mentions)
+        clusters = _cluster_people([m for m in mentions if m.label == "PERSON"])
+        people = list(clusters)
+        for mention in sorted((m for m in mentions if m.label != "PERSON"), key=lambda m: m.start):
+            _place(mention, clusters, people)
+        _add_untagged_surnames(doc, people)
+        intros = _add_title_mentions(doc, clusters)
+        entities, ids = _assemble(doc, clusters)
+        set_layer(doc, "entities", entities)
+        set_layer(doc, INDEX_LAYER, _index(doc, clusters, ids, intros))
+        doc.spans[SPAN_KEY] = [
+            Span(doc, m.start, m.end, label=ids[id(c)]) for c in clusters for m in c.mentions
+        ]
         return doc
+
+    def _untagged_countries(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        found = []
+        for span in filter_spans(self.country_matcher(doc, as_spans=True)):
+            if covered.isdisjoint(range(span.start, span.end)) and not _in_capitals(doc, span.start, span.end):
+                found.append(_Mention(span.start, span.end, "GPE", span.text))
+        return found
+
+
+def _cluster_people(mentions: list[_Mention]) -> list[_Cluster]:
+    """People from PERSON mentions, in text order (step 3 of the module docstring)."""
+    people: list[_Cluster] = []
+    for mention in mentions:
+        name = parse_person(mention.text)
+        if name is None:
+            continue
+        gender = name.gender or mention.gender
+        person = _matching_person(name, gender, people)
+        if person is None:
+            person = _Cluster("person", name.surname)
+            people.append(person)
+        _absorb(person, mention, name, gender)
+    return people
+
+
+def _absorb(person: _Cluster, mention: _Mention, name: _PersonName, gender: str | None) -> None:
+    person.add(mention)
+    if len(name.given) > len(person.given):
+        person.given = name.given
+    if len(name.words) > len(person.name_words):
+        person.name_words = name.words
+    if gender:
+        person.genders.add(gender)
+
+
+def _matching_person(name: _PersonName, gender: str | None, people: list[_Cluster]) -> _Cluster | None:
+    """The most recently mentioned person this name can be, or None for a new person."""
+
+    def agrees(person: _Cluster) -> bool:
+        return gender is None or person.gender is None or person.gender == gender
+
+    candidates = [
+        p for p in people if p.key == name.surname and given_compatible(p.given, name.given) and agrees(p)
+    ]
+    if not candidates and not name.given:  # a bare given name: "Hillary said"
+        by_first = [p for p in people if p.given and p.given[0].lower() == name.surname and agrees(p)]
+        candidates = by_first if len({id(p) for p in by_first}) == 1 else []
+    return max(candidates, key=lambda p: p.last) if candidates else None
+
+
+def _country_of(mention: _Mention) -> str | None:
+    country = ALIAS_TO_COUNTRY.get(" ".join(mention.text.split()))
+    if country and mention.text in NEEDS_GPE_TAG and mention.label != "GPE":
+        return None
+    return country
+
+
+def _person_named(mention: _Mention, people: list[_Cluster]) -> _Cluster | None:
+    """The person a non-PERSON span names (spaCy tagging "Khomeini" GPE), if any."""
+    if mention.label in ("GPE", "LOC", "FAC") and mention.text.lower() in PLACE_NAMES_LIKE_SURNAMES:
+        return None
+    name = parse_person(mention.text)
+    if name is None or (len(name.words) > 1 and not name.given):
+        return None
+    candidates = [p for p in people if p.key == name.surname and given_compatible(p.given, name.given)]
+    before = [p for p in candidates if p.mentions[0].start < mention.start]
+    if before:
+        return max(before, key=lambda p: max(m.start for m in p.mentions if m.start < mention.start))
+    return min(candidates, key=lambda p: p.mentions[0].start) if candidates else None
+
+
+def _other_key(mention: _Mention) -> str:
+    key = " ".join(mention.text.lower().split())
+    if mention.label == "NORP" and key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]  # "Iranians" and "Iranian" are one group
+    return key
+
+
+def _acronym(text: str) -> str:
+    return "".join(w[0] for w in text.split() if w.lower() not in _ACRONYM_SKIP and w[:1].isupper())
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    letters = short.replace(".", "")
+    return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6 and len(long.split()) > 1 and (
+        _acronym(long) == letters
+    )
+
+
+def _place(mention: _Mention, clusters: list[_Cluster], people: list[_Cluster]) -> None:
+    """Puts a non-PERSON mention in its country, person or other cluster (steps 2 and 4)."""
+    country = _country_of(mention)
+    if country:
+        target = next((c for c in clusters if c.kind == "country" and c.key == country), None)
+        target = target or _new(clusters, "country", country)
+    else:
+        target = _person_named(mention, people)
+    if target is None:
+        key = _other_key(mention)
+        target = next(
+            (
+                c
+                for c in clusters
+                if c.kind == "other"
+                and (
+                    c.key == key
+                    or (mention.label == "ORG" and c.mentions[0].label == "ORG" and (
+                        _is_acronym_of(mention.text, c.mentions[0].text)
+                        or _is_acronym_of(c.mentions[0].text, mention.text)
+                    ))
+                )
+            ),
+            None,
+        ) or _new(clusters, "other", key)
+    target.add(mention)
+    target.mentions.sort(key=lambda m: m.start)
+
+
+def _new(clusters: list[_Cluster], kind: str, key: str) -> _Cluster:
+    cluster = _Cluster(kind, key)
+    clusters.append(cluster)
+    return cluster
+
+
+def _covered(clusters: list[_Cluster]) -> set[int]:
+    return {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+
+
+def _add_untagged_surnames(doc: Doc, people: list[_Cluster]) -> None:
+    """"Valen said", where spaCy tagged nothing: a known surname (and given names before it)."""
+    by_surname: dict[str, list[_Cluster]] = {}
+    for person in people:
+        if person.name_words and len(person.name_words[-1]) > 1:
+            by_surname.setdefault(person.name_words[-1], []).append(person)
+    covered = _covered(people)
+    for token in doc:
+        candidates = by_surname.get(token.text)
+        if not candidates or token.i in covered or token.tag_ != "NNP" or _in_capitals(doc, token.i, token.i + 1):
+            continue
+        earlier = [p for p in candidates if p.mentions[0].start < token.i]
+        person = max(earlier, key=lambda p: max(m.start for m in p.mentions if m.start < token.i)) if earlier else (
+            min(candidates, key=lambda p: p.mentions[0].start)
+        )
+        start = token.i
+        while start > 0 and start - 1 not in covered and doc[start - 1].text in person.name_words[:-1]:
+            start -= 1
+        person.add(_Mention(start, token.i + 1, "MATCH", doc[start : token.i + 1].text))
+        person.mentions.sort(key=lambda m: m.start)
+        covered.update(range(start, token.i + 1))
+
+
+def _add_title_mentions(doc: Doc, clusters: list[_Cluster]) -> list[tuple[TitleIntro, _Cluster]]:
+    """Introductions of people by title, then the title phrases that refer back to them."""
+    people = [c for c in clusters if c.kind == "person"]
+    person_tokens = {i for p in people for m in p.mentions for i in range(m.start, m.end)}
+    intros: list[TitleIntro] = []
+    used: set[int] = set()
+    for number, person in enumerate(people):
+        for mention in person.mentions:
+            blocked = person_tokens - set(range(mention.start, mention.end))
+            found, tokens = intros_for(doc, mention.start, mention.end, number, blocked)
+            intros += found
+            used |= tokens
+    for start, end, number in title_mentions(doc, intros, used | _covered(clusters)):
+        people[number].add(_Mention(start, end, "TITLE", doc[start:end].text))
+        people[number].genders |= _title_gender(doc[end - 1].text)
+    for person in people:
+        person.mentions.sort(key=lambda m: m.start)
+    return [(intro, people[intro.entity]) for intro in intros]
+
+
+def _title_gender(word: str) -> set[str]:
+    word = norm(word)
+    return {"m"} if word in MALE_WORDS else {"f"} if word in FEMALE_WORDS else set()
+
+
+def _surface(mention: _Mention) -> str:
+    text = " ".join(mention.text.split())
+    return "the" + text[3:] if mention.label == "TITLE" and text.startswith("The ") else text
+
+
+def _name_of(cluster: _Cluster) -> str:
+    if cluster.kind == "country":
+        return cluster.key
+    if cluster.kind == "person" and cluster.name_words:
+        return " ".join(cluster.name_words)
+    names = [_surface(m) for m in cluster.mentions if m.label not in ("TITLE", "MATCH")]
+    # the longest form, preferring "Oxford" to a headline's "OXFORD"
+    return max(names or [_surface(cluster.mentions[0])], key=lambda n: (not n.isupper(), len(n)))
+
+
+def _type_of(cluster: _Cluster) -> str:
+    if cluster.kind == "person":
+        return "PERSON"
+    if cluster.kind == "country":
+        return "GPE"
+    return Counter(m.label for m in cluster.mentions).most_common(1)[0][0]
+
+
+def _assemble(doc: Doc, clusters: list[_Cluster]) -> tuple[list[Entity], dict[int, str]]:
+    """Entities numbered E1, E2, ... by first mention; the fullest name; every other form."""
+    clusters[:] = sorted((c for c in clusters if c.mentions), key=lambda c: c.mentions[0].start)
+    entities, ids = [], {}
+    for number, cluster in enumerate(clusters, start=1):
+        ids[id(cluster)] = f"E{number}"
+        name = _name_of(cluster)
+        aliases = list(dict.fromkeys(_surface(m) for m in cluster.mentions if _surface(m) != name))
+        spans = sorted({(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in cluster.mentions})
+        entities.append(
+            Entity(
+                id=f"E{number}", name=name, type=_type_of(cluster), aliases=aliases,
+                mentions=[Mention(start, end) for start, end in spans],
+            )
+        )
+    return entities, ids
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    """The sentence number of every token (one sentence when the Doc is unparsed)."""
+    numbers = [0] * len(doc)
+    if doc.has_annotation("SENT_START"):
+        for number, sent in enumerate(doc.sents):
+            numbers[sent.start : sent.end] = [number] * len(sent)
+    return numbers
+
+
+def _index(
+    doc: Doc, clusters: list[_Cluster], ids: dict[int, str], intros: list[tuple[TitleIntro, _Cluster]]
+) -> dict:
+    """What `resolve_mention` needs, as plain lists and dicts (msgpack-friendly)."""
+    sentence = _sentence_numbers(doc)
+    mentions = []
+    for cluster in clusters:
+        for m in cluster.mentions:
+            subject = doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")
+            end = doc[m.end - 1].idx + len(doc[m.end - 1])
+            mentions.append([doc[m.start].idx, end, ids[id(cluster)], cluster.kind == "person", sentence[m.start], subject])
+    mentions.sort()
+    return {
+        "mentions": mentions,
+        "genders": {ids[id(c)]: c.gender for c in clusters if c.kind == "person"},
+        "intros": [[i.position, ids[id(c)], i.head, sorted(i.qualifiers)] for i, c in intros if id(c) in ids],
+        "sentences": sentence,
+    }
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    starts = [t.idx for t in doc]
+    return max(0, bisect.bisect_right(starts, char) - 1)
 
 
 def resolve_mention(doc: Doc, start: int, end: int) -> str | None:
     """The id of the entity that the text at [start, end) refers to (a name, a title
     such as "the minister", or a pronoun), or None when it cannot be told."""
+    index = get_layer(doc, INDEX_LAYER, {})
+    if not index or not len(doc) or start >= end:
+        return None
+    overlaps = [(min(end, m[1]) - max(start, m[0]), m[3], m[2]) for m in index["mentions"] if m[0] < end and start < m[1]]
+    if overlaps:
+        return max(overlaps)[2]
+    words = doc.text[start:end].split()
+    if not words:
+        return None
+    position = _token_at(doc, start)
+    if len(words) == 1 and words[0].lower() in PERSON_PRONOUNS:
+        return _resolve_pronoun(index, start, position, PERSON_PRONOUNS[words[0].lower()])
+    head = norm(words[-1])
+    if head in TITLES:
+        qualifiers = {norm(w) for w in words[:-1]} & TITLE_QUALIFIERS
+        stored = index["intros"]
+        intros = [TitleIntro(p, n, h, frozenset(q)) for n, (p, _, h, q) in enumerate(stored)]
+        best = resolve_title(position, head, qualifiers, intros)
+        return stored[best][1] if best is not None else None
+    return _resolve_name(doc, index, start, words)
+
+
+def _resolve_name(doc: Doc, index: dict, start: int, words: list[str]) -> str | None:
+    """A name no mention covers: a country alias, or an earlier person's name."""
+    if words[0].lower() == "the":
+        words = words[1:]
+    text = " ".join(words)
+    country = ALIAS_TO_COUNTRY.get(text)
+    if country:
+        named = (m[2] for m in index["mentions"] if ALIAS_TO_COUNTRY.get(doc.text[m[0] : m[1]]) == country)
+        return next(named, None)
+    name = parse_person(text) if text else None
+    if name is None:
+        return None
+    for m in reversed(index["mentions"]):
+        known = parse_person(doc.text[m[0] : m[1]]) if m[3] and m[0] < start else None
+        if known and known.surname == name.surname and given_compatible(known.given, name.given):
+            return m[2]
+    return None
+
+
+def _resolve_pronoun(index: dict, start: int, position: int, gender: str | None) -> str | None:
+    """he/she: the nearest earlier person, subjects first, gender agreeing; None if unsure."""
+    sentence = index["sentences"][position]
+    genders = index["genders"]
+    candidates = [
+        m for m in index["mentions"]
+        if m[3] and m[1] <= start and sentence - _PRONOUN_REACH <= m[4] <= sentence
+        and (gender is None or genders.get(m[2]) in (None, gender))
+    ]
+    for number in range(sentence, sentence - _PRONOUN_REACH - 1, -1):
+        in_sentence = [m for m in candidates if m[4] == number]
+        if not in_sentence:
+            continue
+        subjects = [m for m in in_sentence if m[5]]
+        if subjects:
+            return subjects[-1][2]
+        return in_sentence[0][2] if len({m[2] for m in in_sentence}) == 1 else None
     return None

@@ -1,0 +1,61 @@
+"""How many annotated entity mentions of SemEval-2025 Task 10 (entity framing, English)
+fall inside one of our entity mentions.
+
+    .venv/bin/python benchmarks/entities_framing.py [--limit N]
+
+Reads ../shared/data/entity-framing (documents/*.txt and annotations.tsv, whose end
+offsets are inclusive). Prints the share of annotated mentions inside one of our
+mentions, the share that at least overlaps one, and documents per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from presslens.analyzers.layers import get_layer
+from presslens.pipeline import Pipeline
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "entity-framing"
+
+
+def gold_mentions(data: Path) -> dict[str, list[tuple[int, int, str]]]:
+    """file name -> [(start, end, mention)], end made exclusive."""
+    gold: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    with open(data / "annotations.tsv", encoding="utf-8", newline="") as f:
+        for row in csv.reader(f, delimiter="\t"):
+            gold[row[0]].append((int(row[2]), int(row[3]) + 1, row[1]))
+    return gold
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    args = parser.parse_args()
+
+    gold = gold_mentions(DATA)
+    names = sorted(gold)[: args.limit]
+    texts = [(DATA / "documents" / name).read_text(encoding="utf-8") for name in names]
+    pipeline = Pipeline(["presslens_entities"])
+
+    inside = overlapping = total = 0
+    started = time.perf_counter()
+    for name, doc in zip(names, pipeline.nlp.pipe(texts, batch_size=8)):
+        ours = [(m.start, m.end) for e in get_layer(doc, "entities") for m in e.mentions]
+        for start, end, _ in gold[name]:
+            total += 1
+            inside += any(s <= start and end <= e for s, e in ours)
+            overlapping += any(s < end and start < e for s, e in ours)
+    elapsed = time.perf_counter() - started
+
+    print(f"documents: {len(names)}  annotated mentions: {total}")
+    print(f"inside one of our mentions:   {inside / total:.3f} ({inside})")
+    print(f"overlapping one of our mentions: {overlapping / total:.3f} ({overlapping})")
+    print(f"speed: {len(names) / elapsed:.1f} documents/s (entities component with spaCy en_core_web_sm)")
+
+
+if __name__ == "__main__":
+    main()
