@@ -245,6 +245,28 @@ def outlet_stats(store: Store, filters: Filters) -> list[OutletMonth]:
     return sorted(groups.values(), key=lambda g: (g.outlet, g.month))
 
 
+def combine_months(stats: list[OutletMonth]) -> list[OutletMonth]:
+    """One OutletMonth per outlet (month "all"): rates and shares weighted over its months."""
+    combined: dict[str, OutletMonth] = {}
+    spans: dict[str, dict[str, float]] = {}
+    having: dict[str, dict[str, float]] = {}
+    for g in stats:
+        total = combined.setdefault(g.outlet, OutletMonth(outlet=g.outlet, month="all", articles=0, words=0))
+        total.articles += g.articles
+        total.words += g.words
+        for t, rate in g.technique_rates.items():
+            spans.setdefault(g.outlet, {}).setdefault(t, 0.0)
+            spans[g.outlet][t] += rate * g.words / 1000.0
+        for t, share in g.technique_shares.items():
+            having.setdefault(g.outlet, {}).setdefault(t, 0.0)
+            having[g.outlet][t] += share * g.articles
+    for outlet, total in combined.items():
+        total.technique_rates = {t: 1000.0 * n / total.words if total.words else 0.0
+                                 for t, n in sorted(spans.get(outlet, {}).items())}
+        total.technique_shares = {t: n / total.articles for t, n in sorted(having.get(outlet, {}).items())}
+    return sorted(combined.values(), key=lambda g: g.outlet)
+
+
 def _query_condition(store: Store, filters: Filters) -> list:
     """A full-text condition when filters carry a query (stats and listings narrowed by words)."""
     if not filters.query:
