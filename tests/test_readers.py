@@ -347,3 +347,31 @@ def test_ptc_training_folder_keeps_ids_and_offsets(shared_data):
     first = sorted(folder.glob("article*.txt"))[0]
     assert articles[0].id == first.name[len("article"):-len(".txt")]
     assert articles[0].text == first.read_text(encoding="utf-8")
+
+
+def test_file_with_no_records_is_an_error(tmp_path):
+    (tmp_path / "blank.jsonl").write_text("\n\n  \n")
+    (tmp_path / "header_only.csv").write_text("title,text\n")
+    (tmp_path / "empty_list.json").write_text('{"articles": []}')
+    for name in ("blank.jsonl", "header_only.csv", "empty_list.json"):
+        assert one_error(tmp_path / name).problem == "no articles in this file"
+
+
+def test_utf16_file_says_how_to_fix_it(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("The port reopened.", encoding="utf-16")
+    assert "save it as UTF-8" in one_error(path).problem
+    assert "save it as UTF-8" in one_error(tmp_path).problem  # kept when reading the folder too
+
+
+def test_corrupt_gzip(tmp_path):
+    path = tmp_path / "broken.jsonl.gz"
+    path.write_bytes(gzip.compress(b'{"text": "A whole article."}\n' * 50)[:40])
+    articles, errors = read_all(path)
+    assert articles == [] and "cannot read" in errors[0].problem
+
+
+def test_uploaded_bytes_without_peek():
+    stream = io.BytesIO(b"date 2020-01-31 By Harbour Wire\n\nThe port closed.")
+    (article,) = read_stream(stream, "upload.txt", "upload.txt")
+    assert article.outlet == "Harbour Wire"

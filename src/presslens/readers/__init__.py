@@ -28,7 +28,7 @@ from presslens.readers.feed import read_feed
 from presslens.readers.html import read_html
 from presslens.readers.jsonfile import read_json, read_jsonl
 from presslens.readers.source import (
-    STREAM_FORMATS, OnError, check_not_empty, check_size, decode_utf8, head_of, is_gzip, looks_binary, raise_error, read_limited, sniff_format,
+    STREAM_FORMATS, OnError, check_not_empty, check_size, decode_utf8, head_of, is_gzip, is_utf16, looks_binary, raise_error, read_limited, sniff_format,
 )
 from presslens.readers.text import read_text
 
@@ -58,7 +58,23 @@ def read_stream(
     stream: BinaryIO, source: str, name: str, on_error: OnError | None = None, size: int | None = None,
 ) -> Iterator[Article]:
     """The Articles in an open binary stream; `name` (a file name) hints at the format."""
-    on_error = on_error or raise_error
+    report = on_error or raise_error
+    problems = 0
+
+    def counting(error: InputError) -> None:
+        nonlocal problems
+        problems += 1
+        report(error)
+
+    found = 0
+    for article in _read_stream(stream, source, name, counting, size):
+        found += 1
+        yield article
+    if not found and not problems:
+        raise InputError(source, "no articles in this file")
+
+
+def _read_stream(stream: BinaryIO, source: str, name: str, on_error: OnError, size: int | None) -> Iterator[Article]:
     limit = get_settings().max_article_bytes
     if not hasattr(stream, "peek"):
         stream = io.BufferedReader(stream)  # type: ignore[arg-type]
@@ -69,11 +85,13 @@ def read_stream(
         if is_gzip(head):
             inner_name = name[:-3] if name.lower().endswith(".gz") else name
             with gzip.GzipFile(fileobj=stream) as unzipped:
-                yield from read_stream(io.BufferedReader(unzipped), source, inner_name, on_error)
+                yield from _read_stream(io.BufferedReader(unzipped), source, inner_name, on_error, None)
             return
         fmt = sniff_format(name, head)
         if fmt not in STREAM_FORMATS:
             check_size(source, limit, size)
+        if is_utf16(head):
+            raise InputError(source, "UTF-16 text is not supported; save it as UTF-8")
         if looks_binary(head):
             raise InputError(source, "not a text file (binary content)")
         if fmt == "jsonl":
@@ -143,13 +161,14 @@ def _visible_files(folder: Path) -> Iterator[Path]:
 
 
 def _is_readable_kind(path: Path) -> bool:
-    """Text files and gzip files; anything with a NUL byte up front is skipped."""
+    """Text files and gzip files; anything else with a NUL byte up front is skipped
+    (UTF-16 text is kept, so that its error says how to fix it)."""
     try:
         with path.open("rb") as stream:
             head = stream.read(8192)
     except OSError:
         return True  # let read_path report why it cannot be read
-    return is_gzip(head) or not looks_binary(head)
+    return is_gzip(head) or is_utf16(head) or not looks_binary(head)
 
 
 def _guarded(read: Callable[[], Iterator[Article]], report: OnError) -> Iterator[Article]:

@@ -43,6 +43,10 @@ def is_gzip(head: bytes) -> bool:
     return head.startswith(GZIP_MAGIC)
 
 
+def is_utf16(head: bytes) -> bool:
+    return head.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
 def looks_binary(head: bytes) -> bool:
     """A NUL byte in the first few KB: images, PDFs, archives, UTF-16. Text never has one."""
     return b"\x00" in head
