@@ -87,6 +87,23 @@ def test_bill_and_hillary_clinton_never_merge(nlp):
     assert resolve_mention(doc, *at(doc, "she")) == hillary.id
 
 
+def test_brothers_with_one_surname_stay_two_people(nlp):
+    doc = nlp(
+        "Former President George W. Bush spoke in Dallas on Friday. His brother Jeb Bush did not "
+        "attend. Bush later said the event went well."
+    )
+    george, jeb = named(doc, "George W. Bush"), named(doc, "Jeb Bush")
+    assert george.id != jeb.id
+    assert resolve_mention(doc, *at(doc, "Bush", 2)) == jeb.id
+
+
+def test_organisation_and_its_acronym_are_one_entity(nlp):
+    doc = nlp("The United Nations (UN) and NATO met in Brussels. The UN said the talks went well.")
+    un = named(doc, "United Nations")
+    assert surfaces(doc, un).count("UN") == 2
+    assert named(doc, "NATO").id != un.id
+
+
 def test_secretary_and_pronoun_refer_to_the_person_the_title_introduced(nlp):
     doc = nlp(STATE)
     kerry = named(doc, "John Kerry")
@@ -152,6 +169,12 @@ def test_ids_follow_first_mention_and_spans_mirror_the_layer(nlp, example_path):
 def test_time_and_number_spans_are_not_entities(nlp):
     doc = nlp("On Monday, 12 percent of the 300 delegates in Paris paid $40 for the first session.")
     assert {e.type for e in entities(doc)} == {"GPE"}
+
+
+def test_empty_text_has_no_entities(nlp):
+    doc = nlp("")
+    assert entities(doc) == [] and len(doc.spans[SPAN_KEY]) == 0
+    assert resolve_mention(doc, 0, 0) is None
 
 
 def test_unresolvable_spans_give_none(nlp):

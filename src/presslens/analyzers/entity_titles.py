@@ -35,6 +35,14 @@ def norm(word: str) -> str:
     return word.lower().rstrip(".")
 
 
+def _sentence(doc: Doc, i: int) -> tuple[int, int]:
+    """Token bounds of the sentence holding token i (the whole Doc when unparsed)."""
+    if not doc.has_annotation("SENT_START"):
+        return 0, len(doc)
+    sent = doc[i].sent
+    return sent.start, sent.end
+
+
 def _qualifiers_before(doc: Doc, head: int, floor: int) -> set[str]:
     words: set[str] = set()
     i = head - 1
@@ -65,7 +73,7 @@ def _intro(doc: Doc, head: int, floor: int, limit: int, position: int, entity: i
 
 def _lead_window(doc: Doc, start: int, blocked: set[int]) -> list[int]:
     """Token indices of the title phrase written just before a name."""
-    floor = doc[start].sent.start
+    floor = _sentence(doc, start)[0]
     window: list[int] = []
     i = start - 1
     while i >= floor and start - i <= _MAX_LEAD and i not in blocked:
@@ -87,7 +95,7 @@ def _apposition(doc: Doc, end: int) -> int | None:
     """The title head of "Irina Dross, the foreign minister," after a name, if any."""
     if end >= len(doc) or doc[end].text != ",":
         return None
-    sent_end = doc[end].sent.end
+    sent_end = _sentence(doc, end)[1]
     for token in doc[end + 1 : min(sent_end, end + 1 + _MAX_APPOSITION)]:
         if norm(token.text) in TITLES and token.tag_ in _SINGULAR_NOUN_TAGS:
             return token.i
@@ -117,7 +125,7 @@ def intros_for(
     head = _apposition(doc, end)
     used = set(tokens)
     if head is not None:
-        intros.append(_intro(doc, head, end + 1, doc[head].sent.end, start, entity))
+        intros.append(_intro(doc, head, end + 1, _sentence(doc, head)[1], start, entity))
     return intros, used
 
 
