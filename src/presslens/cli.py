@@ -47,7 +47,7 @@ def main(
 
 @app.command()
 def analyze(
-    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin."),
+    paths: list[str] = typer.Argument(..., metavar="PATH", help="Files, folders (recursive) or - for stdin."),
     format: OutputFormat = typer.Option(
         OutputFormat.text, "--format", "-f", case_sensitive=False,
         help="text: a readable report; json: the contract object (a list when the inputs hold "
