@@ -145,7 +145,7 @@ def search(store: Store, filters: Filters, limit: int = 20, cursor: str | None =
             .order_by(score)
         )
     else:
-        tsquery = func.websearch_to_tsquery("english", fulltext.to_websearch(parsed))
+        tsquery = func.to_tsquery("english", fulltext.to_tsquery(parsed))
         tsv = literal_column("articles.tsv")
         score = func.ts_rank_cd(tsv, tsquery)
         stmt = select(articles.c.seq, score.label("score")).where(tsv.op("@@")(tsquery)).order_by(desc(score), articles.c.seq)
@@ -275,7 +275,7 @@ def _query_condition(store: Store, filters: Filters) -> list:
     if store.dialect == "sqlite":
         return [articles.c.seq.in_(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts")
                                    .bindparams(fts=fulltext.to_fts5(parsed)).columns())]
-    return [literal_column("articles.tsv").op("@@")(func.websearch_to_tsquery("english", fulltext.to_websearch(parsed)))]
+    return [literal_column("articles.tsv").op("@@")(func.to_tsquery("english", fulltext.to_tsquery(parsed)))]
 
 
 def list_outlets(store: Store) -> list[OutletSummary]:

@@ -71,13 +71,13 @@ def to_fts5(parsed: ParsedQuery) -> str:
     return expression
 
 
-def to_websearch(parsed: ParsedQuery) -> str:
-    """PostgreSQL websearch_to_tsquery syntax, rebuilt from the parsed words only."""
-    def phrase(words: list[str]) -> str:
-        return '"' + " ".join(words) + '"' if len(words) > 1 else words[0]
+def to_tsquery(parsed: ParsedQuery) -> str:
+    """PostgreSQL to_tsquery syntax; words are \\w+ only, so nothing the user typed is an operator."""
+    def phrase(words: list[str], prefix: bool) -> str:
+        return "(" + " <-> ".join(words) + (":*" if prefix else "") + ")"
 
-    groups = [" or ".join(phrase(w) for w, _ in group) for group in parsed.groups]
-    return " ".join(groups + ["-" + phrase(w) for w in parsed.excluded])
+    groups = ["(" + " | ".join(phrase(w, p) for w, p in group) + ")" for group in parsed.groups]
+    return " & ".join(groups + ["!" + phrase(w, False) for w in parsed.excluded])
 
 
 def _stem(word: str) -> str:
