@@ -1,0 +1,51 @@
+"""Word lists for the quotes analyzer (data only).
+
+Lemmas as en_core_web_sm writes them. SPEECH_VERBS introduce what someone said or wrote;
+they cue a quotation next to them even without a content clause. BELIEF_VERBS report a
+stance or belief and count only when they govern a content clause ("officials believe
+that ..."), which is how newswire attributes a position to a source.
+"""
+
+SPEECH_VERBS = frozenset(
+    """
+    say tell add warn insist claim argue note explain state declare announce write tweet
+    post ask suggest report acknowledge admit deny respond reply continue conclude recall
+    predict promise vow pledge contend maintain assert stress emphasize emphasise complain
+    charge allege confirm reveal testify concede boast joke quip observe remark mention
+    caution indicate propose counter retort proclaim scream shout yell tout brag whisper
+    muse lament comment blog threaten disclose reiterate repeat reassure assure inform
+    advise urge demand challenge question wonder hint imply speculate opine exclaim scoff
+    grumble sigh snap cry plead affirm agree answer concur elaborate estimate forecast
+    interject mutter object protest recount reckon tease theorize vouch
+    """.split()
+)
+
+BELIEF_VERBS = frozenset(
+    """
+    believe think feel fear hope worry expect doubt suspect know consider assume wish
+    find show indicate conclude predict estimate learn understand realize recognize
+    acknowledge decide determine insist
+    """.split()
+)
+
+# Verbs that take a position on a claim named by an IDEA_NOUNS object ("rejected the idea
+# that ..."); they cue an attribution only in that construction.
+STANCE_VERBS = frozenset(
+    "reject dismiss dispute refute rebut float raise push embrace endorse oppose ridicule mock".split()
+)
+
+# Verbs whose infinitive complement is what was asked or promised ("urged voters to ...").
+XCOMP_SPEECH_VERBS = frozenset(
+    "urge tell ask promise vow pledge threaten warn call demand encourage advise order".split()
+)
+
+# "rejected the idea that ...": the noun carries the content clause, the verb the stance.
+IDEA_NOUNS = frozenset(
+    """
+    idea notion claim suggestion assertion allegation allegations argument charge
+    accusation view belief contention report reports rumor rumors speculation theory
+    """.split()
+)
+
+# Subject pronouns kept as the speaker as written; entity resolution says who they are.
+PRONOUNS = frozenset("he she they i we it you".split())
