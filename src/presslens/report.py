@@ -234,7 +234,7 @@ def _figure(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.3g}"
     if isinstance(value, dict):
-        return ", ".join(f"{k} {_figure(v)}" for k, v in value.items())
+        return ", ".join(f"{k} {_figure(v)}" for k, v in value.items()) or "none"
     return str(value)
 
 
