@@ -102,14 +102,14 @@ def register(app: typer.Typer) -> None:
 
             def report(error: InputError) -> None:
                 if shown[0] < ERRORS_SHOWN:
-                    bar.console.print(Text(f"skipped: {error}"), style="yellow")
+                    bar.console.print(Text(f"skipped: {error}"), style="yellow", soft_wrap=True)
                 shown[0] += 1
 
             shown = [0]
             summary = run_ingest(store, sources, batch_size=batch_size, on_error=report,
                                  on_batch=lambda s: bar.update(task, completed=s.read))
         if summary.bad > ERRORS_SHOWN:
-            stderr.print(Text(f"... and {summary.bad - ERRORS_SHOWN} more skipped records"), style="yellow")
+            stderr.print(Text(f"... and {summary.bad - ERRORS_SHOWN} more skipped records"), style="yellow", soft_wrap=True)
         typer.echo(f"read {summary.read} articles: {summary.new} new, {summary.already_stored} already stored; "
                    f"{summary.bad} bad records skipped")
         raise typer.Exit(EXIT_SOME_SKIPPED if summary.bad else 0)
