@@ -27,9 +27,6 @@ NUMBER_WORDS = {
     "a dozen": 12, "a couple of": 2, "a couple": 2,
 }
 
-# Counts that say "some number of": the value keeps an "X" in place of the number.
-VAGUE_COUNTS = ("several", "a few", "few", "many", "countless")
-
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4,
     "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": -1, "final": -1,
@@ -44,9 +41,9 @@ UNITS = {
 }
 UNIT_PLURALS = {"centuries": "century"}
 
-# Adverbs of recurrence -> ISO 8601 duration of one period.
+# Words of recurrence -> ISO 8601 duration of one period.
 SET_ADVERBS = {
-    "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W",
+    "annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W",
     "daily": "P1D", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M",
 }
 
@@ -74,6 +71,13 @@ NAME_SAFE_BEFORE = (
     "early", "late", "mid", "of", "from", "through", "before", "after", "during", "the",
     "between", "and", "or", "to", "past", "coming", "previous", "that", "as", "for",
     "at", "but", "then", "when", "while", "said", "says", "a",
+)
+
+# Words that make a following weekday the name of a particular day, not a weekday
+# counted from publication ("Super Tuesday", "Good Friday").
+WEEKDAY_NAMERS = (
+    "super", "good", "black", "bloody", "easter", "ash", "cyber", "holy", "maundy",
+    "palm", "shrove", "giving", "fat",
 )
 
 # Named spaCy entity types that make a month or weekday part of a name.

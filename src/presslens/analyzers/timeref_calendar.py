@@ -126,6 +126,18 @@ def relative_unit(anchor: date | None, unit: str, offset: int) -> str | None:
     return None
 
 
+def weekend(anchor: date | None, tense: Tense) -> str:
+    """"over the weekend": the weekend on or before publication, or the coming one
+    for a future verb; written as TimeML does ("2019-W44-WE")."""
+    if anchor is None:
+        return "XXXX-WXX-WE"
+    if anchor.isoweekday() < 6 and tense == "future":
+        return week_value(anchor) + "-WE"
+    if anchor.isoweekday() < 6:
+        return week_value(anchor - timedelta(weeks=1)) + "-WE"
+    return week_value(anchor) + "-WE"
+
+
 def ago(anchor: date | None, count: float, unit: str) -> str | None:
     """"N units ago": a calendar value at the unit's granularity."""
     whole = int(count)

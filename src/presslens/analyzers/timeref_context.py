@@ -83,6 +83,15 @@ class DocContext:
             return False
         return not self.starts_sentence(match.start(1))
 
+    def inside_name(self, char: int) -> bool:
+        """The token at `char` is inside a named entity (not a date) and not its last
+        word: "Sunday" in "The Sunday Times", but not in "told the Senate Floor Thursday"."""
+        token = self.token_at(char)
+        if token is None or token.ent_iob_ == "O" or token.ent_type_ in ("DATE", "TIME"):
+            return False
+        following = token.nbor(1) if token.i + 1 < len(self.doc) else None
+        return following is not None and following.ent_iob_ == "I"
+
     def tense(self, start: int, end: int) -> Tense:
         """"future" when the verb governing the span is in the future ("will speak on
         Tuesday", "is expected to address parliament"), "past" for a past-tense verb."""

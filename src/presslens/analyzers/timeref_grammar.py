@@ -26,7 +26,7 @@ from presslens.analyzers.time_words import (
     SET_ADVERBS,
     UNIT_PLURALS,
     UNITS,
-    VAGUE_COUNTS,
+    WEEKDAY_NAMERS,
     WEEKDAYS,
     YEAR_JOINERS,
     YEAR_LEADS,
@@ -49,6 +49,8 @@ def _alt(words) -> str:
 # One space, or a line break inside a paragraph; never a blank line.
 S = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 MONTH = rf"(?P<month>{_alt(MONTHS)})(?!\w)"
+# With a day or a year beside it a month may also be abbreviated without a period.
+DATED_MONTH = rf"(?P<month>{_alt(MONTHS)}|(?:{_alt(m.rstrip('.') for m in MONTHS if m.endswith('.'))})(?=\s))"
 WEEKDAY = rf"(?P<weekday>{_alt(WEEKDAYS)})"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 YEAR = r"(?P<year>1\d{3}|20\d{2})(?![\d%])"
@@ -81,6 +83,10 @@ def _number(text: str) -> float | None:
     return None
 
 
+def _month_number(text: str) -> int:
+    return MONTHS.get(text) or MONTHS[text + "."]
+
+
 def _unit(text: str) -> str:
     word = text.lower()
     return UNIT_PLURALS.get(word, word.rstrip("s") if word.endswith("s") else word)
@@ -109,7 +115,7 @@ def _month_guard(m: re.Match, ctx: DocContext) -> bool:
 
 
 def read_full_date(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
-    year, month, day = int(m["year"]), MONTHS[m["month"]], int(m["day"])
+    year, month, day = int(m["year"]), _month_number(m["month"]), int(m["day"])
     if cal.valid_day(year, month, day) and not _month_guard(m, ctx):
         yield from _date(m, f"{year:04d}-{month:02d}-{day:02d}")
 
@@ -117,28 +123,31 @@ def read_full_date(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
 def read_month_day(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
     if _month_guard(m, ctx):
         return
-    month, day = MONTHS[m["month"]], int(m["day"])
+    month, day = _month_number(m["month"]), int(m["day"])
     yield from _date(m, cal.month_day(ctx.anchor, month, day, ctx.tense(m.start(), m.end())))
 
 
 def read_month_year(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
     if m["mod"] is None and _month_guard(m, ctx):
         return
-    yield from _date(m, cal.month_value(int(m["year"]), MONTHS[m["month"]]))
+    yield from _date(m, cal.month_value(int(m["year"]), _month_number(m["month"])))
 
 
 def read_month(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
     """A month without day or year: only after a relation word, a modifier such as
     "early", or a preposition ("in March", "since May"); never as part of a name."""
     relation = (m["rel"] or "").lower()
-    number = MONTHS[m["month"]]
+    number = _month_number(m["month"])
     if relation in ("every", "each"):
         yield from _date(m, f"XXXX-{number:02d}", kind="set")
         return
     if not relation and not m["mod"]:
-        if ctx.words_before(m.start()) not in _MONTH_LEADS or ctx.in_name(m.start()):
+        if ctx.entity_type(m.start()) in ("PERSON", "ORG", "WORK_OF_ART"):
             return
-        if m["month"] == "May" and ctx.entity_type(m.start()) == "PERSON":
+        before = ctx.words_before(m.start())
+        as_modifier = (before in ("the", "a", "an") or before.endswith(("'s", "’s"))) and \
+            ctx.entity_type(m.start()) == "DATE"
+        if not as_modifier and (before not in _MONTH_LEADS or ctx.in_name(m.start())):
             return
     tense = ctx.tense(m.start(), m.end())
     yield from _date(m, cal.month(ctx.anchor, number, RELATION.get(relation), tense))
@@ -174,7 +183,7 @@ def read_year(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
     token = ctx.token_at(start)
     if token is None or ctx.entity_type(start) in ("MONEY", "PERCENT", "QUANTITY"):
         return
-    if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS"):
+    if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and _looks_like_count(m, ctx):
         return
     after = ctx.token_after(m.end())
     before = ctx.words_before(m.start())
@@ -188,6 +197,23 @@ def read_year(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
     )
     if readable:
         yield from _date(m, m["year"])
+
+
+def _looks_like_count(m: re.Match, ctx: DocContext) -> bool:
+    """Before a plural noun, "the 2016 campaigns" is a year but "2000 people", "about 1950
+    workers" or "with 2019 votes" a count: round hundreds, approximations, numbers far
+    from the publication year, and numbers not led by a determiner, a year preposition,
+    a name or a sentence break are counts."""
+    number = int(m["year"])
+    latest = (ctx.anchor.year if ctx.anchor else 2030) + 10
+    before = ctx.words_before(m.start())
+    if number % 100 == 0 or not 1900 <= number <= latest or before in APPROXIMATORS \
+            or ctx.words_before(m.start(), 2) in APPROXIMATORS:
+        return True
+    raw = ctx.text[max(0, m.start() - 40):m.start()].split()
+    led_by_name = bool(raw) and raw[-1][0].isupper()
+    return not (before in _DETERMINERS or before in YEAR_LEADS or before.endswith(("'s", "’s"))
+                or led_by_name or not before)
 
 
 _DETERMINERS = ("the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose")
@@ -207,7 +233,7 @@ def read_year_range(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
 def read_decade(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
     """"the 1980s" -> "198" (ISO 8601 decade); "the 1800s" -> "18" (century);
     "the '80s" -> "198", two-digit decades placed no later than the anchor's decade."""
-    digits = m["decade"].lstrip("'’").rstrip("s")
+    digits = m["decade"].lstrip("'’‘").rstrip("s")
     if len(digits) == 2:
         latest = (ctx.anchor.year if ctx.anchor else 2029) % 100 // 10 * 10
         century = 20 if int(digits) <= latest else 19
@@ -279,7 +305,9 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
 
 
 def read_weekday(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
-    if ctx.in_name(m.start("weekday")):
+    """A weekday, also straight after a name as newswire writes it ("told CNN Thursday");
+    not inside a longer name ("The Sunday Times") nor a named day ("Super Tuesday")."""
+    if ctx.inside_name(m.start("weekday")) or ctx.words_before(m.start("weekday")) in WEEKDAY_NAMERS:
         return
     day = WEEKDAYS[m["weekday"]]
     if m["plural"]:
@@ -300,6 +328,11 @@ def read_relative_unit(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
         return
     offset = {"last": -1, "this": 0, "next": 1}[relation]
     yield from _date(m, cal.relative_unit(ctx.anchor, unit, offset))
+
+
+def read_weekend(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
+    if ctx.words_before(m.start()) in ("over", "during", "on", "at", "through", "throughout"):
+        yield from _date(m, cal.weekend(ctx.anchor, ctx.tense(m.start(), m.end())))
 
 
 def read_ago(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
@@ -341,11 +374,16 @@ _AMOUNT_WORDS = ("percent", "%", "cents", "dollars", "euros", "pounds", "times",
 def read_vague_duration(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
     """"several years", "the past few months", "for decades" -> "PXY", "PXM" (TimeML's X
     for an unknown count; decades and centuries are years)."""
-    if not (m["vague"] or m["rel"]) and ctx.words_before(m.start()) not in ("for", "over", "within"):
-        return
+    if not (m["vague"] or m["rel"]):
+        following = ctx.text[m.end():m.end() + 4].lower()
+        if ctx.words_before(m.start()) not in _VAGUE_LEADS and not following.startswith(" of "):
+            return
     unit = _unit(m["unit"])
     designator = UNITS[unit][0]
     yield from _date(m, cal.duration(None, designator), kind="duration")
+
+
+_VAGUE_LEADS = ("for", "over", "within", "in", "after", "took", "spent", "lasted")
 
 
 def read_every(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
@@ -383,18 +421,18 @@ _YEAR_OF = rf"(?P<of>(?i:the|this|last|next){S}(?i:year)|\d{{4}})"
 _REL = r"(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|past|coming|previous))"
 
 RULES: list[tuple[re.Pattern, Reader]] = [(re.compile(p), r) for p, r in [
-    (rf"{_LEAD_WEEKDAY}{MONTH}{S}{DAY},?{S}{YEAR}", read_full_date),
-    (rf"{_LEAD_WEEKDAY}{_THE}?{DAY}{S}(?:of{S})?{MONTH},?{S}{YEAR}", read_full_date),
-    (rf"{_LEAD_WEEKDAY}{MONTH}{S}{DAY}(?!,?{S}?\d)", read_month_day),
+    (rf"{_LEAD_WEEKDAY}{DATED_MONTH}{S}{DAY},?{S}{YEAR}", read_full_date),
+    (rf"{_LEAD_WEEKDAY}{_THE}?{DAY}{S}(?:of{S})?{DATED_MONTH},?{S}{YEAR}", read_full_date),
+    (rf"{_LEAD_WEEKDAY}{DATED_MONTH}{S}{DAY}(?!,?{S}?\d)", read_month_day),
     (rf"(?<![\d,.$])(?:{_THE})?{DAY}{S}(?:of{S})?{MONTH}", read_month_day),
-    (rf"{_MOD}?{MONTH},?{S}(?:of{S})?{YEAR}", read_month_year),
+    (rf"{_MOD}?{DATED_MONTH},?{S}(?:of{S})?{YEAR}", read_month_year),
     (rf"(?:(?P<rel>(?i:last|next|this|every|each)){S})?{_MOD}?{MONTH}(?!{S}?\d)", read_month),
     (r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])", read_iso_date),
     (r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])", read_slash_date),
     (rf"(?<![\w$€£¥#/.,-]){_MOD}?{YEAR}(?![\w]|[.,/:-]\d|{S}(?i:percent))", read_year),
     (rf"(?<![\w$€£¥#/.,-]){YEAR}[^\S\n]*[-–][^\S\n]*(?P<end_year>\d{{4}}|\d{{2}})(?![\w%-])",
      read_year_range),
-    (rf"{_THE}?{_MOD}?(?P<decade>(?:1\d|20)\d0s|['’]\d0s)(?!\w)", read_decade),
+    (rf"{_THE}?{_MOD}?(?P<decade>(?:1\d|20)\d0s|['’‘]\d0s)(?!\w)", read_decade),
     (rf"{_THE}?{_MOD}?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|(?i:{_alt(_CENTURY_WORDS)}))"
      rf"[-\s](?i:century)", read_century),
     (rf"{_THE}?(?P<ordinal>(?i:{_alt(ORDINALS)})){S}(?P<part>(?i:half|quarter)){S}(?i:of){S}{_YEAR_OF}",
@@ -410,12 +448,14 @@ RULES: list[tuple[re.Pattern, Reader]] = [(re.compile(p), r) for p, r in [
      read_weekday),
     (rf"(?<!\w){_MOD}?(?P<the>(?i:the){S})?{_REL}{S}"
      r"(?P<unit>(?i:week|weekend|month|year|decade|century))(?!\w)", read_relative_unit),
+    (rf"(?<!\w)(?i:the){S}(?i:weekend)(?!\w)", read_weekend),
     (rf"(?<!\w){APPROX}{COUNT}{S}{UNIT}{S}(?i:ago)(?!\w)", read_ago),
     (rf"(?<!\w)(?:{_THE}?(?P<rel>(?i:last|past|next|first|coming|previous|final|following)){S})?"
-     rf"{APPROX}{COUNT}(?:{S}|-){UNIT}(?P<half>{S}(?i:and{S}a{S}half))?(?!\w)(?!-?{S}?(?i:old)\b)",
+     rf"{APPROX}{COUNT}(?:{S}|-)(?:(?i:straight|consecutive|full|long|more|additional|whole){S})?"
+     rf"{UNIT}(?P<half>{S}(?i:and{S}a{S}half))?(?!\w)(?!-?{S}?(?i:old)\b)",
      read_duration),
-    (rf"(?<!\w)(?:{_THE}(?P<rel>(?i:last|past|next|coming)){S})?"
-     rf"(?:(?P<vague>(?i:several|a{S}few|few|many|countless)){S})?"
+    (rf"(?<!\w)(?:{_THE}?(?P<rel>(?i:last|past|next|coming|recent)){S})?"
+     rf"(?:(?P<vague>(?i:several|a{S}few|few|many|countless|a{S}couple{S}of|couple{S}of|couple)){S})?"
      r"(?P<unit>(?i:days|weeks|months|years|decades|centuries))(?!\w)", read_vague_duration),
     (rf"(?<!\w)(?i:every|each){S}(?:(?P<other>(?i:other)){S})?(?:{COUNT}{S})?"
      rf"(?:{UNIT}|{WEEKDAY}|{MONTH})(?!\w)", read_every),
