@@ -130,3 +130,11 @@ def test_speaker_quotes_newest_first_and_paged(corpus_store):
     assert rest.next_cursor is None
     quote = rest.items[0]
     assert A1.text[quote.start:quote.end] == quote.text
+
+
+def test_a_full_text_query_narrows_stats_speakers_and_entities(corpus_store):
+    narrowed = Filters(query="disgraceful")
+    assert [(g.outlet, g.articles, g.words) for g in outlet_stats(corpus_store, narrowed)] == [(HT, 1, 20)]
+    assert [(s.name, s.quotes) for s in top_speakers(corpus_store, narrowed)] == [("Lena Park", 2)]
+    assert [(e.name, e.mentions) for e in top_entities(corpus_store, narrowed)] == [("Lena Park", 2)]
+    assert [a.id for a in list_articles(corpus_store, narrowed).items] == [A2.id]

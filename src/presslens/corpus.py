@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, column, desc, func, literal_column, nulls_last, select, table, text
+from sqlalchemy import Integer, and_, column, desc, func, literal_column, nulls_last, select, table, text
 
 from presslens.errors import InputError
 from presslens.store import Store
@@ -274,7 +274,7 @@ def _query_condition(store: Store, filters: Filters) -> list:
     parsed = fulltext.parse_query(filters.query)
     if store.dialect == "sqlite":
         return [articles.c.seq.in_(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts")
-                                   .bindparams(fts=fulltext.to_fts5(parsed)).columns())]
+                                   .bindparams(fts=fulltext.to_fts5(parsed)).columns(column("rowid", Integer)))]
     return [literal_column("articles.tsv").op("@@")(func.to_tsquery("english", fulltext.to_tsquery(parsed)))]
 
 
