@@ -121,6 +121,16 @@ def test_two_ministers_the_most_recent_one_unless_the_title_says_which(nlp):
     assert resolve_mention(doc, *at(doc, "she")) == dross.id
 
 
+def test_a_vice_president_is_not_the_president(nlp):
+    doc = nlp(
+        "President Anna Berg and Vice President Tomas Lind visited Oslo on Monday. "
+        "The president praised the hosts. The vice president stayed behind."
+    )
+    berg, lind = named(doc, "Anna Berg"), named(doc, "Tomas Lind")
+    assert resolve_mention(doc, *at(doc, "The president")) == berg.id
+    assert resolve_mention(doc, *at(doc, "The vice president")) == lind.id
+
+
 def test_country_forms_are_one_entity_and_the_adjective_its_own(nlp):
     doc = nlp(COUNTRY)
     usa = named(doc, "United States")

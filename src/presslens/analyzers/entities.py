@@ -76,6 +76,7 @@ class _Mention:
     label: str  # spaCy's label, "TITLE" for "the minister", "MATCH" for an untagged repeat
     text: str
     gender: str | None = None  # from an honorific just before the name ("Mrs. Clinton")
+    titles: frozenset[str] = frozenset()  # titles written beside it ("President Clinton")
 
 
 @dataclass
@@ -94,6 +95,7 @@ class _Cluster:
     given: list[str] = field(default_factory=list)
     name_words: list[str] = field(default_factory=list)
     genders: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
 
     @property
     def last(self) -> int:
@@ -154,10 +156,13 @@ def given_compatible(a: list[str], b: list[str]) -> bool:
     return all(any(_same_given(s, g) for g in rest) for s in short)
 
 
-def _tidy(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Without a leading "the" or punctuation, nor a trailing possessive or punctuation."""
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+def _tidy(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Without a leading "the", possessive or punctuation, nor a trailing one; a PERSON span
+    that runs past a possessive ("Donald Trump's Muslim Ban") ends at the possessive."""
+    while start < end and (doc[start].lower_ == "the" or doc[start].text in _POSSESSIVE or doc[start].is_punct):
         start += 1
+    if label == "PERSON":
+        end = next((i for i in range(start + 1, end) if doc[i].text in _POSSESSIVE), end)
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     return start, end
@@ -226,7 +231,7 @@ def _ner_mentions(doc: Doc) -> list[_Mention]:
         if ent_label in SKIPPED_LABELS or _is_office_word(doc, ent_start, ent_end):
             continue
         for start, end, label in _split_titled_name(doc, ent_start, ent_end, ent_label):
-            start, end = _tidy(doc, start, end)
+            start, end = _tidy(doc, start, end, label)
             if start < end:
                 text = doc[start:end].text
                 mentions.append(_Mention(start, end, label, text, _honorific_gender(doc, start)))
@@ -251,6 +256,7 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         mentions = _ner_mentions(doc)
         mentions += self._untagged_countries(doc, mentions)
+        _note_titles(doc, [m for m in mentions if m.label == "PERSON"])
         clusters = _cluster_people([m for m in mentions if m.label == "PERSON"])
         people = list(clusters)
         for mention in sorted((m for m in mentions if m.label != "PERSON"), key=lambda m: m.start):
@@ -274,6 +280,14 @@ class EntityResolver:
         return found
 
 
+def _note_titles(doc: Doc, mentions: list[_Mention]) -> None:
+    """The titles written beside each name, which tell "President Clinton" from his wife."""
+    tokens = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        found, _ = intros_for(doc, m.start, m.end, 0, tokens - set(range(m.start, m.end)))
+        m.titles = frozenset(intro.head for intro in found)
+
+
 def _cluster_people(mentions: list[_Mention]) -> list[_Cluster]:
     """People from PERSON mentions, in text order (step 3 of the module docstring)."""
     people: list[_Cluster] = []
@@ -282,7 +296,7 @@ def _cluster_people(mentions: list[_Mention]) -> list[_Cluster]:
         if name is None:
             continue
         gender = name.gender or mention.gender
-        person = _matching_person(name, gender, people)
+        person = _matching_person(name, gender, mention.titles, people)
         if person is None:
             person = _Cluster("person", name.surname)
             people.append(person)
@@ -292,6 +306,7 @@ def _cluster_people(mentions: list[_Mention]) -> list[_Cluster]:
 
 def _absorb(person: _Cluster, mention: _Mention, name: _PersonName, gender: str | None) -> None:
     person.add(mention)
+    person.titles |= mention.titles
     if len(name.given) > len(person.given):
         person.given = name.given
     if len(name.words) > len(person.name_words):
@@ -300,8 +315,11 @@ def _absorb(person: _Cluster, mention: _Mention, name: _PersonName, gender: str 
         person.genders.add(gender)
 
 
-def _matching_person(name: _PersonName, gender: str | None, people: list[_Cluster]) -> _Cluster | None:
-    """The most recently mentioned person this name can be, or None for a new person."""
+def _matching_person(
+    name: _PersonName, gender: str | None, titles: frozenset[str], people: list[_Cluster]
+) -> _Cluster | None:
+    """The most recently mentioned person this name can be, or None for a new person.
+    A bare surname with a title prefers people who carried that title before."""
 
     def agrees(person: _Cluster) -> bool:
         return gender is None or person.gender is None or person.gender == gender
@@ -312,7 +330,8 @@ def _matching_person(name: _PersonName, gender: str | None, people: list[_Cluste
     if not candidates and not name.given:  # a bare given name: "Hillary said"
         by_first = [p for p in people if p.given and p.given[0].lower() == name.surname and agrees(p)]
         candidates = by_first if len({id(p) for p in by_first}) == 1 else []
-    return max(candidates, key=lambda p: p.last) if candidates else None
+    titled = [p for p in candidates if p.titles & titles] if not name.given else []
+    return max(titled or candidates, key=lambda p: p.last) if candidates else None
 
 
 def _country_of(mention: _Mention) -> str | None:
@@ -362,6 +381,11 @@ def _place(mention: _Mention, clusters: list[_Cluster], people: list[_Cluster]) 
         target = target or _new(clusters, "country", country)
     else:
         target = _person_named(mention, people)
+        name = parse_person(mention.text) if target else None
+        if target and name:
+            _absorb(target, mention, name, mention.gender)
+            target.mentions.sort(key=lambda m: m.start)
+            return
     if target is None:
         key = _other_key(mention)
         target = next(
@@ -533,7 +557,7 @@ def resolve_mention(doc: Doc, start: int, end: int) -> str | None:
         return _resolve_pronoun(index, start, position, PERSON_PRONOUNS[words[0].lower()])
     head = norm(words[-1])
     if head in TITLES:
-        qualifiers = {norm(w) for w in words[:-1]} & TITLE_QUALIFIERS
+        qualifiers = {norm(w) for w in words[:-1]} & (TITLE_QUALIFIERS | TITLES)
         stored = index["intros"]
         intros = [TitleIntro(p, n, h, frozenset(q)) for n, (p, _, h, q) in enumerate(stored)]
         best = resolve_title(position, head, qualifiers, intros)

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from presslens.analyzers.entity_words import HONORIFICS, TIME_QUALIFIERS, TITLE_QUALIFIERS, TITLES
+from presslens.analyzers.entity_words import (
+    HONORIFICS,
+    OFFICE_QUALIFIERS,
+    TIME_QUALIFIERS,
+    TITLE_QUALIFIERS,
+    TITLES,
+)
 
 # How far a title may sit from the name it introduces, in tokens.
 _MAX_LEAD = 10
@@ -44,9 +50,10 @@ def _sentence(doc: Doc, i: int) -> tuple[int, int]:
 
 
 def _qualifiers_before(doc: Doc, head: int, floor: int) -> set[str]:
+    """"foreign" in "Foreign Minister", "attorney" in "Attorney General"."""
     words: set[str] = set()
     i = head - 1
-    while i >= floor and norm(doc[i].text) in TITLE_QUALIFIERS | TIME_QUALIFIERS:
+    while i >= floor and norm(doc[i].text) in TITLE_QUALIFIERS | TIME_QUALIFIERS | TITLES:
         words.add(norm(doc[i].text))
         i -= 1
     return words - TIME_QUALIFIERS
@@ -97,7 +104,7 @@ def _apposition(doc: Doc, end: int) -> int | None:
         return None
     sent_end = _sentence(doc, end)[1]
     for token in doc[end + 1 : min(sent_end, end + 1 + _MAX_APPOSITION)]:
-        if norm(token.text) in TITLES and token.tag_ in _SINGULAR_NOUN_TAGS:
+        if _is_head(doc, token.i) and token.tag_ in _SINGULAR_NOUN_TAGS:
             return token.i
         if token.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PART") and token.lower_ != "of":
             return None
@@ -120,7 +127,7 @@ def intros_for(
     intros = [
         _intro(doc, i, floor, front, start, entity)
         for i in tokens
-        if norm(doc[i].text) in TITLES and doc[i].tag_ in _SINGULAR_NOUN_TAGS
+        if _is_head(doc, i) and doc[i].tag_ in _SINGULAR_NOUN_TAGS
     ]
     head = _apposition(doc, end)
     used = set(tokens)
@@ -130,14 +137,22 @@ def intros_for(
 
 
 def resolve_title(position: int, head: str, qualifiers: set[str], intros: Iterable[TitleIntro]) -> int | None:
-    """The entity of the most recent person introduced before `position` with this title."""
+    """The entity of the most recent person introduced before `position` with this title:
+    the phrase's qualifiers must all be the intro's, and the intro's office-changing
+    ones ("vice") must all be the phrase's."""
     wanted = qualifiers - TIME_QUALIFIERS
     best: TitleIntro | None = None
     for intro in intros:
-        if intro.position < position and intro.head == head and wanted <= intro.qualifiers:
+        office = intro.qualifiers & OFFICE_QUALIFIERS
+        if intro.position < position and intro.head == head and wanted <= intro.qualifiers and office <= wanted:
             if best is None or intro.position > best.position:
                 best = intro
     return best.entity if best else None
+
+
+def _is_head(doc: Doc, i: int) -> bool:
+    """A title word that ends its title: "General" in "Attorney General", not "Attorney"."""
+    return norm(doc[i].text) in TITLES and (i + 1 == len(doc) or norm(doc[i + 1].text) not in TITLES)
 
 
 def _is_name(token: Token) -> bool:
@@ -155,13 +170,13 @@ def title_mentions(
     found: list[tuple[int, int, int]] = []
     for token in doc:
         head = norm(token.text)
-        if token.i in excluded or head not in TITLES or token.tag_ not in _SINGULAR_NOUN_TAGS:
+        if token.i in excluded or not _is_head(doc, token.i) or token.tag_ not in _SINGULAR_NOUN_TAGS:
             continue
         if token.i + 1 < len(doc) and _is_name(doc[token.i + 1]):
             continue
         i = token.i - 1
         while i >= 0 and token.i - i <= 3 and (
-            norm(doc[i].text) in TITLE_QUALIFIERS | TIME_QUALIFIERS or doc[i].ent_type_ in ("NORP", "GPE")
+            norm(doc[i].text) in TITLE_QUALIFIERS | TIME_QUALIFIERS | TITLES or doc[i].ent_type_ in ("NORP", "GPE")
         ):
             i -= 1
         if i < 0 or doc[i].lower_ != "the" or i in excluded:

@@ -40,6 +40,13 @@ TITLE_QUALIFIERS: frozenset[str] = frozenset({
     "security", "intelligence", "military", "army", "navy", "police", "district", "federal",
 })
 
+# Qualifiers that make another office: "Vice President Biden" is not "the president",
+# "Attorney General Lynch" is not "the general". A title phrase must repeat them.
+OFFICE_QUALIFIERS: frozenset[str] = frozenset({
+    "vice", "deputy", "prime", "assistant", "under", "lieutenant", "attorney", "surgeon",
+    "inspector", "secretary", "press", "crown", "first",
+})
+
 # Qualifiers that describe the time in office, not the office: "the former president"
 # still matches "President X".
 TIME_QUALIFIERS: frozenset[str] = frozenset({"former", "acting", "interim", "then", "late", "current", "new"})
@@ -122,6 +129,8 @@ FEMALE_NAMES: frozenset[str] = frozenset({
     "aung", "ivanka", "melania", "michelle", "laura", "nancy", "dianne", "kellyanne",
     "sheryl", "oprah", "greta", "samantha", "susan", "valentina", "federica",
     "kaja", "annalena", "sanna", "mette", "jacqueline", "rania", "fatima", "aisha",
+    "chelsea", "ivana", "monica", "paula", "carly", "betsey", "marla", "huma", "debbie",
+    "donna", "hope", "jill", "tipper", "barbara", "nikki", "sarah", "michele", "elaine",
 })
 
 # Places that are also surnames: a span spaCy tags as a place is not read as the person
