@@ -73,7 +73,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """The quotes layer for a parsed Doc, sorted by start."""
     text = doc.text
     marked = find_marked_quotes(text)
-    reported = _outermost(_with_via(
+    reported = _outermost(_with_via(text,
         [a for a in reported_speech(doc) if not _inside_any(a.cue, marked)]
     ))
     found: list[_Found] = []
@@ -103,18 +103,23 @@ def _inside_any(span: tuple[int, int] | None, marked: list[MarkedQuote]) -> bool
     return span is not None and any(m.start <= span[0] and span[1] <= m.end for m in marked)
 
 
-def _with_via(found: list[Attribution]) -> list[Attribution]:
-    """ "X said ..., according to Y": Y becomes the via of X's attribution."""
+def _with_via(text: str, found: list[Attribution]) -> list[Attribution]:
+    """ "X said ..., according to Y": Y becomes the via of X's attribution, and the
+    "according to" phrase leaves X's content when it ends it."""
     according = [a for a in found if a.via is not None]
     result = [a for a in found if a.via is None]
     for acc in according:
-        host = next((i for i, a in enumerate(result)
-                     if a.cue and acc.content[0] <= a.cue[0] < acc.content[1]), None)
+        host = next((i for i, a in enumerate(result) if a.cue and (
+            acc.content[0] <= a.cue[0] < acc.content[1] or a.content[0] <= acc.cue[0] < a.content[1]
+        )), None)
         if host is None:
             result.append(acc)
-        else:
-            h = result[host]
-            result[host] = Attribution(h.content, h.cue, h.speaker, via=acc.via)
+            continue
+        h = result[host]
+        content = h.content
+        if content[0] < acc.cue[0] < content[1] and not text[acc.via[1]:content[1]].strip(" ,;.\n"):
+            content = (content[0], len(text[:acc.cue[0]].rstrip(" ,;—–-\n")))
+        result[host] = Attribution(content, h.cue, h.speaker, via=acc.via)
     return sorted(result, key=lambda a: a.content)
 
 
@@ -269,10 +274,18 @@ def _worth_reporting(text: str, f: _Found) -> bool:
     if f.kind != "direct":
         return True
     words = len(text[f.start:f.end].split())
+    if _is_title(text[f.start:f.end]):
+        return False
     if f.speaker is not None or f.cue is not None:
         return words >= MIN_QUOTE_WORDS
     closed = all(m.close_mark is not None for m in f.marks)
     return closed and words >= MIN_UNATTRIBUTED_WORDS
+
+
+def _is_title(quoted: str) -> bool:
+    """ "Gone With the Wind": every longer word capitalised and no closing punctuation."""
+    words = [w for w in quoted.split() if len(w) > 3 and w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words) and quoted[-1:] not in ".,!?"
 
 
 def _quote(doc: Doc, f: _Found) -> Quote:
