@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -11,6 +13,22 @@ from presslens.analyzers.layers import get_layer, set_layer
 @Language.factory("presslens_scores")
 def make_scores(nlp: Language, name: str) -> "ArticleScores":
     return ArticleScores(name)
+
+
+def technique_figures(doc: Doc) -> dict:
+    """How densely the article uses persuasion techniques, per sentence and per technique."""
+    techniques = get_layer(doc, "techniques")
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    with_technique = sum(
+        1 for start, end in sentences if any(t.start < end and t.end > start for t in techniques)
+    )
+    n = len(sentences)
+    return {
+        "techniques": len(techniques),
+        "techniques_per_100_sentences": round(100 * len(techniques) / n, 2) if n else 0.0,
+        "share_of_sentences_with_technique": round(with_technique / n, 4) if n else 0.0,
+        "technique_counts": dict(sorted(Counter(t.technique for t in techniques).items())),
+    }
 
 
 class ArticleScores:
@@ -24,5 +42,6 @@ class ArticleScores:
             "sentences": sum(1 for _ in doc.sents),
             "quotes": len(get_layer(doc, "quotes")),
             "entities": len(get_layer(doc, "entities")),
+            **technique_figures(doc),
         })
         return doc

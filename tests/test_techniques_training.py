@@ -1,0 +1,57 @@
+"""Training smoke test: a few steps from a tiny random BERT, through ONNX export, tuning and scoring."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from presslens.analyzers.techniques import TechniqueModel
+from test_techniques_cli import SENTENCES, write_ptc
+
+torch = pytest.importorskip("torch")
+transformers = pytest.importorskip("transformers")
+
+
+def write_tiny_encoder(folder: Path) -> Path:
+    """A randomly initialised 2-layer BERT with a word-level vocabulary built from our sentences."""
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
+
+    words = sorted({w for s, _, _ in SENTENCES for w in s.lower().replace(",", " , ").replace("!", " ! ").replace("?", " ? ").replace(".", " . ").split()})
+    vocab = {token: i for i, token in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "title", "number", *map(str, range(30)), *words])}
+    tokenizer = Tokenizer(models.WordPiece(vocab, unk_token="[UNK]"))
+    tokenizer.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tokenizer.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", special_tokens=[("[CLS]", vocab["[CLS]"]), ("[SEP]", vocab["[SEP]"])]
+    )
+    folder.mkdir(parents=True)
+    tokenizer.save(str(folder / "tokenizer.json"))
+    config = transformers.BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2,
+                                     num_attention_heads=2, intermediate_size=64, max_position_embeddings=128)
+    torch.manual_seed(0)
+    transformers.BertModel(config).save_pretrained(str(folder))
+    return folder
+
+
+def test_training_exports_a_model_that_loads_and_predicts(tmp_path: Path) -> None:
+    from presslens.training.run import train_techniques
+
+    ptc = write_ptc(tmp_path / "ptc", n_articles=30)
+    base = write_tiny_encoder(tmp_path / "tiny-bert")
+    out = tmp_path / "model"
+    metrics = train_techniques(ptc, out, base=base, epochs=1, seed=3, log=lambda _: None)
+
+    assert sorted(p.name for p in out.iterdir()) == [
+        "config.json", "labels.json", "metrics.json", "model.onnx", "span_head.npz", "tokenizer.json"
+    ]
+    written = json.loads((out / "metrics.json").read_text())
+    assert written == metrics
+    assert {"fp32", "int8"} <= set(written["held_out"])
+    assert 0 <= written["held_out"]["int8"]["si"]["f1"] <= 1
+    model = TechniqueModel(out)
+    text = "Title\n\n" + SENTENCES[0][0]
+    for span in model.predict(text):
+        assert text[span.start:span.end] == span.text
+        assert 0 <= span.score <= 1
