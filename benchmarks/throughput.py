@@ -1,6 +1,6 @@
 """Throughput and peak memory of `presslens analyze` beside spaCy's `nlp.pipe` alone.
 
-    .venv/bin/python benchmarks/throughput.py                 # 100 AllSides articles
+    .venv/bin/python benchmarks/throughput.py                 # 50 AllSides articles
     .venv/bin/python benchmarks/throughput.py --n 300
     .venv/bin/python benchmarks/throughput.py --folder my_articles/
 
@@ -128,7 +128,7 @@ def print_table(results: dict[str, dict], folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folder", type=Path, help="articles to analyse (default: a sample of the AllSides corpus)")
-    parser.add_argument("--n", type=int, default=100, help="articles in the default sample (default 100)")
+    parser.add_argument("--n", type=int, default=50, help="articles in the default sample (default 50)")
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)  # internal: run one phase here
     args = parser.parse_args()
