@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import asdict, is_dataclass
 from datetime import date
 from secrets import compare_digest
@@ -27,20 +28,22 @@ ERRORS = {code: {"model": ErrorOut} for code in (400, 404, 413, 422, 503, 504)}
 router = APIRouter(responses=ERRORS)
 bearer = HTTPBearer(auto_error=False, description="PRESSLENS_API_TOKEN, as `Authorization: Bearer <token>`.")
 
-_ARTICLE_BODY = {
-    "required": True,
-    "content": {
-        "application/json": {"schema": {"anyOf": [
-            {"$ref": "#/components/schemas/ArticleIn"},
-            {"type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"}},
-        ]}},
-        "multipart/form-data": {"schema": {"type": "object", "properties": {
-            "file": {"type": "string", "format": "binary", "description": "A file in any reader format."},
-            "text": {"type": "string"}, "title": {"type": "string"}, "outlet": {"type": "string"},
-            "published": {"type": "string", "format": "date"}, "url": {"type": "string"},
-        }}},
+_FORM_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "file": {"type": "string", "format": "binary", "description": "A file in any reader format."},
+        "text": {"type": "string", "minLength": 1, "pattern": "\\S"}, "title": {"type": "string"},
+        "outlet": {"type": "string"}, "published": {"type": "string", "format": "date"}, "url": {"type": "string"},
     },
+    "anyOf": [{"required": ["file"]}, {"required": ["text"]}],
 }
+_ONE_ARTICLE = {"$ref": "#/components/schemas/ArticleIn"}
+
+
+def _article_body(json_schema: dict) -> dict:
+    return {"required": True, "content": {
+        "application/json": {"schema": json_schema}, "multipart/form-data": {"schema": _FORM_SCHEMA},
+    }}
 
 
 def filters(
@@ -77,7 +80,7 @@ def plain(item) -> dict:
 
 
 @router.post(
-    "/analyze", response_model=AnalysisOut, openapi_extra={"requestBody": _ARTICLE_BODY},
+    "/analyze", response_model=AnalysisOut, openapi_extra={"requestBody": _article_body(_ONE_ARTICLE)},
     summary="Analyse one article without storing it",
 )
 async def analyze(request: Request) -> dict:
@@ -103,7 +106,12 @@ def list_articles(
 
 @router.post(
     "/articles", response_model=StoredArticles, dependencies=[Depends(require_token)],
-    openapi_extra={"requestBody": _ARTICLE_BODY}, summary="Store and analyse articles (needs the API token)",
+    responses={401: {"model": ErrorOut, "description": "Missing or wrong token."},
+               403: {"model": ErrorOut, "description": "The server is read-only (no token configured)."}},
+    openapi_extra={"requestBody": _article_body({"anyOf": [
+        _ONE_ARTICLE, {"type": "array", "items": _ONE_ARTICLE, "minItems": 1, "maxItems": MAX_ARTICLES_PER_POST},
+    ]})},
+    summary="Store and analyse articles (needs the API token)",
 )
 async def store_articles(request: Request) -> dict:
     """One article or a list of up to 100 (JSON), or one uploaded file. Each is analysed,
@@ -219,7 +227,11 @@ def export(
     """Every matching row, streamed so that a large corpus never sits in memory."""
     from presslens import corpus
 
-    rows = corpus.export_rows(store_of(request), what, f)
+    # The first row is read before the response starts, so a bad filter is still a
+    # JSON error rather than a stream cut short.
+    rows = iter(corpus.export_rows(store_of(request), what, f))
+    first = next(rows, None)
+    rows = chain([first], rows) if first is not None else iter(())
     if fmt == "jsonl":
         body = (json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
         media = "application/x-ndjson"
