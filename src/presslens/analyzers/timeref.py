@@ -8,6 +8,7 @@ references are placed against the publication date (see docs/time-references.md)
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,9 +43,16 @@ class TimeRefFinder:
 
 def find_time_refs(doc: Doc) -> list[TimeRef]:
     """Time references in a parsed Doc, sorted by start, never overlapping."""
-    text = doc.text
+    text = _doc_text(doc)
     return [TimeRef(c.start, c.end, text[c.start:c.end], c.kind, c.value)
-            for c in longest_first(find_candidates(DocContext(doc)))]
+            for c in longest_first(find_candidates(DocContext(doc, text)))]
+
+
+def _doc_text(doc: Doc) -> str:
+    """doc.text without making a Token object per token (the costliest part otherwise)."""
+    strings = doc.vocab.strings
+    return "".join(strings[orth] + " " if space else strings[orth]
+                   for orth, space in doc.to_array([ORTH, SPACY]).tolist())
 
 
 def longest_first(candidates: list[Candidate]) -> list[Candidate]:

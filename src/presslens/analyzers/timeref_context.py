@@ -29,11 +29,11 @@ _PAST_AUXILIARIES = ("had", "was", "were", "did", "has", "have")
 class DocContext:
     """Read-only views of one Doc for the grammar's guards."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.anchor: date | None = published_of(doc)
-        self._starts = [t.idx for t in doc]
+        self._starts = doc.to_array("IDX").tolist() if len(doc) else []
 
     def token_at(self, char: int) -> Token | None:
         i = bisect_right(self._starts, char) - 1

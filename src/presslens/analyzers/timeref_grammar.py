@@ -420,55 +420,82 @@ _MOD = rf"(?:(?<!\w)(?P<mod>(?i:early|mid|late|earlier|later))(?:[^\S\n]+|-))"
 _YEAR_OF = rf"(?P<of>(?i:the|this|last|next){S}(?i:year)|\d{{4}})"
 _REL = r"(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|past|coming|previous))"
 
-RULES: list[tuple[re.Pattern, Reader]] = [(re.compile(p), r) for p, r in [
-    (rf"{_LEAD_WEEKDAY}{DATED_MONTH}{S}{DAY},?{S}{YEAR}", read_full_date),
-    (rf"{_LEAD_WEEKDAY}{_THE}?{DAY}{S}(?:of{S})?{DATED_MONTH},?{S}{YEAR}", read_full_date),
-    (rf"{_LEAD_WEEKDAY}{DATED_MONTH}{S}{DAY}(?!,?{S}?\d)", read_month_day),
-    (rf"(?<![\d,.$])(?:{_THE})?{DAY}{S}(?:of{S})?{MONTH}", read_month_day),
-    (rf"{_MOD}?{DATED_MONTH},?{S}(?:of{S})?{YEAR}", read_month_year),
-    (rf"(?:(?P<rel>(?i:last|next|this|every|each)){S})?{_MOD}?{MONTH}(?!{S}?\d)", read_month),
-    (r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])", read_iso_date),
-    (r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])", read_slash_date),
-    (rf"(?<![\w$€£¥#/.,-]){_MOD}?{YEAR}(?![\w]|[.,/:-]\d|{S}(?i:percent))", read_year),
+# Each rule runs only over paragraphs holding one of its trigger strings (lower case):
+# most paragraphs hold no month, weekday or time unit, and the scan is most of the cost.
+_DIGITS = tuple("0123456789")
+_MONTH_KEYS = tuple({m[:3].lower() for m in MONTHS})
+_WEEKDAY_KEYS = tuple(w.lower() for w in WEEKDAYS)
+_UNIT_KEYS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur")
+_DAY_WORD_KEYS = ("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon",
+                  "evening", "night")
+
+RULES: list[tuple[re.Pattern, Reader, tuple[str, ...]]] = [(re.compile(p), r, t) for p, r, t in [
+    (rf"{_LEAD_WEEKDAY}{DATED_MONTH}{S}{DAY},?{S}{YEAR}", read_full_date, _MONTH_KEYS),
+    (rf"{_LEAD_WEEKDAY}{_THE}?{DAY}{S}(?:of{S})?{DATED_MONTH},?{S}{YEAR}", read_full_date, _MONTH_KEYS),
+    (rf"{_LEAD_WEEKDAY}{DATED_MONTH}{S}{DAY}(?!,?{S}?\d)", read_month_day, _MONTH_KEYS),
+    (rf"(?<![\d,.$])(?:{_THE})?{DAY}{S}(?:of{S})?{MONTH}", read_month_day, _MONTH_KEYS),
+    (rf"{_MOD}?{DATED_MONTH},?{S}(?:of{S})?{YEAR}", read_month_year, _MONTH_KEYS),
+    (rf"(?:(?P<rel>(?i:last|next|this|every|each)){S})?{_MOD}?{MONTH}(?!{S}?\d)", read_month, _MONTH_KEYS),
+    (r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])", read_iso_date, _DIGITS),
+    (r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])", read_slash_date, _DIGITS),
+    (rf"(?<![\w$€£¥#/.,-]){_MOD}?{YEAR}(?![\w]|[.,/:-]\d|{S}(?i:percent))", read_year, _DIGITS),
     (rf"(?<![\w$€£¥#/.,-]){YEAR}[^\S\n]*[-–][^\S\n]*(?P<end_year>\d{{4}}|\d{{2}})(?![\w%-])",
-     read_year_range),
-    (rf"{_THE}?{_MOD}?(?P<decade>(?:1\d|20)\d0s|['’‘]\d0s)(?!\w)", read_decade),
+     read_year_range, _DIGITS),
+    (rf"{_THE}?{_MOD}?(?P<decade>(?:1\d|20)\d0s|['’‘]\d0s)(?!\w)", read_decade, _DIGITS),
     (rf"{_THE}?{_MOD}?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|(?i:{_alt(_CENTURY_WORDS)}))"
-     rf"[-\s](?i:century)", read_century),
+     rf"[-\s](?i:century)", read_century, ("centur",)),
     (rf"{_THE}?(?P<ordinal>(?i:{_alt(ORDINALS)})){S}(?P<part>(?i:half|quarter)){S}(?i:of){S}{_YEAR_OF}",
-     read_part_of_year),
-    (rf"(?<!\w)(?P<code>Q[1-4]|H[12])(?:{S}{YEAR})?(?!\w)", read_quarter_code),
-    (rf"(?<![\w$€£¥#/.,-]){YEAR}{S}(?P<code>Q[1-4]|H[12])(?!\w)", read_quarter_code),
+     read_part_of_year, ("half", "quarter")),
+    (rf"(?<!\w)(?P<code>Q[1-4]|H[12])(?:{S}{YEAR})?(?!\w)", read_quarter_code, _DIGITS),
+    (rf"(?<![\w$€£¥#/.,-]){YEAR}{S}(?P<code>Q[1-4]|H[12])(?!\w)", read_quarter_code, _DIGITS),
     (rf"{_THE}?(?:{_REL}{S})?(?P<season>(?i:spring|summer|autumn|fall|winter))"
-     rf"(?:{S}(?:(?i:of){S})?{YEAR})?(?!\w)", read_season),
+     rf"(?:{S}(?:(?i:of){S})?{YEAR})?(?!\w)", read_season, tuple(SEASONS)),
     (rf"(?<!\w)(?P<word>(?i:the{S}day{S}(?:before{S}yesterday|after{S}tomorrow)|today|tonight"
      rf"|yesterday|tomorrow|this{S}(?:morning|afternoon|evening)|last{S}night))"
-     rf"(?:{S}(?i:{_alt(PARTS_OF_DAY)}))?(?!\w)", read_day_word),
+     rf"(?:{S}(?i:{_alt(PARTS_OF_DAY)}))?(?!\w)", read_day_word, _DAY_WORD_KEYS),
     (rf"(?:{_REL}{S})?{WEEKDAY}(?P<plural>s)?(?!\w)(?:{S}(?i:{_alt(PARTS_OF_DAY)})(?!\w))?",
-     read_weekday),
+     read_weekday, _WEEKDAY_KEYS),
     (rf"(?<!\w){_MOD}?(?P<the>(?i:the){S})?{_REL}{S}"
-     r"(?P<unit>(?i:week|weekend|month|year|decade|century))(?!\w)", read_relative_unit),
-    (rf"(?<!\w)(?i:the){S}(?i:weekend)(?!\w)", read_weekend),
-    (rf"(?<!\w){APPROX}{COUNT}{S}{UNIT}{S}(?i:ago)(?!\w)", read_ago),
+     r"(?P<unit>(?i:week|weekend|month|year|decade|century))(?!\w)", read_relative_unit, _UNIT_KEYS),
+    (rf"(?<!\w)(?i:the){S}(?i:weekend)(?!\w)", read_weekend, ("weekend",)),
+    (rf"(?<!\w){APPROX}{COUNT}{S}{UNIT}{S}(?i:ago)(?!\w)", read_ago, ("ago",)),
     (rf"(?<!\w)(?:{_THE}?(?P<rel>(?i:last|past|next|first|coming|previous|final|following)){S})?"
      rf"{APPROX}{COUNT}(?:{S}|-)(?:(?i:straight|consecutive|full|long|more|additional|whole){S})?"
      rf"{UNIT}(?P<half>{S}(?i:and{S}a{S}half))?(?!\w)(?!-?{S}?(?i:old)\b)",
-     read_duration),
+     read_duration, _UNIT_KEYS),
     (rf"(?<!\w)(?:{_THE}?(?P<rel>(?i:last|past|next|coming|recent)){S})?"
      rf"(?:(?P<vague>(?i:several|a{S}few|few|many|countless|a{S}couple{S}of|couple{S}of|couple)){S})?"
-     r"(?P<unit>(?i:days|weeks|months|years|decades|centuries))(?!\w)", read_vague_duration),
+     r"(?P<unit>(?i:days|weeks|months|years|decades|centuries))(?!\w)", read_vague_duration, _UNIT_KEYS),
     (rf"(?<!\w)(?i:every|each){S}(?:(?P<other>(?i:other)){S})?(?:{COUNT}{S})?"
-     rf"(?:{UNIT}|{WEEKDAY}|{MONTH})(?!\w)", read_every),
+     rf"(?:{UNIT}|{WEEKDAY}|{MONTH})(?!\w)", read_every, ("every", "each")),
     (rf"(?<!\w)(?:(?i:{_alt(FREQUENCY_WORDS)})|\d+{S}times|(?i:{_TENS}|{_ONES}|ten){S}times){S}"
-     rf"(?i:a|an|per|every|each){S}{UNIT}(?!\w)", read_frequency),
-    (rf"(?<!\w)(?i:per){S}{UNIT}(?!\w)", read_frequency),
-    (rf"(?<![\w-])(?P<adverb>{_alt(SET_ADVERBS)})(?!\w)", read_set_adverb),
+     rf"(?i:a|an|per|every|each){S}{UNIT}(?!\w)", read_frequency, ("once", "twice", "thrice", "times")),
+    (rf"(?<!\w)(?i:per){S}{UNIT}(?!\w)", read_frequency, ("per",)),
+    (rf"(?<![\w-])(?P<adverb>{_alt(SET_ADVERBS)})(?!\w)", read_set_adverb, tuple(SET_ADVERBS)),
 ]]
 
 
 def find_candidates(ctx: DocContext) -> list[Candidate]:
     found: list[Candidate] = []
-    for pattern, reader in RULES:
-        for match in pattern.finditer(ctx.text):
-            found.extend(reader(match, ctx))
+    lowered = ctx.text.lower()
+    for start, end in _paragraphs(ctx.text):
+        paragraph = lowered[start:end]
+        for pattern, reader, triggers in RULES:
+            if any(t in paragraph for t in triggers):
+                for match in pattern.finditer(ctx.text, start, end):
+                    found.extend(reader(match, ctx))
     return found
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the blank-line separated paragraphs: no reference spans two."""
+    start = 0
+    for gap in _BLANK_LINE.finditer(text):
+        if gap.start() > start:
+            yield start, gap.start()
+        start = gap.end()
+    if start < len(text):
+        yield start, len(text)
