@@ -375,3 +375,13 @@ def test_uploaded_bytes_without_peek():
     stream = io.BytesIO(b"date 2020-01-31 By Harbour Wire\n\nThe port closed.")
     (article,) = read_stream(stream, "upload.txt", "upload.txt")
     assert article.outlet == "Harbour Wire"
+
+
+def test_text_that_starts_with_a_bracket_stays_text(tmp_path):
+    path = tmp_path / "update.txt"
+    path.write_text("[UPDATE] The port reopened on Monday.\n\nCrews returned.")
+    (article,) = read_path(path)
+    assert article.text.startswith("[UPDATE]")
+    sniffed = tmp_path / "records"
+    sniffed.write_text('[{"text": "A JSON list without a suffix."}]')
+    assert [a.text for a in read_path(sniffed)] == ["A JSON list without a suffix."]

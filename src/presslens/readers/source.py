@@ -6,6 +6,7 @@ think about a 50 MB file, a JPEG in a folder or a stray Latin-1 byte.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import BinaryIO
 
@@ -19,6 +20,9 @@ OnError = Callable[[InputError], None]
 # Formats read whole (one document) and formats read record by record (streams).
 DOCUMENT_FORMATS = ("text", "json", "html", "feed")
 STREAM_FORMATS = ("jsonl", "csv", "tsv")
+
+# An object with a key, or a list of objects: "[UPDATE] Officials say..." stays text.
+_JSON_START = re.compile(rb'^(\{\s*["}]|\[\s*[{\]])')
 
 _BY_SUFFIX = {
     ".txt": "text", ".text": "text", ".md": "text",
@@ -67,7 +71,7 @@ def sniff_format(name: str, head: bytes) -> str:
         return "jsonl"
     if by_name not in (None, "text"):
         return by_name
-    if start.startswith((b"{", b"[")):
+    if _JSON_START.match(start):
         return "jsonl" if _one_object_per_line(head) else "json"
     if start.startswith(b"<"):
         if b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start:
