@@ -113,7 +113,7 @@ def run_phase_in_child(phase: str, folder: Path, batch_size: int) -> dict:
 
 def print_table(results: dict[str, dict], folder: Path) -> None:
     first = next(iter(results.values()))
-    print(f"{first['articles']} articles, {first['chars'] / 1e6:.2f} M characters, from {folder}")
+    print(f"{first['articles']} articles, {first['chars']:,} characters, from {folder}")
     print(f"{'phase':<10} {'load s':>7} {'run s':>7} {'articles/s':>11} {'k chars/s':>10} "
           f"{'peak RSS after load MB':>23} {'peak RSS MB':>12}")
     for phase, r in results.items():
