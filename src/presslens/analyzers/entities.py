@@ -133,8 +133,8 @@ def parse_person(text: str) -> _PersonName | None:
         lead.append(norm(words.pop(0)))
     while len(words) > 1 and norm(words[-1].rstrip(",")) in NAME_SUFFIXES:
         words.pop()
-    if not words or not words[-1][:1].isalpha() or norm(words[-1]) in _NAME_LEAD:
-        return None
+    if not words or not words[-1][:1].isupper() or norm(words[-1]) in _NAME_LEAD:
+        return None  # "pro-Israel", "President": not a name
     given = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in NAME_PARTICLES]
     return _PersonName(words, given, _surname_key(words[-1]), _gender(lead, given))
 

@@ -107,6 +107,15 @@ MALE_NAMES: frozenset[str] = frozenset({
     "nigel", "jeremy", "olaf", "gerhard", "helmut", "teodor", "hamid", "ashraf", "omar",
     "kamal", "jair", "lula", "andres", "nicolas", "hugo", "fidel", "raul", "elon", "jeff",
     "mark", "warren", "rudy", "rudolph", "hunter", "beto", "pete", "kevin", "lindsey",
+    "howard", "harry", "fred", "martin", "stanley", "leonard", "norman", "bernard", "herbert",
+    "lloyd", "glenn", "dale", "wesley", "marcus", "leon", "victor", "curtis", "travis",
+    "neil", "ian", "luke", "cory", "chris", "jon", "nick", "matt", "dan", "steve", "greg",
+    "jake", "josh", "sam", "tony", "andy", "ron", "ray", "marco", "reince", "sheldon",
+    "nathan", "julian", "edward", "noam", "jeffrey", "karl", "hans", "jean-claude", "pierre",
+    "ahmed", "mahmoud", "abdel", "khalid", "osama", "yasser", "moshe", "avi", "dmitri",
+    "ivan", "igor", "mikhail", "nikolai", "andrei", "oleg", "yuri", "alexander", "luigi",
+    "antonio", "francisco", "miguel", "manuel", "javier", "diego", "enrique", "felipe",
+    "gonzalo", "rodrigo", "sebastian", "jorge", "ricardo", "fernando",
 })
 FEMALE_NAMES: frozenset[str] = frozenset({
     "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
@@ -131,6 +140,13 @@ FEMALE_NAMES: frozenset[str] = frozenset({
     "kaja", "annalena", "sanna", "mette", "jacqueline", "rania", "fatima", "aisha",
     "chelsea", "ivana", "monica", "paula", "carly", "betsey", "marla", "huma", "debbie",
     "donna", "hope", "jill", "tipper", "barbara", "nikki", "sarah", "michele", "elaine",
+    "sylvia", "carla", "tina", "wendy", "gina", "lori", "tammy", "holly", "erin", "dana",
+    "stacey", "claire", "lucy", "eleanor", "ella", "chloe", "zoe", "leah", "lily", "nina",
+    "vera", "eva", "ingrid", "anne", "annie", "kate", "katie", "jane", "janet", "joanne",
+    "louise", "yvonne", "ivanka", "carmen", "lucia", "sofia", "isabel", "ana",
+    "beatriz", "gabriela", "daniela", "paola", "monique", "nathalie", "sabine", "heidi",
+    "greta", "agnes", "margot", "susanne", "petra", "alina", "ludmila", "galina", "yelena",
+    "layla", "leila", "noor", "zainab", "maryam", "samira", "amina", "shira",
 })
 
 # Places that are also surnames: a span spaCy tags as a place is not read as the person
