@@ -216,3 +216,24 @@ def test_spans_are_tight_sorted_and_never_overlap(nlp, phrases):
         assert ref.kind in ("date", "duration", "set") and isinstance(ref.value, str) and ref.value
     for earlier, later in zip(refs, refs[1:]):
         assert earlier.end <= later.start
+
+
+@pytest.mark.parametrize("text, span, kind, value", [
+    ("Reform took nearly a decade to pass.", "nearly a decade", "duration", "P10Y"),
+    ("Reform took more than 40 years to pass.", "more than 40 years", "duration", "P40Y"),
+    ("The mine closed three weeks ago.", "three weeks ago", "date", "2019-W41"),
+    ("Mills were built across the valley in the 1800s.", "the 1800s", "date", "18"),
+    ("The memo is dated 11/3/19 in pencil.", "11/3/19", "date", "2019-11-03"),
+    ("Unemployment peaked in the early 1990s.", "the early 1990s", "date", "199"),
+    ("The plant reopened late last year.", "late last year", "date", "2018"),
+    ("Both sides met last weekend in Vienna.", "last weekend", "date", "2019-W43-WE"),
+    ("The state spends a billion dollars a year on roads.", "a year", "set", "P1Y"),
+    ("Protests have grown in recent weeks.", "recent weeks", "duration", "PXW"),
+    ("Valen is expected to address parliament on Tuesday.", "Tuesday", "date", "2019-11-05"),
+])
+def test_documented_examples(nlp, text, span, kind, value):
+    assert found(nlp, text).get(span) == (kind, value)
+
+
+def test_impossible_dates_are_not_references(nlp):
+    assert found(nlp, "The form was stamped 2019-02-30 by mistake.") == {}
