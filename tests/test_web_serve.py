@@ -1,0 +1,75 @@
+"""`presslens serve` as a real subprocess on a free loopback port, fetched over HTTP."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+from test_web_corpus import HARBOUR_ID, build_store
+
+PRESSLENS = Path(sys.executable).with_name("presslens")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def served(db_url: str, wait_s: float = 90.0, **env: str):
+    """Runs `presslens serve` until the block ends; yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [str(PRESSLENS), "serve", "--db", db_url, "--port", str(port)],
+        env={**{k: v for k, v in os.environ.items() if k != "PRESSLENS_API_TOKEN"}, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            if process.poll() is not None:
+                raise AssertionError(f"presslens serve exited early:\n{process.stdout.read()}")
+            try:
+                httpx.get(base + "/static/app.css", timeout=2.0)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise AssertionError("presslens serve did not start listening") from None
+                time.sleep(0.3)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_presslens_serve_serves_pages_and_api_on_loopback(tmp_path):
+    with served(build_store(tmp_path / "serve.db")) as base:
+        assert base.startswith("http://127.0.0.1:")
+        page = httpx.get(f"{base}/articles/{HARBOUR_ID}")
+        assert page.status_code == 200
+        assert "Harbour council approves the new bridge" in page.text
+        assert "content-security-policy" in page.headers
+        outlets = httpx.get(f"{base}/api/outlets").json()
+        assert "Harbour Daily" in [o["name"] for o in outlets]
+        write = httpx.post(f"{base}/api/articles", json={"text": "A new article."})
+        assert write.status_code == 403  # no PRESSLENS_API_TOKEN in this environment
+
+
+def test_serve_refuses_a_store_it_cannot_open(tmp_path):
+    result = subprocess.run(
+        [str(PRESSLENS), "serve", "--db", "nosuchdb://x", "--port", str(free_port())],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("error:") and "Traceback" not in result.stderr
