@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -73,7 +74,9 @@ def analyze(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_NOTHING_ANALYSED) from exc
     except BrokenPipeError:
-        sys.stderr.close()  # the reader (`head`, a pager) has gone: stop quietly
+        # The reader (`head`, a pager) has gone: stop quietly, and point stdout at devnull
+        # so that Python's final flush cannot fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(EXIT_ALL_ANALYSED) from None
     raise typer.Exit(_report_skipped(skipped, analysed))
 
