@@ -6,9 +6,13 @@ import gzip
 import io
 import itertools
 import json
+import tempfile
 from datetime import date
+from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from presslens.errors import InputError
 from presslens.readers import iter_articles, read_path, read_stream
@@ -385,3 +389,16 @@ def test_text_that_starts_with_a_bracket_stays_text(tmp_path):
     sniffed = tmp_path / "records"
     sniffed.write_text('[{"text": "A JSON list without a suffix."}]')
     assert [a.text for a in read_path(sniffed)] == ["A JSON list without a suffix."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufeff"), min_size=1))
+def test_plain_text_is_kept_whole(content):
+    assume(content.strip() and not content.lstrip().lower().startswith(("date", "{", "[", "<")))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "note.txt"
+        path.write_bytes(content.encode("utf-8"))
+        (article,) = read_path(path)
+    assert article.text == content.replace("\r\n", "\n").replace("\r", "\n")
+    if article.title:
+        assert article.title in article.text and "\n" not in article.title
