@@ -160,8 +160,11 @@ def test_the_agency_report_example(nlp, example_path):
     usa = named(doc, "United States")
     assert {"United States", "US", "U.S.", "America"} <= set(surfaces(doc, usa))
     assert named(doc, "American").id != usa.id
-    # nobody was introduced as spokesman: an honest "don't know"
+    # nobody was introduced as spokesman: an honest "don't know", not the department
     assert resolve_mention(doc, *at(doc, "spokesman")) is None
+    assert resolve_mention(doc, *at(doc, "A State Department spokesman")) is None
+    # the speaker span of the first paragraph covers the council and its leader
+    assert resolve_mention(doc, *at(doc, "Leader of the National Council Marshal Teodor Valen")) == valen.id
 
 
 def test_ids_follow_first_mention_and_spans_mirror_the_layer(nlp, example_path):

@@ -542,20 +542,24 @@ def _token_at(doc: Doc, char: int) -> int:
 
 def resolve_mention(doc: Doc, start: int, end: int) -> str | None:
     """The id of the entity that the text at [start, end) refers to (a name, a title
-    such as "the minister", or a pronoun), or None when it cannot be told."""
+    such as "the minister", or a pronoun), or None when it cannot be told.
+
+    A span over a person's mention is that person ("Marshal Teodor Valen"); a person
+    described by an organisation ("A State Department spokesman") is not the organisation.
+    """
     index = get_layer(doc, INDEX_LAYER, {})
-    if not index or not len(doc) or start >= end:
-        return None
-    overlaps = [(min(end, m[1]) - max(start, m[0]), m[3], m[2]) for m in index["mentions"] if m[0] < end and start < m[1]]
-    if overlaps:
-        return max(overlaps)[2]
     words = doc.text[start:end].split()
-    if not words:
+    if not index or not words:
         return None
+    overlaps = [
+        (m[3], min(end, m[1]) - max(start, m[0]), m[2]) for m in index["mentions"] if m[0] < end and start < m[1]
+    ]
+    head = norm(words[-1].rstrip(",:"))
+    if overlaps and (max(overlaps)[0] or head not in TITLES):
+        return max(overlaps)[2]
     position = _token_at(doc, start)
     if len(words) == 1 and words[0].lower() in PERSON_PRONOUNS:
         return _resolve_pronoun(index, start, position, PERSON_PRONOUNS[words[0].lower()])
-    head = norm(words[-1])
     if head in TITLES:
         qualifiers = {norm(w) for w in words[:-1]} & (TITLE_QUALIFIERS | TITLES)
         stored = index["intros"]
