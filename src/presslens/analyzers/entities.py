@@ -43,7 +43,6 @@ from presslens.analyzers.entity_words import (
     ORGANISATION_WORDS,
     PERSON_PRONOUNS,
     PLACE_NAMES_LIKE_SURNAMES,
-    TIME_QUALIFIERS,
     TITLE_QUALIFIERS,
     TITLES,
 )
@@ -106,7 +105,7 @@ class _Cluster:
         return next(iter(self.genders)) if len(self.genders) == 1 else None
 
     def add(self, mention: _Mention) -> None:
-        self.mentions.append(mention)
+        bisect.insort(self.mentions, mention, key=lambda m: m.start)
 
 
 def _gender(words: list[str], given: list[str]) -> str | None:
@@ -160,7 +159,7 @@ def _tidy(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     """Without a leading "the", possessive or punctuation, nor a trailing one; a PERSON span
     that runs past a possessive ("Donald Trump's Muslim Ban") ends at the possessive."""
     while start < end and (doc[start].lower_ == "the" or doc[start].text in _POSSESSIVE or doc[start].is_punct):
-        start += 1
+        start += 1  # "’s Question": spaCy starting a name at a possessive
     if label == "PERSON":
         end = next((i for i in range(start + 1, end) if doc[i].text in _POSSESSIVE), end)
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
@@ -266,9 +265,8 @@ class EntityResolver:
         entities, ids = _assemble(doc, clusters)
         set_layer(doc, "entities", entities)
         set_layer(doc, INDEX_LAYER, _index(doc, clusters, ids, intros))
-        doc.spans[SPAN_KEY] = [
-            Span(doc, m.start, m.end, label=ids[id(c)]) for c in clusters for m in c.mentions
-        ]
+        spans = [Span(doc, m.start, m.end, label=ids[id(c)]) for c in clusters for m in c.mentions]
+        doc.spans[SPAN_KEY] = sorted(spans, key=lambda span: (span.start, span.end))
         return doc
 
     def _untagged_countries(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
@@ -349,10 +347,15 @@ def _person_named(mention: _Mention, people: list[_Cluster]) -> _Cluster | None:
     if name is None or (len(name.words) > 1 and not name.given):
         return None
     candidates = [p for p in people if p.key == name.surname and given_compatible(p.given, name.given)]
-    before = [p for p in candidates if p.mentions[0].start < mention.start]
+    return _nearest_before(candidates, mention.start)
+
+
+def _nearest_before(people: list[_Cluster], position: int) -> _Cluster | None:
+    """The person mentioned last before `position`, else the first one mentioned after it."""
+    before = [p for p in people if p.mentions[0].start < position]
     if before:
-        return max(before, key=lambda p: max(m.start for m in p.mentions if m.start < mention.start))
-    return min(candidates, key=lambda p: p.mentions[0].start) if candidates else None
+        return max(before, key=lambda p: max(m.start for m in p.mentions if m.start < position))
+    return min(people, key=lambda p: p.mentions[0].start) if people else None
 
 
 def _other_key(mention: _Mention) -> str:
@@ -368,8 +371,20 @@ def _acronym(text: str) -> str:
 
 def _is_acronym_of(short: str, long: str) -> bool:
     letters = short.replace(".", "")
-    return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6 and len(long.split()) > 1 and (
-        _acronym(long) == letters
+    if not (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6):
+        return False
+    return len(long.split()) > 1 and _acronym(long) == letters
+
+
+def _same_other(mention: _Mention, key: str, cluster: _Cluster) -> bool:
+    """Same tidied text, or two ORGs one of which spells the other's initials."""
+    if cluster.kind != "other":
+        return False
+    if cluster.key == key:
+        return True
+    first = cluster.mentions[0]
+    return mention.label == "ORG" == first.label and (
+        _is_acronym_of(mention.text, first.text) or _is_acronym_of(first.text, mention.text)
     )
 
 
@@ -384,27 +399,11 @@ def _place(mention: _Mention, clusters: list[_Cluster], people: list[_Cluster]) 
         name = parse_person(mention.text) if target else None
         if target and name:
             _absorb(target, mention, name, mention.gender)
-            target.mentions.sort(key=lambda m: m.start)
             return
     if target is None:
         key = _other_key(mention)
-        target = next(
-            (
-                c
-                for c in clusters
-                if c.kind == "other"
-                and (
-                    c.key == key
-                    or (mention.label == "ORG" and c.mentions[0].label == "ORG" and (
-                        _is_acronym_of(mention.text, c.mentions[0].text)
-                        or _is_acronym_of(c.mentions[0].text, mention.text)
-                    ))
-                )
-            ),
-            None,
-        ) or _new(clusters, "other", key)
+        target = next((c for c in clusters if _same_other(mention, key, c)), None) or _new(clusters, "other", key)
     target.add(mention)
-    target.mentions.sort(key=lambda m: m.start)
 
 
 def _new(clusters: list[_Cluster], kind: str, key: str) -> _Cluster:
@@ -428,15 +427,11 @@ def _add_untagged_surnames(doc: Doc, people: list[_Cluster]) -> None:
         candidates = by_surname.get(token.text)
         if not candidates or token.i in covered or token.tag_ != "NNP" or _in_capitals(doc, token.i, token.i + 1):
             continue
-        earlier = [p for p in candidates if p.mentions[0].start < token.i]
-        person = max(earlier, key=lambda p: max(m.start for m in p.mentions if m.start < token.i)) if earlier else (
-            min(candidates, key=lambda p: p.mentions[0].start)
-        )
+        person = _nearest_before(candidates, token.i)
         start = token.i
         while start > 0 and start - 1 not in covered and doc[start - 1].text in person.name_words[:-1]:
             start -= 1
         person.add(_Mention(start, token.i + 1, "MATCH", doc[start : token.i + 1].text))
-        person.mentions.sort(key=lambda m: m.start)
         covered.update(range(start, token.i + 1))
 
 
@@ -455,8 +450,6 @@ def _add_title_mentions(doc: Doc, clusters: list[_Cluster]) -> list[tuple[TitleI
     for start, end, number in title_mentions(doc, intros, used | _covered(clusters)):
         people[number].add(_Mention(start, end, "TITLE", doc[start:end].text))
         people[number].genders |= _title_gender(doc[end - 1].text)
-    for person in people:
-        person.mentions.sort(key=lambda m: m.start)
     return [(intro, people[intro.entity]) for intro in intros]
 
 
