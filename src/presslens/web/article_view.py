@@ -182,15 +182,20 @@ def _times(times, dated: bool) -> list[dict]:
 
 def figures_of(analysis: Analysis, techniques: int) -> list[tuple[str, str]]:
     scores = dict(analysis.scores)
-    words = scores.get("words")
     figures = [(key.replace("_", " ").capitalize(), _shown(value)) for key, value in scores.items()]
-    figures.append(("Technique spans", str(techniques)))
-    if isinstance(words, int) and words > 0:
-        figures.append(("Technique spans per 1,000 words", f"{1000 * techniques / words:.1f}"))
+    if "techniques" not in scores:
+        figures.append(("Technique spans", str(techniques)))
+        words = scores.get("words")
+        if isinstance(words, int) and words > 0:
+            figures.append(("Technique spans per 1,000 words", f"{1000 * techniques / words:.1f}"))
     return figures
 
 
 def _shown(value) -> str:
     if isinstance(value, float):
         return f"{value:.3g}"
+    if isinstance(value, dict):
+        return "; ".join(f"{technique_name(str(k))} {_shown(v)}" for k, v in value.items()) or "none"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_shown(v) for v in value) or "none"
     return str(value)
