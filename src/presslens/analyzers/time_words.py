@@ -24,7 +24,7 @@ NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "one hundred": 100,
-    "a dozen": 12, "a couple of": 2, "a couple": 2,
+    "a dozen": 12, "a couple of": 2, "a couple": 2, "another": 1,
 }
 
 ORDINALS = {
@@ -52,7 +52,7 @@ FREQUENCY_WORDS = ("once", "twice", "thrice")
 # Qualifiers kept inside a duration's span: they change what the number claims.
 APPROXIMATORS = (
     "more than", "less than", "fewer than", "nearly", "almost", "about", "around",
-    "roughly", "some", "at least", "over", "up to", "just over", "just under",
+    "roughly", "some", "at least", "over", "up to", "just over", "just under", "under",
 )
 
 # Words after which a four-digit number reads as a year ("in 1953", "since 2015").

@@ -19,6 +19,7 @@ from presslens.analyzers.time_words import (
     APPROXIMATORS,
     FREQUENCY_WORDS,
     MONTHS,
+    NAME_ENTITY_TYPES,
     NUMBER_WORDS,
     ORDINALS,
     PARTS_OF_DAY,
@@ -245,6 +246,11 @@ def read_decade(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
 
 
 def read_century(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
+    """"the 19th century" -> "18" (ISO 8601 century); not in names ("21st Century Fox")."""
+    following = ctx.text[m.end():m.end() + 2].strip()
+    if ctx.entity_type(m.end() - 1) in NAME_ENTITY_TYPES or (
+            m.group(0)[-7].isupper() and following[:1].isupper()):
+        return
     number = int(re.sub(r"\D", "", m["ordinal"])) if m["ordinal"][0].isdigit() else \
         _CENTURY_WORDS.get(m["ordinal"].lower().replace(" ", "-"))
     if number and 1 <= number <= 22:
@@ -335,6 +341,13 @@ def read_weekend(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
         yield from _date(m, cal.weekend(ctx.anchor, ctx.tense(m.start(), m.end())))
 
 
+def read_edge_of_unit(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
+    """"by the end of the year" -> the publication year; "the start of next month" ->
+    the month after publication. The value is the whole period: ISO 8601 has no "end of"."""
+    offset = {"last": -1, "next": 1}.get(m["which"].lower(), 0)
+    yield from _date(m, cal.relative_unit(ctx.anchor, m["unit"].lower(), offset))
+
+
 def read_ago(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
     count = _number(m["count"])
     if count is not None:
@@ -351,7 +364,7 @@ def read_duration(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
         return
     if m["half"]:
         count += 0.5
-    if m["count"].lower() in ("a", "an") and not (m["rel"] or m["approx"]):
+    if m["count"].lower() in ("a", "an", "one") and not (m["rel"] or m["approx"]):
         before = ctx.words_before(m.start())
         after = [w.strip(".,;:!?") for w in ctx.text[m.end():m.end() + 12].lower().split()]
         token = ctx.token_at(m.start())
@@ -374,7 +387,7 @@ _AMOUNT_WORDS = ("percent", "%", "cents", "dollars", "euros", "pounds", "times",
 def read_vague_duration(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
     """"several years", "the past few months", "for decades" -> "PXY", "PXM" (TimeML's X
     for an unknown count; decades and centuries are years)."""
-    if not (m["vague"] or m["rel"]):
+    if not (m["vague"] or m["rel"] or m["recent"]):
         following = ctx.text[m.end():m.end() + 4].lower()
         if ctx.words_before(m.start()) not in _VAGUE_LEADS and not following.startswith(" of "):
             return
@@ -383,7 +396,7 @@ def read_vague_duration(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
     yield from _date(m, cal.duration(None, designator), kind="duration")
 
 
-_VAGUE_LEADS = ("for", "over", "within", "in", "after", "took", "spent", "lasted")
+_VAGUE_LEADS = ("for", "over", "within", "in", "after", "took", "spent", "lasted", "just", "only")
 
 
 def read_every(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
@@ -457,13 +470,15 @@ RULES: list[tuple[re.Pattern, Reader, tuple[str, ...]]] = [(re.compile(p), r, t)
      read_weekday, _WEEKDAY_KEYS),
     (rf"(?<!\w){_MOD}?(?P<the>(?i:the){S})?{_REL}{S}"
      r"(?P<unit>(?i:week|weekend|month|year|decade|century))(?!\w)", read_relative_unit, _UNIT_KEYS),
+    (rf"(?<!\w)(?i:the){S}(?i:end|beginning|start|middle){S}(?i:of){S}(?P<which>(?i:the|this|next|last))"
+     rf"{S}(?P<unit>(?i:week|month|year))(?!\w)", read_edge_of_unit, ("end", "beginning", "start", "middle")),
     (rf"(?<!\w)(?i:the){S}(?i:weekend)(?!\w)", read_weekend, ("weekend",)),
     (rf"(?<!\w){APPROX}{COUNT}{S}{UNIT}{S}(?i:ago)(?!\w)", read_ago, ("ago",)),
-    (rf"(?<!\w)(?:{_THE}?(?P<rel>(?i:last|past|next|first|coming|previous|final|following)){S})?"
+    (rf"(?<!\w)(?:{_THE}(?P<rel>(?i:last|past|next|first|coming|previous|final|following)){S})?"
      rf"{APPROX}{COUNT}(?:{S}|-)(?:(?i:straight|consecutive|full|long|more|additional|whole){S})?"
      rf"{UNIT}(?P<half>{S}(?i:and{S}a{S}half))?(?!\w)(?!-?{S}?(?i:old)\b)",
      read_duration, _UNIT_KEYS),
-    (rf"(?<!\w)(?:{_THE}?(?P<rel>(?i:last|past|next|coming|recent)){S})?"
+    (rf"(?<!\w)(?:{_THE}(?P<rel>(?i:last|past|next|coming)){S}|(?P<recent>(?i:recent)){S})?"
      rf"(?:(?P<vague>(?i:several|a{S}few|few|many|countless|a{S}couple{S}of|couple{S}of|couple)){S})?"
      r"(?P<unit>(?i:days|weeks|months|years|decades|centuries))(?!\w)", read_vague_duration, _UNIT_KEYS),
     (rf"(?<!\w)(?i:every|each){S}(?:(?P<other>(?i:other)){S})?(?:{COUNT}{S})?"
