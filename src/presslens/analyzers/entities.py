@@ -43,6 +43,7 @@ from presslens.analyzers.entity_words import (
     ORGANISATION_WORDS,
     PERSON_PRONOUNS,
     PLACE_NAMES_LIKE_SURNAMES,
+    PLACE_WORDS,
     TITLE_QUALIFIERS,
     TITLES,
 )
@@ -155,16 +156,23 @@ def given_compatible(a: list[str], b: list[str]) -> bool:
     return all(any(_same_given(s, g) for g in rest) for s in short)
 
 
-def _tidy(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
-    """Without a leading "the", possessive or punctuation, nor a trailing one; a PERSON span
-    that runs past a possessive ("Donald Trump's Muslim Ban") ends at the possessive."""
+def _tidy(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Without a leading "the", possessive or punctuation, nor a trailing one."""
     while start < end and (doc[start].lower_ == "the" or doc[start].text in _POSSESSIVE or doc[start].is_punct):
         start += 1  # "’s Question": spaCy starting a name at a possessive
-    if label == "PERSON":
-        end = next((i for i in range(start + 1, end) if doc[i].text in _POSSESSIVE), end)
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     return start, end
+
+
+def _looks_like_name(tokens: Span) -> bool:
+    """1 to 3 capitalised proper nouns, no title among them, not ending like the name of an
+    organisation or a place."""
+    return (
+        0 < len(tokens) <= 3
+        and all(t.is_title and t.tag_ == "NNP" and norm(t.text) not in _NAME_LEAD for t in tokens)
+        and tokens[-1].lower_ not in ORGANISATION_WORDS | PLACE_WORDS
+    )
 
 
 def _split_titled_name(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -174,16 +182,30 @@ def _split_titled_name(doc: Doc, start: int, end: int, label: str) -> list[tuple
     for i in range(start, end - 1):
         if not doc[i].is_title or norm(doc[i].text) not in TITLES | HONORIFICS:
             continue
-        tail = doc[i + 1 : end]
-        looks_like_name = all(t.is_title and t.tag_ == "NNP" and norm(t.text) not in _NAME_LEAD for t in tail)
-        if (
-            looks_like_name
-            and len(tail) <= 3
-            and (i > start or len(tail) >= 2)
-            and tail[-1].lower_ not in ORGANISATION_WORDS
-        ):
+        if _looks_like_name(doc[i + 1 : end]) and (i > start or end - i > 2):
             return ([(start, i, label)] if i > start else []) + [(i, end, "PERSON")]
     return [(start, end, label)]
+
+
+def _split_run_on(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """Split spans the small model runs on across a headline or a possessive:
+    "Obama Telling Jeb Bush" (two people), "Donald Trump's Muslim Ban" (a person),
+    "National Review's Jonah Goldberg" (an ORG, then a person); "Iran's Foreign Ministry"
+    stays whole."""
+    pieces: list[tuple[int, int, str]] = []
+    piece_start, piece_label = start, label
+    for i in range(start, end):
+        is_possessive = doc[i].text in _POSSESSIVE
+        if label == "PERSON" and doc[i].tag_.startswith("VB") and i > piece_start:
+            pieces.append((piece_start, i, piece_label))
+            piece_start = i + 1
+        elif is_possessive and i > piece_start and label == "PERSON":
+            return pieces + [(piece_start, i, piece_label)]
+        elif is_possessive and i > piece_start and _looks_like_name(doc[i + 1 : end]) and end - i > 2:
+            return pieces + [(piece_start, i, piece_label), (i + 1, end, "PERSON")]
+    if piece_start < end:
+        pieces.append((piece_start, end, piece_label))
+    return pieces
 
 
 def _honorific_gender(doc: Doc, start: int) -> str | None:
@@ -229,8 +251,9 @@ def _ner_mentions(doc: Doc) -> list[_Mention]:
     for ent_start, ent_end, ent_label in _ner_spans(doc):
         if ent_label in SKIPPED_LABELS or _is_office_word(doc, ent_start, ent_end):
             continue
-        for start, end, label in _split_titled_name(doc, ent_start, ent_end, ent_label):
-            start, end = _tidy(doc, start, end, label)
+        pieces = _split_run_on(doc, ent_start, ent_end, ent_label)
+        for start, end, label in (p for piece in pieces for p in _split_titled_name(doc, *piece)):
+            start, end = _tidy(doc, start, end)
             if start < end:
                 text = doc[start:end].text
                 mentions.append(_Mention(start, end, label, text, _honorific_gender(doc, start)))

@@ -72,6 +72,16 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     "post", "journal", "press", "media", "television", "radio", "club", "league", "team",
 })
 
+# Words that end names of places and buildings ("Herald Square", "Trump Tower").
+PLACE_WORDS: frozenset[str] = frozenset({
+    "square", "street", "avenue", "road", "boulevard", "lane", "park", "plaza", "center",
+    "centre", "hall", "tower", "towers", "station", "airport", "bridge", "building",
+    "church", "cathedral", "mosque", "synagogue", "temple", "museum", "stadium", "arena",
+    "river", "lake", "mountain", "mountains", "island", "islands", "valley", "bay", "sea",
+    "ocean", "city", "county", "state", "province", "region", "village", "beach", "palace",
+    "castle", "prison", "camp", "base", "port", "harbor", "harbour", "hotel", "mall",
+})
+
 MALE_WORDS: frozenset[str] = frozenset({
     "mr", "sir", "lord", "king", "prince", "emir", "sultan", "shah", "congressman",
     "chairman", "spokesman", "monsieur", "herr", "father", "brother", "ayatollah", "sheikh",

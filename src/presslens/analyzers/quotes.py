@@ -29,6 +29,7 @@ from presslens.analyzers.entities import resolve_mention
 from presslens.analyzers.layers import set_layer
 from presslens.analyzers.quote_marks import MarkedQuote, find_marked_quotes, paragraphs
 from presslens.analyzers.reported_speech import Attribution, is_speech_verb, noun_phrase, reported_speech, speaker_of
+from presslens.analyzers.speech_verbs import PRONOUNS, SPEAKER_NOUNS
 
 SPANS_KEY = "presslens_quotes"
 MIN_QUOTE_WORDS = 4  # shorter marked text outside a reported clause: a scare quote or a name
@@ -179,10 +180,26 @@ def _attribute_alone(doc: Doc, mark: MarkedQuote, marked: list[MarkedQuote], rep
     if introducer is not None:
         found.cue, found.speaker = _token_chars(introducer), speaker_of(introducer)
         return found
-    with_subject = [t for t in verbs if t.idx < mark.open_mark and speaker_of(t)]
+    with_subject = [t for t in verbs if t.idx < mark.open_mark and _speaker_like(doc, speaker_of(t))]
     if with_subject:
         found.cue, found.speaker = _token_chars(with_subject[0]), speaker_of(with_subject[0])
     return found
+
+
+def _speaker_like(doc: Doc, span: tuple[int, int] | None) -> bool:
+    """A subject that can speak: a name, a personal pronoun, or a noun like "officials"."""
+    if span is None:
+        return False
+    phrase = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if phrase is None or not len(phrase):
+        return False
+    head = phrase.root
+    return (
+        head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or (head.pos_ == "PROPN" and not head.like_num)
+        or head.lower_ in PRONOUNS
+        or head.lower_ in SPEAKER_NOUNS
+    )
 
 
 def _token_chars(token: Token) -> tuple[int, int]:
@@ -199,7 +216,7 @@ def _colon_introducer(doc: Doc, mark: MarkedQuote) -> Token | None:
     if colon is None or not len(colon):
         return None
     sentence = colon[0].sent
-    verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and speaker_of(t)]
+    verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and _speaker_like(doc, speaker_of(t))]
     speech = [t for t in verbs if is_speech_verb(t)]
     return (speech or verbs or [None])[-1]
 

@@ -8,6 +8,7 @@ SOURCE" attached to a clause. Each gives an Attribution with character offsets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +20,7 @@ from presslens.analyzers.speech_verbs import (
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SPEAKER_STOP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
 _EDGE_PUNCT = frozenset(",;:—–-")
+_CLOCK = re.compile(r"\d:\d\d|\b[ap]\.m\.", re.IGNORECASE)
 _RELATIVE = frozenset({"who", "which", "that"})
 _CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 
@@ -44,7 +46,7 @@ def speaker_of(verb: Token) -> tuple[int, int] | None:
         if child.dep_ in _SUBJECTS:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":  # "Smith, who said ..."
                 return noun_phrase(verb.head)
-            return noun_phrase(child)
+            return None if _dateline_or_clock(child) else noun_phrase(child)
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
@@ -60,6 +62,15 @@ def speaker_of(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _dateline_or_clock(head: Token) -> bool:
+    """ "CLEVELAND —" or "6:50 p.m.:" that the parser took for a subject."""
+    doc = head.doc
+    start, end = noun_phrase(head)
+    text = doc.text[start:end]
+    dateline = text.isupper() and doc.text[end:end + 8].lstrip(" ,").startswith(("—", "–", "-", "("))
+    return dateline or bool(_CLOCK.search(text))
+
+
 def noun_phrase(head: Token) -> tuple[int, int]:
     """A subject as it reads up to its first appositive, relative clause or comma:
     "Foreign Minister Irina Dross", "the head of the agency", "he"."""
@@ -67,6 +78,9 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         left = head.left_edge
     else:
         left = head
+    for token in head.doc[left.i : head.i]:
+        if "\n" in token.text_with_ws:  # a subject never runs over a paragraph break
+            left = token.nbor()
     while left.i < head.i and (left.is_punct or left.is_space):
         left = left.nbor()
     right = head

@@ -49,3 +49,18 @@ IDEA_NOUNS = frozenset(
 
 # Subject pronouns kept as the speaker as written; entity resolution says who they are.
 PRONOUNS = frozenset("he she they i we it you".split())
+
+# Common nouns that name people or bodies who speak; a subject headed by one of these
+# (or by a name or a personal pronoun) can be a speaker even without a speech verb.
+SPEAKER_NOUNS = frozenset(
+    """
+    official officials spokesman spokeswoman spokesperson aide aides adviser advisers
+    advisor advisors minister president senator governor mayor candidate candidates
+    leader leaders lawmaker lawmakers director chairman chairwoman chief secretary
+    analyst analysts expert experts economist economists source sources voter voters
+    supporter supporters critic critics campaign agency ministry department office
+    government police prosecutor prosecutors judge lawyer attorney people resident
+    residents protester protesters activist activists professor researcher researchers
+    report statement survey poll study group party committee commission
+    """.split()
+)
