@@ -179,6 +179,17 @@ def test_ids_follow_first_mention_and_spans_mirror_the_layer(nlp, example_path):
     assert all(e.name not in e.aliases and "the " not in e.name.lower()[:4] for e in layer)
 
 
+def test_spans_run_on_by_the_model_are_cut_back_to_names(nlp):
+    doc = nlp(
+        "Obama Telling Jeb Bush To Go\n\nAs National Review’s Jonah Goldberg wrote on Monday, "
+        "critics of Donald Trump’s Muslim Ban were loud."
+    )
+    assert named(doc, "Jeb Bush").type == "PERSON"
+    assert named(doc, "Jonah Goldberg").type == "PERSON"
+    assert named(doc, "National Review").type == "ORG"
+    assert "Donald Trump" in surfaces(doc, named(doc, "Donald Trump"))
+
+
 def test_time_and_number_spans_are_not_entities(nlp):
     doc = nlp("On Monday, 12 percent of the 300 delegates in Paris paid $40 for the first session.")
     assert {e.type for e in entities(doc)} == {"GPE"}
