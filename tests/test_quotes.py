@@ -237,6 +237,7 @@ def test_agency_report_speakers_resolve_to_entities(nlp, example_path):
 
 @pytest.mark.shared
 def test_polnear_dev_recall_floor(shared_data):
+    """A regression guard on the first 12 PolNeAR dev articles at overlap 0.3."""
     from presslens.training.polnear import Predicted, Score, read_polnear, score_article
 
     nlp = Pipeline(["presslens_quotes"]).nlp
@@ -245,6 +246,8 @@ def test_polnear_dev_recall_floor(shared_data):
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
         predicted = [Predicted(((q.start, q.end),)) for q in get_layer(doc, "quotes")]
         total.add(score_article(article.text, article.attributions, predicted, 0.3))
+    # measured 2026-11-29 on these 12 articles: recall 0.528, direct recall 0.75, precision 0.90
     assert total.gold > 100
-    assert total.recall >= 0.0
-    assert total.direct_recall >= 0.0
+    assert total.recall >= 0.48
+    assert total.direct_recall >= 0.70
+    assert total.precision >= 0.80
