@@ -155,6 +155,7 @@ def test_the_agency_report_example(nlp, example_path):
     assert resolve_mention(doc, he, he + 2) == valen.id
     council = named(doc, "National Council")
     assert council.type == "ORG" and council.id != valen.id
+    assert "the council" in surfaces(doc, council)
     dross = named(doc, "Irina Dross")
     assert "The minister" in surfaces(doc, dross)
     usa = named(doc, "United States")

@@ -55,6 +55,9 @@ SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUA
 _NAME_LEAD = HONORIFICS | TITLES | TITLE_QUALIFIERS
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "&"})
+# Mentions we add where spaCy tagged nothing: "the minister", an untagged surname,
+# "the council".
+_REFERRING_LABELS = frozenset({"TITLE", "MATCH", "NOUN"})
 _SURNAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-")
 # How many sentences back a pronoun may look for the person it stands for.
 _PRONOUN_REACH = 6
@@ -73,7 +76,7 @@ def make_entities(nlp: Language, name: str) -> "EntityResolver":
 class _Mention:
     start: int  # token indices into the Doc
     end: int
-    label: str  # spaCy's label, "TITLE" for "the minister", "MATCH" for an untagged repeat
+    label: str  # spaCy's, or one of _REFERRING_LABELS
     text: str
     gender: str | None = None  # from an honorific just before the name ("Mrs. Clinton")
     titles: frozenset[str] = frozenset()  # titles written beside it ("President Clinton")
@@ -285,6 +288,7 @@ class EntityResolver:
             _place(mention, clusters, people)
         _add_untagged_surnames(doc, people)
         intros = _add_title_mentions(doc, clusters)
+        _add_organisation_nouns(doc, clusters)
         entities, ids = _assemble(doc, clusters)
         set_layer(doc, "entities", entities)
         set_layer(doc, INDEX_LAYER, _index(doc, clusters, ids, intros))
@@ -476,6 +480,30 @@ def _add_title_mentions(doc: Doc, clusters: list[_Cluster]) -> list[tuple[TitleI
     return [(intro, people[intro.entity]) for intro in intros]
 
 
+def _add_organisation_nouns(doc: Doc, clusters: list[_Cluster]) -> None:
+    """"the council" after "the National Council": the organisation mentioned most recently
+    whose name ends in that noun. Not when a name or an "of" phrase follows ("the council
+    of elders", "the Council Chamber")."""
+    by_noun: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        if cluster.kind == "other" and _type_of(cluster) == "ORG":
+            for noun in {m.text.split()[-1].lower() for m in cluster.mentions if " " in m.text}:
+                if noun in ORGANISATION_WORDS:
+                    by_noun.setdefault(noun, []).append(cluster)
+    covered = _covered(clusters)
+    for token in doc:
+        candidates = by_noun.get(token.lower_)
+        if not candidates or token.i in covered or token.i == 0 or token.tag_ not in ("NN", "NNP"):
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if doc[token.i - 1].lower_ != "the" or (after is not None and (after.lower_ == "of" or after.is_title)):
+            continue
+        earlier = [c for c in candidates if c.mentions[0].start < token.i]
+        if earlier:
+            organisation = max(earlier, key=lambda c: max(m.start for m in c.mentions if m.start < token.i))
+            organisation.add(_Mention(token.i - 1, token.i + 1, "NOUN", doc[token.i - 1 : token.i + 1].text))
+
+
 def _title_gender(word: str) -> set[str]:
     word = norm(word)
     return {"m"} if word in MALE_WORDS else {"f"} if word in FEMALE_WORDS else set()
@@ -483,7 +511,7 @@ def _title_gender(word: str) -> set[str]:
 
 def _surface(mention: _Mention) -> str:
     text = " ".join(mention.text.split())
-    return "the" + text[3:] if mention.label == "TITLE" and text.startswith("The ") else text
+    return "the" + text[3:] if mention.label in _REFERRING_LABELS and text.startswith("The ") else text
 
 
 def _name_of(cluster: _Cluster) -> str:
@@ -491,7 +519,7 @@ def _name_of(cluster: _Cluster) -> str:
         return cluster.key
     if cluster.kind == "person" and cluster.name_words:
         return " ".join(cluster.name_words)
-    names = [_surface(m) for m in cluster.mentions if m.label not in ("TITLE", "MATCH")]
+    names = [_surface(m) for m in cluster.mentions if m.label not in _REFERRING_LABELS]
     # the longest form, preferring "Oxford" to a headline's "OXFORD"
     return max(names or [_surface(cluster.mentions[0])], key=lambda n: (not n.isupper(), len(n)))
 
@@ -501,7 +529,8 @@ def _type_of(cluster: _Cluster) -> str:
         return "PERSON"
     if cluster.kind == "country":
         return "GPE"
-    return Counter(m.label for m in cluster.mentions).most_common(1)[0][0]
+    labels = Counter(m.label for m in cluster.mentions if m.label not in _REFERRING_LABELS)
+    return labels.most_common(1)[0][0] if labels else cluster.mentions[0].label
 
 
 def _assemble(doc: Doc, clusters: list[_Cluster]) -> tuple[list[Entity], dict[int, str]]:
