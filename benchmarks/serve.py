@@ -14,7 +14,7 @@ loopback port as a user would run it, and every endpoint is warmed up once (the 
 
 Measured, for each endpoint and each concurrency: an httpx async client to 127.0.0.1
 keeps that many requests in flight for --seconds, then waits for the last ones to finish.
-Printed: requests done, non-200 responses, p50 and p95 latency in milliseconds, and
+Printed: requests done, failures (non-200 responses and dropped connections), p50 and p95 latency in milliseconds, and
 requests per second over the run. Endpoints: the article page (/articles/{id}, analysed
 articles in turn), search (/search?q=..., a fixed list of queries in turn) and
 POST /api/analyze (bodies of stored articles, cut to --analyze-chars characters).
@@ -100,9 +100,12 @@ async def load(client: httpx.AsyncClient, request, concurrency: int, seconds: fl
         nonlocal failures
         while time.monotonic() < stop:
             began = time.perf_counter()
-            response = await request(client, number)
+            try:
+                response = await request(client, number)
+                failures += response.status_code != 200
+            except httpx.TransportError:  # a dropped connection counts as a failure, not a crash
+                failures += 1
             latencies.append(time.perf_counter() - began)
-            failures += response.status_code != 200
             number += concurrency
 
     began = time.perf_counter()
@@ -130,7 +133,7 @@ async def measure(base: str, ids: list[str], bodies: list[str], args) -> None:
             warm = await request(client, 0)
             if warm.status_code != 200:
                 raise SystemExit(f"warm-up failed: {warm.status_code} {warm.text[:200]}")
-        print(f"{'endpoint':<20} {'clients':>7} {'requests':>9} {'non-200':>8} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7}")
+        print(f"{'endpoint':<20} {'clients':>7} {'requests':>9} {'failed':>8} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7}")
         for name, request in endpoints.items():
             for concurrency in args.concurrency:
                 row = await load(client, request, concurrency, args.seconds)

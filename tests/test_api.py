@@ -114,6 +114,17 @@ def test_an_analysis_past_its_time_limit_gets_504(store_url):
     assert "longer than 0.2 s" in response.json()["error"]
 
 
+def test_a_request_still_queued_at_its_deadline_gets_503(store_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with make_client(store_url, SlowPipeline(), analyze_timeout_s=0.3) as client:
+        with ThreadPoolExecutor(2) as pool:
+            responses = list(pool.map(lambda n: client.post("/api/analyze", json={"text": f"Text {n}."}), range(2)))
+    # One analysis runs past its time (504); the other never got the worker (503).
+    assert sorted(r.status_code for r in responses) == [503, 504]
+    assert any("busy" in r.json()["error"] for r in responses)
+
+
 def test_an_unexpected_failure_is_a_json_500_without_details(store_url):
     with make_client(store_url, BrokenPipeline()) as client:
         response = client.post("/api/analyze", json={"text": "Anything."})
