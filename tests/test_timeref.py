@@ -237,3 +237,10 @@ def test_documented_examples(nlp, text, span, kind, value):
 
 def test_impossible_dates_are_not_references(nlp):
     assert found(nlp, "The form was stamped 2019-02-30 by mistake.") == {}
+
+
+def test_months_spacy_reads_as_dates_and_hyphenated_one(nlp):
+    refs = found(nlp, "Markets had a weak August. Officials sought a one-year extension.")
+    assert refs["August"] == ("date", "2019-08")
+    assert refs["one-year"] == ("duration", "P1Y")
+    assert "A-Day" not in found(nlp, "He took his One-A-Day vitamin.")

@@ -136,7 +136,8 @@ def read_month_year(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
 
 def read_month(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
     """A month without day or year: only after a relation word, a modifier such as
-    "early", or a preposition ("in March", "since May"); never as part of a name."""
+    "early", or a preposition ("in March", "since May"), or where spaCy calls it a date
+    ("a busy September", "the November midterms"); never as part of a name."""
     relation = (m["rel"] or "").lower()
     number = _month_number(m["month"])
     if relation in ("every", "each"):
@@ -145,10 +146,8 @@ def read_month(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
     if not relation and not m["mod"]:
         if ctx.entity_type(m.start()) in ("PERSON", "ORG", "WORK_OF_ART"):
             return
-        before = ctx.words_before(m.start())
-        as_modifier = (before in ("the", "a", "an") or before.endswith(("'s", "’s"))) and \
-            ctx.entity_type(m.start()) == "DATE"
-        if not as_modifier and (before not in _MONTH_LEADS or ctx.in_name(m.start())):
+        spacy_date = ctx.entity_type(m.start()) == "DATE"
+        if ctx.in_name(m.start()) or not (spacy_date or ctx.words_before(m.start()) in _MONTH_LEADS):
             return
     tense = ctx.tense(m.start(), m.end())
     yield from _date(m, cal.month(ctx.anchor, number, RELATION.get(relation), tense))
@@ -364,7 +363,8 @@ def read_duration(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
         return
     if m["half"]:
         count += 0.5
-    if m["count"].lower() in ("a", "an", "one") and not (m["rel"] or m["approx"]):
+    adjective = m["count"].lower() == "one" and m.group(0)[m.end("count") - m.start():].startswith("-")
+    if m["count"].lower() in ("a", "an", "one") and not (m["rel"] or m["approx"] or adjective):
         before = ctx.words_before(m.start())
         after = [w.strip(".,;:!?") for w in ctx.text[m.end():m.end() + 12].lower().split()]
         token = ctx.token_at(m.start())
@@ -478,7 +478,7 @@ RULES: list[tuple[re.Pattern, Reader, tuple[str, ...]]] = [(re.compile(p), r, t)
      rf"{APPROX}{COUNT}(?:{S}|-)(?:(?i:straight|consecutive|full|long|more|additional|whole){S})?"
      rf"{UNIT}(?P<half>{S}(?i:and{S}a{S}half))?(?!\w)(?!-?{S}?(?i:old)\b)",
      read_duration, _UNIT_KEYS),
-    (rf"(?<!\w)(?:{_THE}(?P<rel>(?i:last|past|next|coming)){S}|(?P<recent>(?i:recent)){S})?"
+    (rf"(?<!\w)(?:{_THE}(?P<rel>(?i:last|past|next|coming)){S}|(?P<recent>(?i:recent|coming)){S})?"
      rf"(?:(?P<vague>(?i:several|a{S}few|few|many|countless|a{S}couple{S}of|couple{S}of|couple)){S})?"
      r"(?P<unit>(?i:days|weeks|months|years|decades|centuries))(?!\w)", read_vague_duration, _UNIT_KEYS),
     (rf"(?<!\w)(?i:every|each){S}(?:(?P<other>(?i:other)){S})?(?:{COUNT}{S})?"
