@@ -74,13 +74,12 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """The quotes layer for a parsed Doc, sorted by start."""
     text = doc.text
     marked = find_marked_quotes(text)
-    reported = _outermost(_with_via(text,
-        [a for a in reported_speech(doc) if not _inside_any(a.cue, marked)]
-    ))
+    outside_marks = [a for a in reported_speech(doc) if not _inside_any(a.cue, marked)]
+    reported = _outermost(_with_via(text, outside_marks))
     found: list[_Found] = []
     used: set[int] = set()
     for mark in marked:
-        index = _reported_overlapping(reported, mark, used)
+        index = _reported_overlapping(reported, mark)
         if index is None:
             found.append(_attribute_alone(doc, mark, marked, reported))
             continue
@@ -135,7 +134,7 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
     return sorted(kept, key=lambda a: a.content)
 
 
-def _reported_overlapping(reported: list[Attribution], mark: MarkedQuote, used: set[int]) -> int | None:
+def _reported_overlapping(reported: list[Attribution], mark: MarkedQuote) -> int | None:
     for index, a in enumerate(reported):
         if a.content[0] < mark.end and mark.start < a.content[1] and a.cue and not (
             mark.start <= a.cue[0] < mark.end

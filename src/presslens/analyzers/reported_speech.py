@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from presslens.analyzers.speech_verbs import (
     BELIEF_VERBS, IDEA_NOUNS, SPEECH_VERBS, STANCE_VERBS, XCOMP_SPEECH_VERBS,
@@ -187,8 +187,3 @@ def _according_to(according: Token, to: Token) -> Attribution | None:
         return None
     cue = (according.idx, to.idx + len(to))
     return Attribution(content, cue, source, via=source)
-
-
-def sentence_of(doc: Doc, char: int) -> Span | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0].sent if span is not None and len(span) else None
