@@ -10,7 +10,8 @@ dependency parse (reported_speech.py); this component joins the two:
   own sentence, looking after it first ("...," he added) and then before it;
 - a quotation with no speaker of its own that opens a paragraph (or follows another
   quotation in the same paragraph) continues the speaker of the quotation before it;
-- a short marked phrase with no speaker is a title or a scare quote, not a quotation.
+- a short marked phrase outside a reported clause, or one in title case, is a scare
+  quote or a title, not a quotation.
 
 Spans: a direct quote spans the text inside its marks (marks excluded); a quotation over
 several paragraphs is one Quote from its first word to its last. See docs/quotes.md.
