@@ -429,7 +429,7 @@ def read_set_adverb(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
 
 _LEAD_WEEKDAY = rf"(?:(?P<lead_weekday>{_alt(WEEKDAYS)}),?{S})?"
 _THE = rf"(?:(?i:the){S})"
-_MOD = rf"(?:(?<!\w)(?P<mod>(?i:early|mid|late|earlier|later))(?:[^\S\n]+|-))"
+_MOD = r"(?:(?<!\w)(?P<mod>(?i:early|mid|late|earlier|later))(?:[^\S\n]+|-))"
 _YEAR_OF = rf"(?P<of>(?i:the|this|last|next){S}(?i:year)|\d{{4}})"
 _REL = r"(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|past|coming|previous))"
 
