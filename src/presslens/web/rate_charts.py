@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from presslens.web.techniques import technique_name
 
 WIDTH, HEIGHT = 320, 150
-LEFT, RIGHT, TOP, BOTTOM = 40, 10, 10, 24
+LEFT, RIGHT, TOP, BOTTOM = 40, 26, 10, 24  # room for a centred month label at each end
 MAX_SERIES = 5
 
 
