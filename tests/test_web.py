@@ -178,3 +178,19 @@ def test_the_stylesheet_draws_every_technique_in_its_colour_and_line_style(clien
     css = client.get("/static/app.css").text
     for index, (_, _, colour, style) in enumerate(TECHNIQUE_STYLES):
         assert f".t-{index} {{ --tc: {colour}; --ts: {style}; }}" in css
+
+
+def test_rate_charts_draw_higher_rates_higher_on_a_round_scale():
+    from presslens.corpus import OutletMonth
+    from presslens.web.rate_charts import rate_charts
+
+    stats = [
+        OutletMonth("A", "2024-01", 1, 100, {"Doubt": 5.0}), OutletMonth("A", "2024-02", 1, 100, {"Doubt": 20.0}),
+        OutletMonth("B", "2024-02", 1, 100, {"Doubt": 1.0, "Slogans": 0.0}),
+    ]
+    (chart,) = rate_charts(stats, ["A", "B"])  # Slogans never rose above zero: no chart
+    assert chart.title == "Doubt"
+    a, b = chart.series
+    assert a.points[1][1] < a.points[0][1]  # 20 is drawn above 5 (SVG y grows downwards)
+    assert [label for _, label in chart.y_ticks] == ["0", "10", "20"]
+    assert [month for _, _, month, _ in b.points] == ["2024-02"]
