@@ -194,3 +194,10 @@ def test_rate_charts_draw_higher_rates_higher_on_a_round_scale():
     assert a.points[1][1] < a.points[0][1]  # 20 is drawn above 5 (SVG y grows downwards)
     assert [label for _, label in chart.y_ticks] == ["0", "10", "20"]
     assert [month for _, _, month, _ in b.points] == ["2024-02"]
+
+
+def test_static_paths_never_leave_the_static_folder(client):
+    for path in ("/static/../api.py", "/static/..%2F..%2Fapi.py", "/static/%2e%2e/%2e%2e/config.py"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert "Settings" not in response.text
