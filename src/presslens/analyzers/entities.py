@@ -58,6 +58,8 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "&"})
 # Mentions we add where spaCy tagged nothing: "the minister", an untagged surname,
 # "the council".
 _REFERRING_LABELS = frozenset({"TITLE", "MATCH", "NOUN"})
+# A closing quotation mark -> the mark that opened it.
+_CLOSING_QUOTES = {"”": "“", '"': '"', "''": "''", "'": "'"}
 _SURNAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-")
 # How many sentences back a pronoun may look for the person it stands for.
 _PRONOUN_REACH = 6
@@ -96,7 +98,8 @@ class _Cluster:
     key: str
     mentions: list[_Mention] = field(default_factory=list)
     given: list[str] = field(default_factory=list)
-    name_words: list[str] = field(default_factory=list)
+    name_words: list[str] = field(default_factory=list)  # the longest name seen
+    full_names: Counter[str] = field(default_factory=Counter)  # names of two words or more
     genders: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
 
@@ -106,7 +109,11 @@ class _Cluster:
 
     @property
     def gender(self) -> str | None:
-        return next(iter(self.genders)) if len(self.genders) == 1 else None
+        if len(self.genders) == 1:
+            return next(iter(self.genders))
+        if not self.genders and len(self.name_words) == 1:  # only ever "Kevin"
+            return _gender([], self.name_words)
+        return None
 
     def add(self, mention: _Mention) -> None:
         bisect.insort(self.mentions, mention, key=lambda m: m.start)
@@ -257,6 +264,8 @@ def _ner_mentions(doc: Doc) -> list[_Mention]:
         pieces = _split_run_on(doc, ent_start, ent_end, ent_label)
         for start, end, label in (p for piece in pieces for p in _split_titled_name(doc, *piece)):
             start, end = _tidy(doc, start, end)
+            if start < end and label == "PERSON" and doc[end - 1].lower_ in ORGANISATION_WORDS:
+                label = "ORG"  # "Florida Democratic Black Caucus"
             if start < end:
                 text = doc[start:end].text
                 mentions.append(_Mention(start, end, label, text, _honorific_gender(doc, start)))
@@ -336,6 +345,8 @@ def _absorb(person: _Cluster, mention: _Mention, name: _PersonName, gender: str 
         person.given = name.given
     if len(name.words) > len(person.name_words):
         person.name_words = name.words
+    if len(name.words) > 1:
+        person.full_names[" ".join(name.words)] += 1
     if gender:
         person.genders.add(gender)
 
@@ -517,6 +528,10 @@ def _surface(mention: _Mention) -> str:
 def _name_of(cluster: _Cluster) -> str:
     if cluster.kind == "country":
         return cluster.key
+    if cluster.kind == "person" and cluster.full_names:
+        # the most used full name, then the longest: "Hillary Clinton", not a headline's
+        # one-off "Crooked Hillary Clinton"
+        return max(cluster.full_names, key=lambda n: (cluster.full_names[n], len(n.split())))
     if cluster.kind == "person" and cluster.name_words:
         return " ".join(cluster.name_words)
     names = [_surface(m) for m in cluster.mentions if m.label not in _REFERRING_LABELS]
@@ -568,7 +583,9 @@ def _index(
     mentions = []
     for cluster in clusters:
         for m in cluster.mentions:
-            subject = doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")
+            root = doc[m.start : m.end].root
+            # 2: subject of the main clause, 1: of another clause ("While Obama had ..."), 0: none
+            subject = int(root.dep_ in ("nsubj", "nsubjpass")) * (1 + int(root.head.dep_ == "ROOT"))
             end = doc[m.end - 1].idx + len(doc[m.end - 1])
             mentions.append([doc[m.start].idx, end, ids[id(cluster)], cluster.kind == "person", sentence[m.start], subject])
     mentions.sort()
@@ -604,7 +621,7 @@ def resolve_mention(doc: Doc, start: int, end: int) -> str | None:
         return max(overlaps)[2]
     position = _token_at(doc, start)
     if len(words) == 1 and words[0].lower() in PERSON_PRONOUNS:
-        return _resolve_pronoun(index, start, position, PERSON_PRONOUNS[words[0].lower()])
+        return _resolve_pronoun(doc.text, index, start, position, PERSON_PRONOUNS[words[0].lower()])
     if head in TITLES:
         qualifiers = {norm(w) for w in words[:-1]} & (TITLE_QUALIFIERS | TITLES)
         stored = index["intros"]
@@ -633,20 +650,36 @@ def _resolve_name(doc: Doc, index: dict, start: int, words: list[str]) -> str | 
     return None
 
 
-def _resolve_pronoun(index: dict, start: int, position: int, gender: str | None) -> str | None:
-    """he/she: the nearest earlier person, subjects first, gender agreeing; None if unsure."""
+def _quotation_before(text: str, start: int) -> tuple[int, int]:
+    """The quotation that closes just before `start` (',” he said'), or an empty range.
+    People named inside it are rarely the one who said it."""
+    close = start - 1
+    while close >= 0 and text[close] in " \t\r\n,":
+        close -= 1
+    if close < 0 or text[close] not in _CLOSING_QUOTES:
+        return (0, 0)
+    mark = "''" if text[close - 1 : close + 1] == "''" else text[close]
+    opening = text.rfind(_CLOSING_QUOTES[mark], 0, close - len(mark) + 1)
+    return (opening, close) if opening >= 0 else (0, 0)
+
+
+def _resolve_pronoun(text: str, index: dict, start: int, position: int, gender: str | None) -> str | None:
+    """he/she: the nearest earlier person, subjects first, gender agreeing, not inside the
+    quotation just before the pronoun; None if unsure."""
     sentence = index["sentences"][position]
     genders = index["genders"]
+    quote_start, quote_end = _quotation_before(text, start)
     candidates = [
         m for m in index["mentions"]
         if m[3] and m[1] <= start and sentence - _PRONOUN_REACH <= m[4] <= sentence
         and (gender is None or genders.get(m[2]) in (None, gender))
+        and not quote_start <= m[0] < quote_end
     ]
     for number in range(sentence, sentence - _PRONOUN_REACH - 1, -1):
         in_sentence = [m for m in candidates if m[4] == number]
         if not in_sentence:
             continue
-        subjects = [m for m in in_sentence if m[5]]
+        subjects = [m for m in in_sentence if m[5] == 2] or [m for m in in_sentence if m[5]]
         if subjects:
             return subjects[-1][2]
         return in_sentence[0][2] if len({m[2] for m in in_sentence}) == 1 else None

@@ -70,6 +70,7 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     "guard", "corps", "command", "board", "authority", "administration", "government",
     "cabinet", "secretariat", "headquarters", "bureau", "fund", "network", "news", "times",
     "post", "journal", "press", "media", "television", "radio", "club", "league", "team",
+    "caucus", "coalition", "alliance", "movement", "campaign", "institution", "society",
 })
 
 # Words that end names of places and buildings ("Herald Square", "Trump Tower").
@@ -125,7 +126,8 @@ MALE_NAMES: frozenset[str] = frozenset({
     "ahmed", "mahmoud", "abdel", "khalid", "osama", "yasser", "moshe", "avi", "dmitri",
     "ivan", "igor", "mikhail", "nikolai", "andrei", "oleg", "yuri", "alexander", "luigi",
     "antonio", "francisco", "miguel", "manuel", "javier", "diego", "enrique", "felipe",
-    "gonzalo", "rodrigo", "sebastian", "jorge", "ricardo", "fernando",
+    "gonzalo", "rodrigo", "sebastian", "jorge", "ricardo", "fernando", "antonin", "clarence",
+    "samuel", "neil", "brett", "merrick", "elijah", "jamal", "tyrone", "keith", "dwayne",
 })
 FEMALE_NAMES: frozenset[str] = frozenset({
     "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
@@ -156,7 +158,7 @@ FEMALE_NAMES: frozenset[str] = frozenset({
     "louise", "yvonne", "ivanka", "carmen", "lucia", "sofia", "isabel", "ana",
     "beatriz", "gabriela", "daniela", "paola", "monique", "nathalie", "sabine", "heidi",
     "greta", "agnes", "margot", "susanne", "petra", "alina", "ludmila", "galina", "yelena",
-    "layla", "leila", "noor", "zainab", "maryam", "samira", "amina", "shira",
+    "melanie", "melissa", "stephanie", "rakeyia", "layla", "leila", "noor", "zainab", "maryam", "samira", "amina", "shira",
 })
 
 # Places that are also surnames: a span spaCy tags as a place is not read as the person
