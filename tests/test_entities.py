@@ -113,6 +113,15 @@ def test_secretary_and_pronoun_refer_to_the_person_the_title_introduced(nlp):
     assert all(e.name != "State" for e in entities(doc))
 
 
+def test_a_pronoun_after_a_quotation_is_not_someone_named_inside_it(nlp):
+    doc = nlp(
+        'Daniel Reyes, who chairs the caucus, was blunt on Tuesday. "Tom Ward had many friends. '
+        'Ward never needed them," he said.'
+    )
+    reyes, ward = named(doc, "Daniel Reyes"), named(doc, "Tom Ward")
+    assert resolve_mention(doc, *at(doc, "he")) == reyes.id != ward.id
+
+
 def test_two_ministers_the_most_recent_one_unless_the_title_says_which(nlp):
     doc = nlp(MINISTERS)
     dross, horak = named(doc, "Irina Dross"), named(doc, "Pavel Horak")
