@@ -135,23 +135,25 @@ def search(store: Store, filters: Filters, limit: int = 20, cursor: str | None =
     _check_limit(limit)
     parsed = fulltext.parse_query(filters.query)
     offset = _offset(cursor)
+    conds = article_conditions(filters)
     if store.dialect == "sqlite":
-        # bm25 is lower for better matches; titles weigh four times the body.
+        # bm25 is lower for better matches; titles weigh four times the body. Ranking
+        # reads the index alone: filters become a set of row ids, so no article row
+        # is touched for the thousands of matches a common word has. The unary + keeps
+        # SQLite from handing the IN list to FTS5, which would run the match per row id.
         score = literal_column("bm25(articles_fts, 4.0, 1.0)")
         stmt = (
-            select(articles.c.seq, score.label("score"))
-            .select_from(ARTICLES_FTS.join(articles, articles.c.seq == ARTICLES_FTS.c.rowid))
+            select(ARTICLES_FTS.c.rowid.label("seq"), score.label("score"))
             .where(text("articles_fts MATCH :fts").bindparams(fts=fulltext.to_fts5(parsed)))
-            .order_by(score)
+            .order_by(score, ARTICLES_FTS.c.rowid)
         )
+        if conds:
+            stmt = stmt.where(literal_column("+articles_fts.rowid", Integer).in_(select(articles.c.seq).where(and_(*conds))))
     else:
         tsquery = func.to_tsquery("english", fulltext.to_tsquery(parsed))
         tsv = literal_column("articles.tsv")
         score = func.ts_rank_cd(tsv, tsquery)
-        stmt = select(articles.c.seq, score.label("score")).where(tsv.op("@@")(tsquery)).order_by(desc(score), articles.c.seq)
-    conds = article_conditions(filters)
-    if conds:
-        stmt = stmt.where(and_(*conds))
+        stmt = select(articles.c.seq, score.label("score")).where(tsv.op("@@")(tsquery), *conds).order_by(desc(score), articles.c.seq)
     stmt = stmt.limit(limit + 1).offset(offset)
     with store.engine.connect() as conn:
         ranked = conn.execute(stmt).all()

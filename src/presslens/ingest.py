@@ -3,11 +3,17 @@
 Every batch is one transaction and every insert skips articles already stored (same id,
 or same outlet, date and normalised text), so a rerun after a crash or `kill -9` picks
 up where the last committed batch ended and stores nothing twice.
+
+Reading and preparing rows (parsing, dedupe keys) runs in a thread beside the database
+writes: SQLite and the full-text tokenizer release the GIL, so the two overlap. A short
+queue between them keeps memory flat.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+import queue
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +21,11 @@ from presslens.errors import InputError
 from presslens.readers import iter_articles
 from presslens.store import Store
 from presslens.store.repository import batched
+from presslens.store.rows import article_rows
 
 BATCH = 1000
+QUEUED_BATCHES = 3
+_DONE = object()
 
 
 @dataclass
@@ -47,10 +56,41 @@ def ingest(
         if on_error:
             on_error(error)
 
-    for batch in batched(iter_articles(sources, on_error=bad_record), batch_size):
-        with store.engine.begin() as conn:
-            summary.new += len(store.insert_articles(conn, batch))
-        summary.read += len(batch)
-        if on_batch:
-            on_batch(summary)
+    prepared: queue.Queue = queue.Queue(maxsize=QUEUED_BATCHES)
+    stop = threading.Event()
+
+    def hand_over(item: object) -> bool:
+        """Queues an item unless the writer has stopped; False when it has."""
+        while not stop.is_set():
+            try:
+                prepared.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for batch in batched(iter_articles(sources, on_error=bad_record), batch_size):
+                if not hand_over((len(batch), article_rows(batch))):
+                    return
+            hand_over(_DONE)
+        except BaseException as exc:  # handed to the writer, which re-raises it
+            hand_over(exc)
+
+    reader = threading.Thread(target=produce, name="presslens-ingest-reader", daemon=True)
+    reader.start()
+    try:
+        while (item := prepared.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise item
+            read, rows = item
+            with store.engine.begin() as conn:
+                summary.new += len(store.insert_rows(conn, rows))
+            summary.read += read
+            if on_batch:
+                on_batch(summary)
+    finally:
+        stop.set()
+        reader.join()
     return summary

@@ -91,8 +91,12 @@ def highlight_spans(text: str, parsed: ParsedQuery) -> list[tuple[int, int]]:
     """[start, end) of every word in `text` that the query's positive words match."""
     exact = {_stem(w) for w, prefix in parsed.terms if not prefix}
     prefixes = tuple(w for w, prefix in parsed.terms if prefix)
+    # One regex finds candidate words (those starting with a stem or prefix); only
+    # those are stemmed in Python, which keeps long articles cheap.
+    starts = sorted(exact | set(prefixes), key=len, reverse=True)
+    candidates = re.compile(r"\b(?:" + "|".join(map(re.escape, starts)) + r")\w*", re.IGNORECASE)
     spans = []
-    for m in _WORD.finditer(text):
+    for m in candidates.finditer(text):
         word = m.group().lower()
         if _stem(word) in exact or (prefixes and word.startswith(prefixes)):
             spans.append((m.start(), m.end()))

@@ -83,15 +83,16 @@ class Store:
 
     def insert_articles(self, conn: Connection, batch: list[Article]) -> list[str]:
         """Inserts one batch inside the caller's transaction; returns the ids that were new."""
-        if not batch:
+        return self.insert_rows(conn, convert.article_rows(batch))
+
+    def insert_rows(self, conn: Connection, rows: list[dict[str, Any]]) -> list[str]:
+        """Inserts rows made by `rows.article_rows`; returns the ids that were new."""
+        if not rows:
             return []
-        ids = self._outlet_id_map(conn, {a.outlet for a in batch if a.outlet})
-        rows, seen = [], set()
-        for article in batch:
-            if article.id in seen:
-                continue
-            seen.add(article.id)
-            rows.append(convert.article_row(article, ids.get(article.outlet) if article.outlet else None))
+        ids = self._outlet_id_map(conn, {r["outlet"] for r in rows if r["outlet"]})
+        for row in rows:
+            name = row.pop("outlet")
+            row["outlet_id"] = ids[name] if name else None
         stmt = self._insert_ignore(articles).returning(articles.c.id)
         return list(conn.execute(stmt, rows).scalars())
 

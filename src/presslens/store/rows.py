@@ -13,41 +13,50 @@ from presslens.article import Article
 _FOLD = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-"))
 
 
-def normalised_text(text: str) -> str:
+def normalised_text(text: str, words: list[str] | None = None) -> str:
     if text.isascii():
-        return " ".join(text.split()).lower()
+        return " ".join(words if words is not None else text.split()).lower()
     text = unicodedata.normalize("NFKC", text)
     for variant, plain in _FOLD:  # str.replace per pair: far faster than str.translate on long texts
         text = text.replace(variant, plain)
     return " ".join(text.split()).casefold()
 
 
-def text_key(article: Article) -> str:
+def text_key(article: Article, words: list[str] | None = None) -> str:
     """Second dedupe key: the same outlet, date and text up to spacing, case and quote style."""
     parts = [
         (article.outlet or "").strip().casefold(),
         article.published.isoformat() if article.published else "",
-        normalised_text(article.text),
+        normalised_text(article.text, words),
     ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def word_count(text: str) -> int:
-    return len(text.split())
-
-
-def article_row(article: Article, outlet_id: int | None) -> dict[str, Any]:
+def article_row(article: Article) -> dict[str, Any]:
+    """The articles row, with the outlet's name under "outlet" until the store maps it to an id."""
+    words = article.text.split()
     return {
         "id": article.id,
-        "text_key": text_key(article),
-        "outlet_id": outlet_id,
+        "text_key": text_key(article, words),
+        "outlet": article.outlet,
         "published": article.published,
         "url": article.url,
         "title": article.title,
         "language": article.language or "en",
-        "words": word_count(article.text),
+        "words": len(words),
         "text": article.text,
     }
+
+
+def article_rows(batch: list[Article]) -> list[dict[str, Any]]:
+    """Rows for a batch, the first of any repeated id only."""
+    seen: set[str] = set()
+    rows = []
+    for article in batch:
+        if article.id not in seen:
+            seen.add(article.id)
+            rows.append(article_row(article))
+    return rows
 
 
 def article_from_row(row: Any) -> Article:
