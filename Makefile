@@ -16,6 +16,9 @@ $(BIN)/presslens: pyproject.toml
 
 demo: setup
 	$(BIN)/presslens analyze examples/agency_report.txt
+	$(BIN)/presslens ingest examples/ || test $$? -eq 3
+	$(BIN)/presslens process --workers 1
+	$(BIN)/presslens stats
 
 test: setup
 	$(BIN)/pytest -q
