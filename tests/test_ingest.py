@@ -10,7 +10,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from test_store_backends import store_url  # noqa: F401  (fixture)
 from typer.testing import CliRunner
 
@@ -132,16 +131,3 @@ def test_killed_mid_ingest_a_rerun_resumes_and_stores_every_article_exactly_once
         conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
         hits = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'passengers'").fetchone()[0]
         assert hits == total
-
-
-@pytest.mark.shared
-def test_the_allsides_corpus_ingests_with_its_bad_dates_counted(shared_data, tmp_path):
-    source = shared_data / "corpus" / "allsides.jsonl.gz"
-    store = open_store(f"sqlite:///{tmp_path / 'allsides.db'}")
-    try:
-        summary = ingest(store, [source])
-        assert summary.read + summary.bad == 37_554
-        assert summary.new == store.count_articles() == summary.read
-        assert all(str(source) in e for e in summary.errors)
-    finally:
-        store.close()
