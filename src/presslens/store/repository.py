@@ -53,7 +53,6 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._outlet_ids: dict[str, int] = {}
 
     @property
     def dialect(self) -> str:
@@ -74,12 +73,14 @@ class Store:
         return module.insert(table).on_conflict_do_nothing()
 
     def _outlet_id_map(self, conn: Connection, names: set[str]) -> dict[str, int]:
-        missing = sorted(n for n in names if n not in self._outlet_ids)
-        if missing:
-            conn.execute(self._insert_ignore(outlets), [{"name": n} for n in missing])
-            found = conn.execute(select(outlets.c.name, outlets.c.id).where(outlets.c.name.in_(missing)))
-            self._outlet_ids.update({name: oid for name, oid in found})
-        return self._outlet_ids
+        """Ids of these outlets, adding the missing ones (looked up per transaction, never cached,
+        so a rolled-back batch leaves no stale id behind)."""
+        if not names:
+            return {}
+        ordered = sorted(names)
+        conn.execute(self._insert_ignore(outlets), [{"name": n} for n in ordered])
+        found = conn.execute(select(outlets.c.name, outlets.c.id).where(outlets.c.name.in_(ordered)))
+        return {name: oid for name, oid in found}
 
     def insert_articles(self, conn: Connection, batch: list[Article]) -> list[str]:
         """Inserts one batch inside the caller's transaction; returns the ids that were new."""
