@@ -2,8 +2,9 @@
 
 The steps, in order (docs/entities.md gives the reasons and the limits):
 1. NER spans, minus the labels that belong to time refs or to nothing, are tidied
-   (leading "the", trailing possessive) and an ORG span that swallowed a titled name
-   ("the National Council Marshal Teodor Valen") is split into the ORG and the person.
+   (leading "the", trailing possessive), cut where the model ran on ("Obama Telling Jeb
+   Bush"), and an ORG span that swallowed a titled name ("the National Council Marshal
+   Teodor Valen") is split into the ORG and the person.
 2. Country aliases ("US", "U.S.", "America", "the United States") found by NER or by
    exact token match become one country entity.
 3. People: a full name and its short forms are one person ("Ayatollah Seyed Ali
@@ -15,6 +16,7 @@ The steps, in order (docs/entities.md gives the reasons and the limits):
 5. Untagged repeats of a known surname ("Valen said") become mentions.
 6. Title phrases ("the Leader", "the minister") refer back to the person the title
    introduced (see entity_titles.py).
+7. "the council" refers back to the organisation last named with that noun.
 `resolve_mention` answers, for any span, which entity it names, including pronouns.
 """
 
@@ -206,8 +208,9 @@ def _split_run_on(doc: Doc, start: int, end: int, label: str) -> list[tuple[int,
     piece_start, piece_label = start, label
     for i in range(start, end):
         is_possessive = doc[i].text in _POSSESSIVE
-        if label == "PERSON" and doc[i].tag_.startswith("VB") and i > piece_start:
-            pieces.append((piece_start, i, piece_label))
+        if label == "PERSON" and doc[i].tag_.startswith("VB"):
+            if i > piece_start:
+                pieces.append((piece_start, i, piece_label))
             piece_start = i + 1
         elif is_possessive and i > piece_start and label == "PERSON":
             return pieces + [(piece_start, i, piece_label)]
