@@ -593,6 +593,7 @@ def _index(
             mentions.append([doc[m.start].idx, end, ids[id(cluster)], cluster.kind == "person", sentence[m.start], subject])
     mentions.sort()
     return {
+        "text": doc.text,  # Doc.text rebuilds the string from every token on each call
         "mentions": mentions,
         "genders": {ids[id(c)]: c.gender for c in clusters if c.kind == "person"},
         "intros": [[i.position, ids[id(c)], i.head, sorted(i.qualifiers)] for i, c in intros if id(c) in ids],
@@ -600,9 +601,10 @@ def _index(
     }
 
 
-def _token_at(doc: Doc, char: int) -> int:
-    starts = [t.idx for t in doc]
-    return max(0, bisect.bisect_right(starts, char) - 1)
+def _token_at(doc: Doc, start: int, end: int) -> int:
+    """The index of the token where the text at [start, end) begins."""
+    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    return span.start if span is not None else len(doc) - 1
 
 
 def resolve_mention(doc: Doc, start: int, end: int) -> str | None:
@@ -613,8 +615,9 @@ def resolve_mention(doc: Doc, start: int, end: int) -> str | None:
     described by an organisation ("A State Department spokesman") is not the organisation.
     """
     index = get_layer(doc, INDEX_LAYER, {})
-    words = doc.text[start:end].split()
-    if not index or not words:
+    text = index.get("text", "")
+    words = text[start:end].split()
+    if not words:
         return None
     overlaps = [
         (m[3], min(end, m[1]) - max(start, m[0]), m[2]) for m in index["mentions"] if m[0] < end and start < m[1]
@@ -622,32 +625,32 @@ def resolve_mention(doc: Doc, start: int, end: int) -> str | None:
     head = norm(words[-1].rstrip(",:"))
     if overlaps and (max(overlaps)[0] or head not in TITLES):
         return max(overlaps)[2]
-    position = _token_at(doc, start)
+    position = _token_at(doc, start, end)
     if len(words) == 1 and words[0].lower() in PERSON_PRONOUNS:
-        return _resolve_pronoun(doc.text, index, start, position, PERSON_PRONOUNS[words[0].lower()])
+        return _resolve_pronoun(text, index, start, position, PERSON_PRONOUNS[words[0].lower()])
     if head in TITLES:
         qualifiers = {norm(w) for w in words[:-1]} & (TITLE_QUALIFIERS | TITLES)
         stored = index["intros"]
         intros = [TitleIntro(p, n, h, frozenset(q)) for n, (p, _, h, q) in enumerate(stored)]
         best = resolve_title(position, head, qualifiers, intros)
         return stored[best][1] if best is not None else None
-    return _resolve_name(doc, index, start, words)
+    return _resolve_name(text, index, start, words)
 
 
-def _resolve_name(doc: Doc, index: dict, start: int, words: list[str]) -> str | None:
+def _resolve_name(text: str, index: dict, start: int, words: list[str]) -> str | None:
     """A name no mention covers: a country alias, or an earlier person's name."""
     if words[0].lower() == "the":
         words = words[1:]
-    text = " ".join(words)
-    country = ALIAS_TO_COUNTRY.get(text)
+    phrase = " ".join(words)
+    country = ALIAS_TO_COUNTRY.get(phrase)
     if country:
-        named = (m[2] for m in index["mentions"] if ALIAS_TO_COUNTRY.get(doc.text[m[0] : m[1]]) == country)
+        named = (m[2] for m in index["mentions"] if ALIAS_TO_COUNTRY.get(text[m[0] : m[1]]) == country)
         return next(named, None)
-    name = parse_person(text) if text else None
+    name = parse_person(phrase) if phrase else None
     if name is None:
         return None
     for m in reversed(index["mentions"]):
-        known = parse_person(doc.text[m[0] : m[1]]) if m[3] and m[0] < start else None
+        known = parse_person(text[m[0] : m[1]]) if m[3] and m[0] < start else None
         if known and known.surname == name.surname and given_compatible(known.given, name.given):
             return m[2]
     return None
