@@ -205,6 +205,21 @@ def test_time_and_number_spans_are_not_entities(nlp):
     assert {e.type for e in entities(doc)} == {"GPE"}
 
 
+def test_the_component_works_in_a_users_own_spacy_pipeline_without_a_parser():
+    import presslens.analyzers  # noqa: F401  (registers the factory)
+    from presslens.nlp import load_nlp
+
+    nlp = load_nlp()
+    nlp.remove_pipe("parser")
+    nlp.add_pipe("presslens_entities")
+    doc = nlp("Foreign Minister Irina Dross spoke in Vienna. The minister said the U.S. had called.")
+    dross = named(doc, "Irina Dross")
+    assert resolve_mention(doc, *at(doc, "The minister")) == dross.id
+    assert {s.label_ for s in doc.spans[SPAN_KEY]} == {e.id for e in entities(doc)}
+    # a span wider than the mention ("the" in front) still finds it
+    assert resolve_mention(doc, *at(doc, "the U.S.")) == named(doc, "United States").id
+
+
 def test_empty_text_has_no_entities(nlp):
     doc = nlp("")
     assert entities(doc) == [] and len(doc.spans[SPAN_KEY]) == 0
