@@ -57,7 +57,8 @@ def process(
     if engine == "local":
         from presslens.engines.local import run_local
 
-        batches = store.pending_articles(PIPELINE_VERSION, batch_size or 32, limit)
+        # Small batches keep every worker busy to the end of a run.
+        batches = store.pending_articles(PIPELINE_VERSION, batch_size or 8, limit)
         results = run_local(batches, workers, components)
     else:
         from presslens.engines.ray_data import run_ray
