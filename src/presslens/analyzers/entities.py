@@ -145,8 +145,10 @@ def parse_person(text: str) -> _PersonName | None:
         lead.append(norm(words.pop(0)))
     while len(words) > 1 and norm(words[-1].rstrip(",")) in NAME_SUFFIXES:
         words.pop()
-    if not words or not words[-1][:1].isupper() or norm(words[-1]) in _NAME_LEAD:
-        return None  # "pro-Israel", "President": not a name
+    if not words or not _surname_key(words[-1])[:1].isalpha() or norm(words[-1]) in _NAME_LEAD:
+        return None
+    if not words[-1][:1].isupper() and _surname_key(words[-1]) == words[-1].lower():
+        return None  # "pro-Israel", not a name; "al-Sinwar" is one
     given = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in NAME_PARTICLES]
     return _PersonName(words, given, _surname_key(words[-1]), _gender(lead, given))
 
@@ -299,6 +301,7 @@ class EntityResolver:
         for mention in sorted((m for m in mentions if m.label != "PERSON"), key=lambda m: m.start):
             _place(mention, clusters, people)
         _add_untagged_surnames(doc, people)
+        _add_untagged_names(doc, clusters)
         intros = _add_title_mentions(doc, clusters)
         _add_organisation_nouns(doc, clusters)
         entities, ids = _assemble(doc, clusters)
@@ -474,6 +477,38 @@ def _add_untagged_surnames(doc: Doc, people: list[_Cluster]) -> None:
             start -= 1
         person.add(_Mention(start, token.i + 1, "MATCH", doc[start : token.i + 1].text))
         covered.update(range(start, token.i + 1))
+
+
+def _add_untagged_names(doc: Doc, clusters: list[_Cluster]) -> None:
+    """An organisation or place spaCy tagged once and missed elsewhere ("the heads of the
+    IMF"): the same tokens, capitalised, become a mention of it."""
+    by_first: dict[str, dict[tuple[str, ...], _Cluster]] = {}
+    for cluster in clusters:
+        if cluster.kind == "person":
+            continue
+        for m in cluster.mentions:
+            if m.label not in _REFERRING_LABELS and (doc[m.start].is_title or doc[m.start].is_upper):
+                words = tuple(t.text for t in doc[m.start : m.end])
+                by_first.setdefault(words[0], {}).setdefault(words, cluster)
+    covered = _covered(clusters)
+    i = 0
+    while i < len(doc):
+        names = by_first.get(doc[i].text, {})
+        for words in sorted(names, key=len, reverse=True):
+            size = len(words)
+            # one word must be tagged a proper noun, and not open a sentence unless an acronym
+            proper = size > 1 or (doc[i].tag_ in ("NNP", "NNPS") and (doc[i].is_upper or not doc[i].is_sent_start))
+            if (
+                proper
+                and tuple(t.text for t in doc[i : i + size]) == words
+                and covered.isdisjoint(range(i, i + size))
+                and not _in_capitals(doc, i, i + size)
+            ):
+                names[words].add(_Mention(i, i + size, "MATCH", doc[i : i + size].text))
+                covered.update(range(i, i + size))
+                i += size - 1
+                break
+        i += 1
 
 
 def _add_title_mentions(doc: Doc, clusters: list[_Cluster]) -> list[tuple[TitleIntro, _Cluster]]:
