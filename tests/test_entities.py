@@ -200,6 +200,17 @@ def test_spans_run_on_by_the_model_are_cut_back_to_names(nlp):
     assert "Donald Trump" in surfaces(doc, named(doc, "Donald Trump"))
 
 
+def test_names_spacy_tags_only_once_or_runs_together_are_still_found(nlp):
+    doc = nlp(
+        "Talks between Rami Haddad and Yusuf al-Karim stalled on Monday. Haddad blamed al-Karim "
+        "for the delay. The heads of the IMF, World Bank and WTO met in Paris. Critics said the "
+        "IMF ignored the poor."
+    )
+    assert surfaces(doc, named(doc, "Rami Haddad")) == ["Rami Haddad", "Haddad"]
+    assert surfaces(doc, named(doc, "Yusuf al-Karim")) == ["Yusuf al-Karim", "al-Karim"]
+    assert surfaces(doc, named(doc, "IMF")) == ["IMF", "IMF"]
+
+
 def test_time_and_number_spans_are_not_entities(nlp):
     doc = nlp("On Monday, 12 percent of the 300 delegates in Paris paid $40 for the first session.")
     assert {e.type for e in entities(doc)} == {"GPE"}
