@@ -104,6 +104,15 @@ def test_organisation_and_its_acronym_are_one_entity(nlp):
     assert named(doc, "NATO").id != un.id
 
 
+def test_a_one_off_epithet_does_not_become_the_name(nlp):
+    doc = nlp(
+        "Donald Trump blasted Crooked Hillary Clinton on Monday. Hillary Clinton replied on "
+        "Tuesday, and aides to Hillary Clinton said she would not respond again."
+    )
+    hillary = named(doc, "Hillary Clinton")
+    assert "Crooked Hillary Clinton" in hillary.aliases
+
+
 def test_secretary_and_pronoun_refer_to_the_person_the_title_introduced(nlp):
     doc = nlp(STATE)
     kerry = named(doc, "John Kerry")

@@ -567,14 +567,23 @@ def _name_of(cluster: _Cluster) -> str:
     if cluster.kind == "country":
         return cluster.key
     if cluster.kind == "person" and cluster.full_names:
-        # the most used full name, then the longest: "Hillary Clinton", not a headline's
-        # one-off "Crooked Hillary Clinton"
-        return max(cluster.full_names, key=lambda n: (cluster.full_names[n], len(n.split())))
+        return _fullest(cluster.full_names)
     if cluster.kind == "person" and cluster.name_words:
         return " ".join(cluster.name_words)
     names = [_surface(m) for m in cluster.mentions if m.label not in _REFERRING_LABELS]
     # the longest form, preferring "Oxford" to a headline's "OXFORD"
     return max(names or [_surface(cluster.mentions[0])], key=lambda n: (not n.isupper(), len(n)))
+
+
+def _fullest(full_names: Counter[str]) -> str:
+    """The longest full name, unless words in front of a name used at least twice as
+    often look like a headline's epithet: "Crooked Hillary Clinton" once against "Hillary
+    Clinton" twice gives "Hillary Clinton"; "Donald J. Trump" stays itself."""
+    longest = max(full_names, key=lambda n: (len(n.split()), full_names[n]))
+    shorter = [
+        n for n in full_names if longest.endswith(" " + n) and full_names[n] >= 2 * full_names[longest]
+    ]
+    return max(shorter, key=lambda n: full_names[n]) if shorter else longest
 
 
 def _type_of(cluster: _Cluster) -> str:
