@@ -75,6 +75,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """The quotes layer for a parsed Doc, sorted by start."""
     text = doc.text
     marked = find_marked_quotes(text)
+    paras = paragraphs(text)
     outside_marks = [a for a in reported_speech(doc) if not _inside_any(a.cue, marked)]
     reported = _outermost(_with_via(text, outside_marks))
     found: list[_Found] = []
@@ -82,7 +83,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for mark in marked:
         index = _reported_overlapping(reported, mark)
         if index is None:
-            found.append(_attribute_alone(doc, mark, marked, reported))
+            found.append(_attribute_alone(doc, text, mark, marked, reported, paras))
             continue
         used.add(index)
         a = reported[index]
@@ -96,8 +97,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if index not in used:
             found.append(_Found(a.content[0], a.content[1], "indirect", a.cue, a.speaker, a.via))
     found.sort(key=lambda f: (f.start, f.end))
-    _continue_speakers(text, found)
-    return [_quote(doc, f) for f in found if _worth_reporting(text, f)]
+    _continue_speakers(found, paras)
+    return [_quote(doc, text, f) for f in found if _worth_reporting(text, f)]
 
 
 def _inside_any(span: tuple[int, int] | None, marked: list[MarkedQuote]) -> bool:
@@ -161,12 +162,15 @@ def _alnum(text: str, start: int, end: int) -> int:
     return sum(ch.isalnum() for ch in text[start:end])
 
 
-def _attribute_alone(doc: Doc, mark: MarkedQuote, marked: list[MarkedQuote], reported: list[Attribution]) -> _Found:
+def _attribute_alone(
+    doc: Doc, text: str, mark: MarkedQuote, marked: list[MarkedQuote], reported: list[Attribution],
+    paras: list[tuple[int, int]],
+) -> _Found:
     """A marked quotation outside any reported clause: a speech verb in its sentence, an
     "according to" there, the sentence before when it ends with a colon, or else the
     verb of its sentence when that verb has a subject ("Smith called it "...""). """
     found = _Found(mark.start, mark.end, "direct", marks=[mark])
-    window = _window(doc, mark, marked)
+    window = _window(doc, text, mark, marked, paras)
     verbs = _cue_candidates(doc, mark, marked, window)
     speech = [t for t in verbs if is_speech_verb(t)]
     if speech:
@@ -176,7 +180,7 @@ def _attribute_alone(doc: Doc, mark: MarkedQuote, marked: list[MarkedQuote], rep
         if a.via and a.cue and window[0] <= a.cue[0] < window[1]:
             found.cue, found.speaker, found.via = a.cue, a.speaker, a.via
             return found
-    introducer = _colon_introducer(doc, mark)
+    introducer = _colon_introducer(doc, text, mark)
     if introducer is not None:
         found.cue, found.speaker = _token_chars(introducer), speaker_of(introducer)
         return found
@@ -206,13 +210,16 @@ def _token_chars(token: Token) -> tuple[int, int]:
     return token.idx, token.idx + len(token)
 
 
-def _colon_introducer(doc: Doc, mark: MarkedQuote) -> Token | None:
+def _colon_introducer(doc: Doc, text: str, mark: MarkedQuote) -> Token | None:
     """ "Smith said in a statement:" closing the paragraph before a quotation."""
-    text = doc.text
-    before = text[:mark.open_mark].rstrip()
-    if not mark.opens_paragraph or not before.endswith(":"):
+    if not mark.opens_paragraph:
         return None
-    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    end = mark.open_mark
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if text[end - 1:end] != ":":
+        return None
+    colon = doc.char_span(end - 1, end, alignment_mode="expand")
     if colon is None or not len(colon):
         return None
     sentence = colon[0].sent
@@ -221,25 +228,25 @@ def _colon_introducer(doc: Doc, mark: MarkedQuote) -> Token | None:
     return (speech or verbs or [None])[-1]
 
 
-def _window(doc: Doc, mark: MarkedQuote, marked: list[MarkedQuote]) -> tuple[int, int]:
+def _window(
+    doc: Doc, text: str, mark: MarkedQuote, marked: list[MarkedQuote], paras: list[tuple[int, int]],
+) -> tuple[int, int]:
     """Characters of the quotation's own sentences outside its marks, bounded by the
     neighbouring quotations and the paragraph."""
-    text = doc.text
-    paras = paragraphs(text)
     p_first = paras[max(0, bisect_right([p[0] for p in paras], mark.open_mark) - 1)]
     end_at = mark.close_mark if mark.close_mark is not None else mark.end
     p_last = paras[max(0, bisect_right([p[0] for p in paras], end_at) - 1)]
     left = max(p_first[0], max((m.end for m in marked if m.end <= mark.open_mark), default=0))
     right = min(p_last[1], min((m.open_mark for m in marked if m.open_mark > end_at), default=len(text)))
-    first_sent = _sentence_bounds(doc, mark.open_mark)
-    last_sent = _sentence_bounds(doc, min(end_at + 1, len(text) - 1))
+    first_sent = _sentence_bounds(doc, len(text), mark.open_mark)
+    last_sent = _sentence_bounds(doc, len(text), min(end_at + 1, len(text) - 1))
     return max(left, first_sent[0]), min(right, last_sent[1])
 
 
-def _sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+def _sentence_bounds(doc: Doc, length: int, char: int) -> tuple[int, int]:
+    span = doc.char_span(char, min(char + 1, length), alignment_mode="expand")
     if span is None or not len(span):
-        return 0, len(doc.text)
+        return 0, length
     sent = span[0].sent
     return sent.start_char, sent.end_char
 
@@ -268,10 +275,9 @@ def _inverted_speaker(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _continue_speakers(text: str, found: list[_Found]) -> None:
+def _continue_speakers(found: list[_Found], paras: list[tuple[int, int]]) -> None:
     """A direct quotation with no speaker that opens its paragraph, or follows another
     quote in its paragraph, belongs to the speaker of the quote before it."""
-    paras = paragraphs(text)
     starts = [p[0] for p in paras]
 
     def para_of(char: int) -> int:
@@ -305,8 +311,7 @@ def _is_title(quoted: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words) and quoted[-1:] not in ".,!?"
 
 
-def _quote(doc: Doc, f: _Found) -> Quote:
-    text = doc.text
+def _quote(doc: Doc, text: str, f: _Found) -> Quote:
     speaker = None
     if f.speaker is not None:
         s, e = f.speaker

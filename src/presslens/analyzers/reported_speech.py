@@ -64,20 +64,22 @@ def speaker_of(verb: Token) -> tuple[int, int] | None:
 
 def _dateline_or_clock(head: Token) -> bool:
     """ "CLEVELAND —" or "6:50 p.m.:" that the parser took for a subject."""
-    doc = head.doc
-    start, end = noun_phrase(head)
-    text = doc.text[start:end]
-    dateline = text.isupper() and doc.text[end:end + 8].lstrip(" ,").startswith(("—", "–", "-", "("))
-    return dateline or bool(_CLOCK.search(text))
+    left, right = _phrase_edges(head)
+    phrase = head.doc[left.i : right.i + 1].text
+    after = head.doc[right.i + 1 : right.i + 3].text.lstrip(" ,")
+    dateline = phrase.isupper() and after.startswith(("—", "–", "-", "("))
+    return dateline or bool(_CLOCK.search(phrase))
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
     """A subject as it reads up to its first appositive, relative clause or comma:
     "Foreign Minister Irina Dross", "the head of the agency", "he"."""
-    if head.dep_ != "prep":
-        left = head.left_edge
-    else:
-        left = head
+    left, right = _phrase_edges(head)
+    return left.idx, right.idx + len(right)
+
+
+def _phrase_edges(head: Token) -> tuple[Token, Token]:
+    left = head if head.dep_ == "prep" else head.left_edge
     for token in head.doc[left.i : head.i]:
         if "\n" in token.text_with_ws:  # a subject never runs over a paragraph break
             left = token.nbor()
@@ -90,7 +92,7 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         right = child.right_edge
     while right.i > head.i and (right.is_punct or right.is_space):
         right = right.nbor(-1)
-    return left.idx, right.idx + len(right)
+    return left, right
 
 
 def clause_span(head: Token, skip: Token | None = None) -> tuple[int, int] | None:
