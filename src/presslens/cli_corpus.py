@@ -66,9 +66,10 @@ def _store(db: str | None) -> Iterator:
         raise typer.Exit(1) from None
 
 
-def _progress(console: Console, label: str, total: int | None = None) -> Progress:
-    columns = [SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn() if total else TextColumn("{task.completed}"),
-               TimeElapsedColumn()]
+def _progress(console: Console, label: str, known_total: bool = False) -> Progress:
+    """A progress bar on stderr, shown only on a terminal; a bare count when the total is unknown."""
+    count = MofNCompleteColumn() if known_total else TextColumn("{task.completed}")
+    columns = [SpinnerColumn(), TextColumn(label), BarColumn(), count, TimeElapsedColumn()]
     return Progress(*columns, console=console, transient=True, disable=not console.is_terminal)
 
 
@@ -99,13 +100,13 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
         with _store(db) as store, _progress(stderr, "ingesting") as bar:
             task = bar.add_task("ingest", total=None)
+            shown = [0]
 
             def report(error: InputError) -> None:
                 if shown[0] < ERRORS_SHOWN:
                     bar.console.print(Text(f"skipped: {error}"), style="yellow", soft_wrap=True)
                 shown[0] += 1
 
-            shown = [0]
             summary = run_ingest(store, sources, batch_size=batch_size, on_error=report,
                                  on_batch=lambda s: bar.update(task, completed=s.read))
         if summary.bad > ERRORS_SHOWN:
@@ -126,7 +127,7 @@ def register(app: typer.Typer) -> None:
         from presslens.engines import process as run_process
 
         stderr = Console(stderr=True)
-        with _store(db) as store, _progress(stderr, f"analysing with {engine}", total=1) as bar:
+        with _store(db) as store, _progress(stderr, f"analysing with {engine}", known_total=True) as bar:
             task = bar.add_task("process", total=None)
             summary = run_process(store, engine=engine, workers=workers, limit=limit, ray_address=ray_address,
                                   on_batch=lambda s: bar.update(task, total=s.pending, completed=s.analysed))

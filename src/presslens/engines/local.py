@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,6 +20,13 @@ def load_pipeline(components: tuple[str, ...] | None):
     from presslens.pipeline import Pipeline, default_pipeline
 
     return Pipeline(components) if components else default_pipeline()
+
+
+def _one_thread_each() -> None:
+    """Pool workers run one inference thread each (as Ray's one-CPU actors do), so N
+    workers do not fight over the cores; a user's own setting wins."""
+    for name in ("PRESSLENS_THREADS", "OMP_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
 
 
 def _analyse(batch: list[dict], components: tuple[str, ...] | None) -> list[dict]:
@@ -44,7 +52,7 @@ def run_local(batches: Iterable[list[Article]], workers: int,
         return
     # spawn, not fork: the parent holds database connections and maybe threads.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_one_thread_each) as pool:
         in_flight: deque[Future] = deque()
         for batch in batches:
             in_flight.append(pool.submit(_analyse, [a.to_dict() for a in batch], components))
