@@ -32,16 +32,21 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from presslens.analysis import Entity, Mention
-from presslens.analyzers.country_names import COUNTRY_ALIASES, NEEDS_GPE_TAG
+from presslens.analyzers.country_names import NEEDS_GPE_TAG
+from presslens.analyzers.entity_names import (
+    ALIAS_TO_COUNTRY,
+    NAME_LEAD,
+    PersonName,
+    gender_of,
+    given_compatible,
+    parse_person,
+)
 from presslens.analyzers.entity_titles import TitleIntro, intros_for, norm, resolve_title, title_mentions
 from presslens.analyzers.entity_words import (
-    FEMALE_NAMES,
     FEMALE_WORDS,
     HONORIFICS,
-    MALE_NAMES,
     MALE_WORDS,
     NAME_PARTICLES,
-    NAME_SUFFIXES,
     ORGANISATION_WORDS,
     PERSON_PRONOUNS,
     PLACE_NAMES_LIKE_SURNAMES,
@@ -54,7 +59,6 @@ from presslens.analyzers.layers import get_layer, set_layer
 SPAN_KEY = "presslens_entities"
 INDEX_LAYER = "entity_index"
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
-_NAME_LEAD = HONORIFICS | TITLES | TITLE_QUALIFIERS
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "&"})
 # Mentions we add where spaCy tagged nothing: "the minister", an untagged surname,
@@ -62,14 +66,8 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "&"})
 _REFERRING_LABELS = frozenset({"TITLE", "MATCH", "NOUN"})
 # A closing quotation mark -> the mark that opened it.
 _CLOSING_QUOTES = {"”": "“", '"': '"', "''": "''", "'": "'"}
-_SURNAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-")
 # How many sentences back a pronoun may look for the person it stands for.
 _PRONOUN_REACH = 6
-
-ALIAS_TO_COUNTRY: dict[str, str] = {
-    alias: country for country, aliases in COUNTRY_ALIASES.items() for alias in (country, *aliases)
-}
-
 
 @Language.factory("presslens_entities", assigns=["doc.spans"], requires=["doc.ents"])
 def make_entities(nlp: Language, name: str) -> "EntityResolver":
@@ -84,14 +82,6 @@ class _Mention:
     text: str
     gender: str | None = None  # from an honorific just before the name ("Mrs. Clinton")
     titles: frozenset[str] = frozenset()  # titles written beside it ("President Clinton")
-
-
-@dataclass
-class _PersonName:
-    words: list[str]  # the name without titles: ["Seyed", "Ali", "Khamenei"]
-    given: list[str]  # ["Seyed", "Ali"]
-    surname: str  # matching key: "khamenei"
-    gender: str | None
 
 
 @dataclass
@@ -114,60 +104,11 @@ class _Cluster:
         if len(self.genders) == 1:
             return next(iter(self.genders))
         if not self.genders and len(self.name_words) == 1:  # only ever "Kevin"
-            return _gender([], self.name_words)
+            return gender_of([], self.name_words)
         return None
 
     def add(self, mention: _Mention) -> None:
         bisect.insort(self.mentions, mention, key=lambda m: m.start)
-
-
-def _gender(words: list[str], given: list[str]) -> str | None:
-    votes = {"m" for w in words if w in MALE_WORDS} | {"f" for w in words if w in FEMALE_WORDS}
-    if given:
-        first = given[0].lower()
-        votes |= {"m"} if first in MALE_NAMES else {"f"} if first in FEMALE_NAMES else set()
-    return next(iter(votes)) if len(votes) == 1 else None
-
-
-def _surname_key(word: str) -> str:
-    key = word.lower()
-    for prefix in _SURNAME_PREFIXES:
-        if key.startswith(prefix) and len(key) > len(prefix) + 1:
-            return key[len(prefix) :]
-    return key
-
-
-def parse_person(text: str) -> _PersonName | None:
-    """The name in "Ayatollah Seyed Ali Khamenei" or "Mrs. Clinton", titles set aside."""
-    words = text.split()
-    lead: list[str] = []
-    while len(words) > 1 and norm(words[0]) in _NAME_LEAD:
-        lead.append(norm(words.pop(0)))
-    while len(words) > 1 and norm(words[-1].rstrip(",")) in NAME_SUFFIXES:
-        words.pop()
-    if not words or not _surname_key(words[-1])[:1].isalpha() or norm(words[-1]) in _NAME_LEAD:
-        return None
-    if not words[-1][:1].isupper() and _surname_key(words[-1]) == words[-1].lower():
-        return None  # "pro-Israel", not a name; "al-Sinwar" is one
-    given = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in NAME_PARTICLES]
-    return _PersonName(words, given, _surname_key(words[-1]), _gender(lead, given))
-
-
-def _same_given(a: str, b: str) -> bool:
-    a, b = a.rstrip("."), b.rstrip(".")
-    if len(a) == 1 or len(b) == 1:  # an initial: "J. Kerry"
-        return a[0].upper() == b[0].upper()
-    return a.lower() == b.lower()
-
-
-def given_compatible(a: list[str], b: list[str]) -> bool:
-    """Whether two lists of given names can belong to one person: the shorter must be
-    found in the longer, in order ("Ali" in "Seyed Ali"; "Bill" not in "Hillary")."""
-    if not a or not b:
-        return True
-    short, long = sorted((a, b), key=len)
-    rest = iter(long)
-    return all(any(_same_given(s, g) for g in rest) for s in short)
 
 
 def _tidy(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -184,7 +125,7 @@ def _looks_like_name(tokens: Span) -> bool:
     organisation or a place."""
     return (
         0 < len(tokens) <= 3
-        and all(t.is_title and t.tag_ == "NNP" and norm(t.text) not in _NAME_LEAD for t in tokens)
+        and all(t.is_title and t.tag_ == "NNP" and norm(t.text) not in NAME_LEAD for t in tokens)
         and tokens[-1].lower_ not in ORGANISATION_WORDS | PLACE_WORDS
     )
 
@@ -344,7 +285,7 @@ def _cluster_people(mentions: list[_Mention]) -> list[_Cluster]:
     return people
 
 
-def _absorb(person: _Cluster, mention: _Mention, name: _PersonName, gender: str | None) -> None:
+def _absorb(person: _Cluster, mention: _Mention, name: PersonName, gender: str | None) -> None:
     person.add(mention)
     person.titles |= mention.titles
     if len(name.given) > len(person.given):
@@ -358,7 +299,7 @@ def _absorb(person: _Cluster, mention: _Mention, name: _PersonName, gender: str 
 
 
 def _matching_person(
-    name: _PersonName, gender: str | None, titles: frozenset[str], people: list[_Cluster]
+    name: PersonName, gender: str | None, titles: frozenset[str], people: list[_Cluster]
 ) -> _Cluster | None:
     """The most recently mentioned person this name can be, or None for a new person.
     A bare surname with a title prefers people who carried that title before."""
