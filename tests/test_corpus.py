@@ -138,3 +138,30 @@ def test_a_full_text_query_narrows_stats_speakers_and_entities(corpus_store):
     assert [(s.name, s.quotes) for s in top_speakers(corpus_store, narrowed)] == [("Lena Park", 2)]
     assert [(e.name, e.mentions) for e in top_entities(corpus_store, narrowed)] == [("Lena Park", 2)]
     assert [a.id for a in list_articles(corpus_store, narrowed).items] == [A2.id]
+
+
+def test_speakers_linked_to_one_entity_count_together(store_url):  # noqa: F811
+    from test_store_backends import fabricated_analysis, span
+
+    from presslens.analysis import Speaker
+    from presslens.article import Article
+    from presslens.store import open_store
+
+    text = 'Ana Ruiz spoke first. "We will rebuild," Ruiz said. "Soon," she added. "No," said Jo Lane.'
+    article = Article(text=text, outlet="Port Gazette")
+    analysis = fabricated_analysis(
+        article, quotes=[("Ana Ruiz", *span(text, "We will rebuild,")), ("Ana Ruiz", *span(text, "Soon,")),
+                         ("Jo Lane", *span(text, "No,"))],
+        entities=[("Ana Ruiz", "PERSON", [span(text, "Ana Ruiz"), span(text, "Ruiz said")])])
+    first, second, third = analysis.quotes
+    first.speaker = Speaker(entity="E0", name="Ruiz", start=text.index("Ruiz said"), end=text.index("Ruiz said") + 4)
+    second.speaker = Speaker(entity="E0", name="she", start=text.index("she"), end=text.index("she") + 3)
+    store = open_store(store_url)
+    try:
+        store.save_analysis(analysis)
+        assert [(s.name, s.entity_name, s.quotes) for s in top_speakers(store, Filters())] == [
+            ("Ana Ruiz", "Ana Ruiz", 2), ("Jo Lane", None, 1)]
+        assert [(q.speaker, q.text) for q in speaker_quotes(store, "ana ruiz", Filters()).items] == [
+            ("Ruiz", "We will rebuild,"), ("she", "Soon,")]
+    finally:
+        store.close()

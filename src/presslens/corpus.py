@@ -295,33 +295,47 @@ def _layer_base(table):
             .join(table, table.c.analysis_id == analyses.c.id))
 
 
+SPEAKER_ENTITY = entities.alias("speaker_entity")
+
+
+def _quotes_with_speaker_entity():
+    """Quotes of latest analyses, each joined to the entity its speaker was linked to (if any)."""
+    return _layer_base(quotes).outerjoin(
+        SPEAKER_ENTITY,
+        and_(SPEAKER_ENTITY.c.analysis_id == quotes.c.analysis_id, SPEAKER_ENTITY.c.key == quotes.c.speaker_entity))
+
+
+def _speaker_name():
+    # A speaker linked to an entity counts under the entity's name, so "Valen", "he" and
+    # "the Leader" quoting one person add up; an unlinked speaker under the words used.
+    return func.coalesce(SPEAKER_ENTITY.c.name, quotes.c.speaker)
+
+
 def top_speakers(store: Store, filters: Filters, limit: int = 20) -> list[SpeakerCount]:
-    """Most quoted speakers, with the entity name the speaker was linked to, if any."""
+    """Most quoted speakers (by linked entity where there is one), with that entity's name."""
     _check_limit(limit)
-    speaker_entity = entities.alias("speaker_entity")
+    name = _speaker_name().label("name")
     n_quotes = func.count().label("quotes")
     stmt = (
-        select(quotes.c.speaker, func.max(speaker_entity.c.name).label("entity_name"), n_quotes,
+        select(name, func.max(SPEAKER_ENTITY.c.name).label("entity_name"), n_quotes,
                func.count(func.distinct(articles.c.id)).label("articles"))
-        .select_from(_layer_base(quotes).outerjoin(
-            speaker_entity,
-            and_(speaker_entity.c.analysis_id == quotes.c.analysis_id, speaker_entity.c.key == quotes.c.speaker_entity)))
+        .select_from(_quotes_with_speaker_entity())
         .where(and_(quotes.c.speaker.is_not(None), *article_conditions(filters), *_query_condition(store, filters)))
-        .group_by(quotes.c.speaker).order_by(desc(n_quotes), quotes.c.speaker).limit(limit)
+        .group_by(name).order_by(desc(n_quotes), name).limit(limit)
     )
-    return [SpeakerCount(name=r.speaker, entity_name=r.entity_name, quotes=r.quotes, articles=r.articles)
+    return [SpeakerCount(name=r.name, entity_name=r.entity_name, quotes=r.quotes, articles=r.articles)
             for r in _rows(store, stmt)]
 
 
 def speaker_quotes(store: Store, speaker: str, filters: Filters, limit: int = 50, cursor: str | None = None) -> Page:
-    """Quotes by one speaker (name compared without case), newest articles first."""
+    """Quotes by one speaker, as `top_speakers` names them (case does not matter), newest articles first."""
     _check_limit(limit)
     offset = _offset(cursor)
     stmt = (
         select(articles.c.id.label("article_id"), outlets.c.name.label("outlet"), articles.c.published,
                quotes.c.speaker, quotes.c.text, quotes.c.kind, quotes.c.start, quotes.c.end)
-        .select_from(_layer_base(quotes))
-        .where(and_(func.lower(quotes.c.speaker) == speaker.lower(), *article_conditions(filters),
+        .select_from(_quotes_with_speaker_entity())
+        .where(and_(func.lower(_speaker_name()) == speaker.lower(), *article_conditions(filters),
                     *_query_condition(store, filters)))
         .order_by(nulls_last(desc(articles.c.published)), articles.c.id, quotes.c.idx)
         .limit(limit + 1).offset(offset)
