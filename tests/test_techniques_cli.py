@@ -77,14 +77,24 @@ def test_predict_tc_labels_every_template_line(ptc: Path, tmp_path: Path) -> Non
 
 
 def test_predict_then_eval_scores_the_file(ptc: Path, tmp_path: Path) -> None:
+    out = tmp_path / "si.tsv"
+    runner.invoke(app, ["techniques", "predict", str(ptc / "train-articles"), "--task", "si", "-o", str(out)],
+                  catch_exceptions=False)
+    result = runner.invoke(app, ["eval", "techniques", "--data", str(ptc), "--predictions", str(out),
+                                 "--task", "si", "--part", "all"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)["si"]
+    assert 0 < scores["f1"] <= 1
+
+
+def test_predict_flc_writes_known_labels(ptc: Path, tmp_path: Path) -> None:
+    from presslens.training.ptc import TECHNIQUES
+
     out = tmp_path / "flc.tsv"
     runner.invoke(app, ["techniques", "predict", str(ptc / "train-articles"), "--task", "flc", "-o", str(out)],
                   catch_exceptions=False)
-    result = runner.invoke(app, ["eval", "techniques", "--data", str(ptc), "--predictions", str(out),
-                                 "--task", "flc", "--part", "all"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    scores = json.loads(result.output)["flc"]
-    assert 0 < scores["f1"] <= 1
+    rows = [line.split("\t") for line in out.read_text().splitlines()]
+    assert rows and all(len(r) == 4 and r[1] in TECHNIQUES for r in rows)
 
 
 def test_eval_runs_the_model_and_reports_all_three_tasks(ptc: Path) -> None:

@@ -1,7 +1,8 @@
 """Persuasion techniques: spans labelled with the 14 SemEval-2020 Task 11 techniques.
 
 The bundled model is a multi-label token tagger (one sigmoid per technique plus one for
-"any technique") with a span classifier over pooled token states, exported to ONNX. An
+"any technique") with a span classifier over pooled token states, exported to ONNX.
+Spans come from the "any" channel; the span classifier labels them. An
 article is cut into overlapping token windows, the windows run in batches, and each
 token's outputs are averaged over the windows that hold it. Only onnxruntime, tokenizers
 and numpy are used here: torch stays in the optional `train` extra.
@@ -126,6 +127,15 @@ def runs_above(probs: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2])]
 
 
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widens a span cut inside a word (a subword token) to the whole word."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
 def token_range(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
     """Token indices [first, last) whose characters overlap [start, end)."""
     inside = np.flatnonzero((offsets[:, 0] < end) & (offsets[:, 1] > start))
@@ -170,7 +180,6 @@ class TechniqueModel:
         heads = np.load(folder / "span_head.npz")
         self.span_weight, self.span_bias = heads["weight"], heads["bias"]
         self.temperatures = np.array(self.config.get("temperatures", [1.0] * (len(self.labels) + 1)), np.float32)
-        self.thresholds = np.array(self.config.get("thresholds", [0.5] * len(self.labels)), np.float32)
         self.any_threshold = float(self.config.get("any_threshold", 0.5))
         self.span_temperature = float(self.config.get("span_temperature", 1.0))
         self.model_id = self.config.get("model_id", folder.name)
@@ -198,29 +207,35 @@ class TechniqueModel:
             return ArticleOutputs(text, windows.offsets, empty, empty, np.zeros((0, 1), np.float32))
         return ArticleOutputs(text, windows.offsets, logits, sigmoid(logits / self.temperatures), hidden)
 
+    def _runs(self, out: ArticleOutputs) -> list[tuple[int, int]]:
+        return runs_above(out.probs[:, -1], self.any_threshold)
+
     def span_ranges(self, out: ArticleOutputs) -> list[tuple[int, int]]:
         """Character spans where some technique is used (the "any" channel)."""
-        return [
-            (int(out.offsets[a, 0]), int(out.offsets[b - 1, 1]))
-            for a, b in runs_above(out.probs[:, -1], self.any_threshold)
-        ]
+        return [whole_words(out.text, int(out.offsets[a, 0]), int(out.offsets[b - 1, 1])) for a, b in self._runs(out)]
+
+    def _class_probs(self, out: ArticleOutputs, first: int, last: int) -> np.ndarray:
+        pooled = out.hidden[first:last].mean(axis=0)
+        return softmax((pooled @ self.span_weight.T + self.span_bias) / self.span_temperature)
 
     def classify(self, out: ArticleOutputs, start: int, end: int) -> np.ndarray:
         """Technique probabilities for one given character span."""
         first, last = token_range(out.offsets, start, end)
         if last <= first:
             return np.full(len(self.labels), 1.0 / len(self.labels), np.float32)
-        pooled = out.hidden[first:last].mean(axis=0)
-        return softmax((pooled @ self.span_weight.T + self.span_bias) / self.span_temperature)
+        return self._class_probs(out, first, last)
 
     def technique_spans(self, out: ArticleOutputs) -> list[TechniqueSpan]:
-        """Labelled spans, one technique channel at a time, so spans of different techniques may overlap."""
+        """SI spans labelled by the span classifier. The score is the span's mean "any"
+        probability times the probability of its technique: both calibrated on dev."""
         spans = []
-        for k, label in enumerate(self.labels):
-            for a, b in runs_above(out.probs[:, k], float(self.thresholds[k])):
-                start, end = int(out.offsets[a, 0]), int(out.offsets[b - 1, 1])
-                spans.append(TechniqueSpan(start, end, out.text[start:end], label, round(float(out.probs[a:b, k].mean()), 4)))
-        return sorted(spans, key=lambda s: (s.start, s.end, s.technique))
+        for a, b in self._runs(out):
+            probs = self._class_probs(out, a, b)
+            k = int(np.argmax(probs))
+            start, end = whole_words(out.text, int(out.offsets[a, 0]), int(out.offsets[b - 1, 1]))
+            score = float(out.probs[a:b, -1].mean() * probs[k])
+            spans.append(TechniqueSpan(start, end, out.text[start:end], self.labels[k], round(score, 4)))
+        return spans
 
     def predict(self, text: str) -> list[TechniqueSpan]:
         return self.technique_spans(self.outputs(text))
@@ -240,17 +255,25 @@ def load_model(folder: Path | None = None) -> TechniqueModel:
         return _loaded[key]
 
 
-@Language.factory("presslens_techniques", assigns=["doc.spans"], default_config={"model_dir": None})
-def make_techniques(nlp: Language, name: str, model_dir: str | None) -> "TechniqueTagger":
-    return TechniqueTagger(name, model_dir)
+# Readers are better served by fewer false alarms than the SemEval F1 optimum gives:
+# the layer keeps spans at or above this calibrated score (`predict` keeps them all).
+LAYER_MIN_SCORE = 0.3
+
+
+@Language.factory(
+    "presslens_techniques", assigns=["doc.spans"], default_config={"model_dir": None, "min_score": LAYER_MIN_SCORE}
+)
+def make_techniques(nlp: Language, name: str, model_dir: str | None, min_score: float) -> "TechniqueTagger":
+    return TechniqueTagger(name, model_dir, min_score)
 
 
 class TechniqueTagger:
     """Writes the techniques layer and `doc.spans["presslens_techniques"]`; loads the model at first use."""
 
-    def __init__(self, name: str, model_dir: str | None = None) -> None:
+    def __init__(self, name: str, model_dir: str | None = None, min_score: float = LAYER_MIN_SCORE) -> None:
         self.name = name
         self.model_dir = Path(model_dir) if model_dir else None
+        self.min_score = min_score
 
     @property
     def model(self) -> TechniqueModel:
@@ -261,7 +284,7 @@ class TechniqueTagger:
         return self.model.model_id
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = self.model.predict(doc.text)
+        spans = [s for s in self.model.predict(doc.text) if s.score >= self.min_score]
         set_layer(doc, "techniques", spans)
         spacy_spans = []
         for span in spans:

@@ -23,8 +23,9 @@ from presslens.training.tune import tune
 
 FP32_FILE = "model-fp32.onnx"
 INT8_FILE = "model.onnx"
-# int8 ships when it loses no more than this much SI or TC F1 against fp32 on held-out data.
-QUANTISATION_TOLERANCE = 0.01
+# int8 ships when it loses no more than this much SI or TC F1 against fp32 on held-out data
+# (a quarter of the size matters more to a laptop install than a point of F1).
+QUANTISATION_TOLERANCE = 0.015
 
 
 def default_base() -> Path:

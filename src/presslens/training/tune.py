@@ -3,7 +3,7 @@
 "Calibrated" means temperature scaling: each sigmoid channel's logits are divided by the
 temperature that minimises log loss on the development part's tokens, and the span
 classifier's softmax likewise on its gold spans. Thresholds are then chosen on the same
-part to maximise the SemEval overlap F1 of SI (the "any" channel) and of each technique.
+part to maximise the SemEval overlap F1 of SI (the "any" channel).
 """
 
 from __future__ import annotations
@@ -12,13 +12,11 @@ import numpy as np
 
 from presslens.analyzers.techniques import ArticleOutputs, TechniqueModel, sigmoid, softmax, token_range
 from presslens.training.ptc import PtcArticle
-from presslens.training.scorer import score_flc, score_si
-from presslens.training.semeval import flc_spans, si_spans
+from presslens.training.scorer import score_si
+from presslens.training.semeval import si_spans
 
 TEMPERATURES = np.geomspace(0.4, 4.0, 21)
 THRESHOLDS = np.round(np.arange(0.1, 0.91, 0.05), 2)
-# Below this many development spans a technique keeps the shared threshold.
-MIN_SPANS_FOR_OWN_THRESHOLD = 15
 
 
 def token_targets(model: TechniqueModel, article: PtcArticle, out: ArticleOutputs) -> np.ndarray:
@@ -73,32 +71,6 @@ def tune_any_threshold(model: TechniqueModel, pairs: list[tuple[PtcArticle, Arti
     return float(THRESHOLDS[int(np.argmax(scores))])
 
 
-def tune_technique_thresholds(model: TechniqueModel, pairs: list[tuple[PtcArticle, ArticleOutputs]]) -> np.ndarray:
-    gold = [s for a, _ in pairs for s in a.spans]
-
-    def f1_at(thresholds: np.ndarray, technique: str | None) -> float:
-        model.thresholds = thresholds
-        predicted = [s for a, out in pairs for s in flc_spans(model, a.id, out)]
-        if technique is not None:
-            return score_flc([s for s in predicted if s.technique == technique],
-                             [s for s in gold if s.technique == technique]).f1
-        return score_flc(predicted, gold).f1
-
-    n = len(model.labels)
-    shared = max(THRESHOLDS, key=lambda t: f1_at(np.full(n, t, np.float32), None))
-    chosen = np.full(n, shared, np.float32)
-    for k, label in enumerate(model.labels):
-        if sum(s.technique == label for s in gold) < MIN_SPANS_FOR_OWN_THRESHOLD:
-            continue
-        def own(t: float) -> float:
-            trial = chosen.copy()
-            trial[k] = t
-            return f1_at(trial, label)
-        chosen[k] = max(THRESHOLDS, key=own)
-    model.thresholds = chosen
-    return chosen
-
-
 def tune(model: TechniqueModel, dev: list[PtcArticle]) -> dict:
     """Fits temperatures and thresholds on `dev`, sets them on the model, returns them for config.json."""
     pairs = [(a, model.outputs(a.text)) for a in dev]
@@ -106,10 +78,8 @@ def tune(model: TechniqueModel, dev: list[PtcArticle]) -> dict:
     model.span_temperature = fit_span_temperature(model, pairs)
     _recalibrate(model, pairs)
     model.any_threshold = tune_any_threshold(model, pairs)
-    thresholds = tune_technique_thresholds(model, pairs)
     return {
         "temperatures": [round(float(t), 4) for t in model.temperatures],
         "span_temperature": round(model.span_temperature, 4),
         "any_threshold": model.any_threshold,
-        "thresholds": [round(float(t), 2) for t in thresholds],
     }
