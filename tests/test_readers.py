@@ -402,3 +402,16 @@ def test_plain_text_is_kept_whole(content):
     assert article.text == content.replace("\r\n", "\n").replace("\r", "\n")
     if article.title:
         assert article.title in article.text and "\n" not in article.title
+
+
+def test_count_articles_knows_folders_of_one_article_files(tmp_path):
+    from presslens.readers import count_articles
+
+    (tmp_path / "a.txt").write_text("Officials said the bridge would open in May.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("The council met on Tuesday.", encoding="utf-8")
+    (tmp_path / "c.html").write_text("<html><body><p>A page.</p></body></html>", encoding="utf-8")
+    assert count_articles([tmp_path]) == 3
+    (tmp_path / "d.jsonl").write_text('{"text": "one"}\n{"text": "two"}\n', encoding="utf-8")
+    assert count_articles([tmp_path]) is None
+    assert count_articles(["-"]) is None

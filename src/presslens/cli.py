@@ -12,7 +12,9 @@ from typing import TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
+)
 
 from presslens import __version__, cli_corpus, cli_serve, cli_techniques
 from presslens.analysis import Analysis
@@ -61,13 +63,13 @@ def analyze(
     stderr), 1 when nothing could be analysed.
     """
     from presslens.pipeline import default_pipeline
-    from presslens.readers import iter_articles
+    from presslens.readers import count_articles, iter_articles
 
     skipped: list[InputError] = []
     analysed = 0
     try:
         articles = iter_articles(paths, on_error=skipped.append)
-        with _counting_progress(format) as counted:
+        with _counting_progress(format, count_articles(paths)) as counted:
             results = counted(default_pipeline().analyze_many(articles))
             analysed = _write(results, format, sys.stdout)
     except PresslensError as exc:
@@ -127,16 +129,22 @@ def _indented(analysis: Analysis) -> str:
 
 
 @contextmanager
-def _counting_progress(fmt: OutputFormat) -> Iterator[Callable[[Iterable[Analysis]], Iterator[Analysis]]]:
-    """A spinner with a running count on stderr, shown only when it cannot garble the output."""
+def _counting_progress(
+    fmt: OutputFormat, total: int | None,
+) -> Iterator[Callable[[Iterable[Analysis]], Iterator[Analysis]]]:
+    """A progress bar on stderr (a spinner with a running count when the number of articles
+    is not known up front), shown only when it cannot garble the output."""
     stderr = Console(stderr=True)
     text_on_screen = fmt is OutputFormat.text and sys.stdout.isatty()
+    columns = (
+        (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        if total else (SpinnerColumn(), TextColumn("analysed {task.completed} articles"), TimeElapsedColumn())
+    )
     bar = Progress(
-        SpinnerColumn(), TextColumn("analysed {task.completed} articles"), TimeElapsedColumn(),
-        console=stderr, transient=True, disable=not stderr.is_terminal or text_on_screen,
+        *columns, console=stderr, transient=True, disable=not stderr.is_terminal or text_on_screen,
     )
     with bar:
-        task = bar.add_task("analyse", total=None)
+        task = bar.add_task("analyse", total=total or None)
 
         def counted(results: Iterable[Analysis]) -> Iterator[Analysis]:
             for analysis in results:

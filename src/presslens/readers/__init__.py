@@ -28,11 +28,11 @@ from presslens.readers.feed import read_feed
 from presslens.readers.html import read_html
 from presslens.readers.jsonfile import read_json, read_jsonl
 from presslens.readers.source import (
-    STREAM_FORMATS, OnError, check_not_empty, check_size, decode_utf8, head_of, is_gzip, is_utf16, looks_binary, raise_error, read_limited, sniff_format,
+    ONE_ARTICLE_FORMATS, SNIFF_BYTES, STREAM_FORMATS, OnError, check_not_empty, check_size, decode_utf8, head_of, is_gzip, is_utf16, looks_binary, raise_error, read_limited, sniff_format,
 )
 from presslens.readers.text import read_text
 
-__all__ = ["iter_articles", "read_path", "read_stream"]
+__all__ = ["count_articles", "iter_articles", "read_path", "read_stream"]
 
 STDIN = "-"
 
@@ -139,6 +139,31 @@ def iter_articles(
             yield from _read_folder(path, report)
         else:
             yield from _guarded(lambda p=path: read_path(p, report), report)
+
+
+def count_articles(sources: Iterable[str | Path]) -> int | None:
+    """How many articles the sources hold, when that is known without parsing them: every
+    source a file (or a folder of files) of a one-article format such as plain text, an
+    agency dump, a PTC article or an HTML page. None for stdin and record formats."""
+    total = 0
+    for item in sources:
+        if str(item) == STDIN:
+            return None
+        path = Path(item)
+        for file in _text_files(path) if path.is_dir() else [path]:
+            try:
+                with file.open("rb") as stream:
+                    head = stream.read(SNIFF_BYTES)
+            except OSError:
+                continue  # reported when it is read
+            if is_gzip(head) or sniff_format(file.name, head) not in ONE_ARTICLE_FORMATS:
+                return None
+            total += 1
+    return total
+
+
+def _text_files(folder: Path) -> list[Path]:
+    return [f for f in sorted(_visible_files(folder)) if _is_readable_kind(f)]
 
 
 def _read_folder(folder: Path, report: OnError) -> Iterator[Article]:

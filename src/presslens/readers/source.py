@@ -20,6 +20,8 @@ OnError = Callable[[InputError], None]
 # Formats read whole (one document) and formats read record by record (streams).
 DOCUMENT_FORMATS = ("text", "json", "html", "feed")
 STREAM_FORMATS = ("jsonl", "csv", "tsv")
+# Formats that always hold exactly one article.
+ONE_ARTICLE_FORMATS = ("text", "html")
 
 # An object with a key, or a list of objects: "[UPDATE] Officials say..." stays text.
 _JSON_START = re.compile(rb'^(\{\s*["}]|\[\s*[{\]])')
