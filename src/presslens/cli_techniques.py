@@ -32,9 +32,9 @@ def train_techniques(
     data: Path = typer.Option(..., "--data", help="PTC folder (train-articles/ and its label folders)."),
     out: Path = typer.Option(Path("techniques-model"), "--out", help="Folder to write the model to."),
     base: Optional[Path] = typer.Option(None, "--base", help="Local Hugging Face encoder folder (default: all-MiniLM-L6-v2)."),
-    epochs: int = typer.Option(1, "--epochs", min=1, help="Passes over the training part."),
+    epochs: int = typer.Option(3, "--epochs", min=1, help="Passes over the training part."),
     seed: int = typer.Option(13, "--seed", help="Seed for initialisation and shuffling."),
-    frozen_layers: int = typer.Option(3, "--frozen-layers", min=0, help="Lowest encoder layers kept as pretrained."),
+    frozen_layers: int = typer.Option(0, "--frozen-layers", min=0, help="Lowest encoder layers kept as pretrained."),
 ) -> None:
     """Train the technique tagger on PTC; writes ONNX, labels, thresholds and metrics.json."""
     try:

@@ -40,9 +40,9 @@ def train_techniques(
     data: Path,
     out: Path,
     base: Path | None = None,
-    epochs: int = 1,
+    epochs: int = 3,
     seed: int = 13,
-    frozen_layers: int = 3,
+    frozen_layers: int = 0,
     log: Callable[[str], None] = print,
 ) -> dict:
     """Trains, tunes, scores and exports; returns the metrics written to out/metrics.json."""

@@ -28,10 +28,10 @@ N_LABELS = len(TECHNIQUES)
 class TrainSettings:
     max_length: int = 256
     stride: int = 224  # training windows overlap little: more distinct text per step
-    epochs: int = 1
+    epochs: int = 3
     # Embeddings and the lowest layers stay as pretrained: backward passes cost a third
     # less, which is what lets a full run finish on two shared CPU cores.
-    frozen_layers: int = 3
+    frozen_layers: int = 0
     batch_size: int = 16
     encoder_lr: float = 1.5e-4
     head_lr: float = 1e-3
