@@ -7,6 +7,7 @@ spans to `doc.spans[<component name>]` so the Doc is useful in any spaCy pipelin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -17,6 +18,14 @@ _PREFIX = "presslens."
 
 def set_layer(doc: Doc, name: str, items: Any) -> None:
     doc.user_data[_PREFIX + name] = items
+
+
+def write_layer(doc: Doc, name: str, spans_key: str, items: list, label: Callable[[Any], str]) -> None:
+    """Stores a typed layer of span-like items (with `start`, `end`) and the same spans as
+    plain spaCy spans under `doc.spans[spans_key]`, each labelled by `label(item)`."""
+    set_layer(doc, name, items)
+    spacy_spans = (doc.char_span(i.start, i.end, label=label(i), alignment_mode="expand") for i in items)
+    doc.spans[spans_key] = [span for span in spacy_spans if span is not None]
 
 
 def get_layer(doc: Doc, name: str, default: Any = None) -> Any:

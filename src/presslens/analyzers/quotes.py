@@ -23,11 +23,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from presslens.analysis import Cue, Quote, Speaker
 from presslens.analyzers.entities import resolve_mention
-from presslens.analyzers.layers import set_layer
+from presslens.analyzers.layers import write_layer
 from presslens.analyzers.quote_marks import MarkedQuote, find_marked_quotes, paragraphs
 from presslens.analyzers.reported_speech import Attribution, is_speech_verb, noun_phrase, reported_speech, speaker_of
 from presslens.analyzers.speech_verbs import PRONOUNS, SPEAKER_NOUNS
@@ -48,16 +48,8 @@ class QuoteFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = find_quotes(doc)
-        set_layer(doc, "quotes", quotes)
-        doc.spans[SPANS_KEY] = [
-            span for span in (_token_span(doc, q) for q in quotes) if span is not None
-        ]
+        write_layer(doc, "quotes", SPANS_KEY, find_quotes(doc), lambda quote: quote.kind)
         return doc
-
-
-def _token_span(doc: Doc, quote: Quote) -> Span | None:
-    return doc.char_span(quote.start, quote.end, label=quote.kind, alignment_mode="expand")
 
 
 @dataclass

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.analysis import TechniqueSpan
-from presslens.analyzers.layers import set_layer
+from presslens.analyzers.layers import write_layer
 from presslens.errors import ModelMissingError
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "techniques"
@@ -285,11 +285,5 @@ class TechniqueTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in self.model.predict(doc.text) if s.score >= self.min_score]
-        set_layer(doc, "techniques", spans)
-        spacy_spans = []
-        for span in spans:
-            char_span = doc.char_span(span.start, span.end, label=span.technique, alignment_mode="expand")
-            if char_span is not None:
-                spacy_spans.append(char_span)
-        doc.spans[SPAN_KEY] = spacy_spans
+        write_layer(doc, "techniques", SPAN_KEY, spans, lambda span: span.technique)
         return doc

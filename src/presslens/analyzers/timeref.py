@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.analysis import TimeRef
-from presslens.analyzers.layers import set_layer
+from presslens.analyzers.layers import write_layer
 from presslens.analyzers.timeref_context import DocContext
 from presslens.analyzers.timeref_grammar import Candidate, find_candidates
 
@@ -30,14 +30,7 @@ class TimeRefFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        refs = find_time_refs(doc)
-        set_layer(doc, "time_refs", refs)
-        spans = []
-        for ref in refs:
-            span = doc.char_span(ref.start, ref.end, label=ref.kind, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans[self.name] = spans
+        write_layer(doc, "time_refs", self.name, find_time_refs(doc), lambda ref: ref.kind)
         return doc
 
 
