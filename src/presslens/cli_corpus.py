@@ -34,19 +34,11 @@ ENTITY = typer.Option(None, "--entity", help="Only articles mentioning an entity
 QUERY = typer.Option(None, "--query", "-q", help="Only articles matching this full-text query.")
 
 
-def _date(value: str | None, option: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(option, f"{value!r} is not a date (use YYYY-MM-DD)") from None
-
-
 def _filters(query=None, outlet=None, since=None, until=None, technique=None, speaker=None, entity=None):
-    from presslens.corpus import Filters
+    from presslens.corpus import Filters, filter_date
 
-    return Filters(query=query, outlets=outlet or None, since=_date(since, "--since"), until=_date(until, "--until"),
+    return Filters(query=query, outlets=outlet or None, since=filter_date(since, "--since"),
+                   until=filter_date(until, "--until"),
                    technique=technique, speaker=speaker, entity=entity)
 
 

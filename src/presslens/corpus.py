@@ -25,6 +25,16 @@ ARTICLES_FTS = table("articles_fts", column("rowid"))
 EXPORTS = ("articles", "quotes", "techniques", "entities", "mentions")
 
 
+def filter_date(value: str | None, name: str) -> date | None:
+    """A date filter as a user typed it (YYYY-MM-DD), or None when left empty."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(name, f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
 @dataclass
 class Filters:
     query: str | None = None

@@ -96,8 +96,8 @@ def search_page(
     if q.strip():
         try:
             filters = corpus.Filters(
-                query=q.strip(), outlets=[outlet] if outlet else None, since=_date(since, "since"),
-                until=_date(until, "until"), technique=technique or None,
+                query=q.strip(), outlets=[outlet] if outlet else None, since=corpus.filter_date(since, "since"),
+                until=corpus.filter_date(until, "until"), technique=technique or None,
             )
             page = corpus.search(store, filters, limit=20, cursor=cursor)
         except InputError as exc:
@@ -106,17 +106,6 @@ def search_page(
         context["hits"] = [{"hit": hit, "pieces": marked_pieces(hit.snippet, hit.highlights)} for hit in page.items]
         context["next_cursor"] = page.next_cursor
     return render(request, "search.html", context)
-
-
-def _date(value: str, name: str):
-    from datetime import date
-
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(name, f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 @router.get("/outlets/{name:path}")
