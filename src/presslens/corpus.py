@@ -15,13 +15,14 @@ from sqlalchemy import Integer, and_, column, desc, func, literal_column, nulls_
 
 from presslens.errors import InputError
 from presslens.store import Store
-from presslens.store import fulltext
+from presslens.store import fulltext, search_index
 from presslens.store.filters import article_conditions, latest_of_article, month_of_published, outlet_name
 from presslens.store.repository import article_columns, articles_with_outlet
 from presslens.store.schema import analyses, articles, entities, mentions, outlets, quotes, technique_spans
 
-# SQLite's FTS5 index over article titles and text (created by the migration, not in metadata).
-ARTICLES_FTS = table("articles_fts", column("rowid"))
+# SQLite's FTS5 index over article titles and text, in the attached index file (not in metadata).
+ARTICLES_FTS = table(search_index.TABLE, column("rowid"), schema=search_index.SCHEMA)
+_FTS_ROWIDS = f"SELECT rowid FROM {search_index.SCHEMA}.{search_index.TABLE} WHERE {search_index.TABLE} MATCH :fts"
 EXPORTS = ("articles", "quotes", "techniques", "entities", "mentions")
 
 
@@ -285,7 +286,7 @@ def _query_condition(store: Store, filters: Filters) -> list:
         return []
     parsed = fulltext.parse_query(filters.query)
     if store.dialect == "sqlite":
-        return [articles.c.seq.in_(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts")
+        return [articles.c.seq.in_(text(_FTS_ROWIDS)
                                    .bindparams(fts=fulltext.to_fts5(parsed)).columns(column("rowid", Integer)))]
     return [literal_column("articles.tsv").op("@@")(func.to_tsquery("english", fulltext.to_tsquery(parsed)))]
 

@@ -4,16 +4,19 @@ Every batch is one transaction and every insert skips articles already stored (s
 or same outlet, date and normalised text), so a rerun after a crash or `kill -9` picks
 up where the last committed batch ended and stores nothing twice.
 
-Reading and preparing rows (parsing, dedupe keys) runs in a thread beside the database
-writes: SQLite and the full-text tokenizer release the GIL, so the two overlap. A short
-queue between them keeps memory flat.
+Three things run at once: a thread reads and prepares rows (parsing, dedupe keys), the
+caller's thread stores them, and on SQLite a third thread indexes the stored articles
+for full-text search in the index's own file (`store/search_index.py`). SQLite releases
+the GIL while it works, so they overlap on separate cores. A short queue between reader
+and writer keeps memory flat.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 import queue
 import threading
+from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from presslens.readers import iter_articles
 from presslens.store import Store
 from presslens.store.repository import batched
 from presslens.store.rows import article_rows
+from presslens.store.search_index import BackgroundIndexer
 
 BATCH = 1000
 QUEUED_BATCHES = 3
@@ -79,17 +83,21 @@ def ingest(
             hand_over(exc)
 
     reader = threading.Thread(target=produce, name="presslens-ingest-reader", daemon=True)
+    indexer = BackgroundIndexer(store.engine) if store.dialect == "sqlite" else None
     reader.start()
     try:
-        while (item := prepared.get()) is not _DONE:
-            if isinstance(item, BaseException):
-                raise item
-            read, rows = item
-            with store.engine.begin() as conn:
-                summary.new += len(store.insert_rows(conn, rows))
-            summary.read += read
-            if on_batch:
-                on_batch(summary)
+        with indexer or nullcontext():
+            while (item := prepared.get()) is not _DONE:
+                if isinstance(item, BaseException):
+                    raise item
+                read, rows = item
+                with store.engine.begin() as conn:
+                    summary.new += len(store.insert_rows(conn, rows))
+                if indexer:
+                    indexer.nudge()
+                summary.read += read
+                if on_batch:
+                    on_batch(summary)
     finally:
         stop.set()
         reader.join()

@@ -10,7 +10,10 @@ __all__ = ["Store", "open_store"]
 
 
 def open_store(url: str | None = None) -> Store:
-    """Opens the store at `url` (default: PRESSLENS_DB, else sqlite:///presslens.db), migrated to head."""
+    """Opens the store at `url` (default: PRESSLENS_DB, else sqlite:///presslens.db), migrated to head,
+    its full-text index caught up."""
     engine = make_engine(url or get_settings().db)
     upgrade_to_head(engine)
-    return Store(engine)
+    store = Store(engine)
+    store.update_search_index()
+    return store

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from alembic import command
@@ -11,11 +12,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from presslens.errors import StoreError
+from presslens.store import search_index
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_connect(database: str | None, dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     # WAL keeps readers working while an ingest writes, and a killed writer
     # leaves the file consistent; foreign keys make pruning cascade.
@@ -25,6 +27,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: the full-text index pages stay in memory
     cursor.close()
+    search_index.attach(dbapi_connection, database)
 
 
 def make_engine(url: str) -> Engine:
@@ -44,7 +47,7 @@ def make_engine(url: str) -> Engine:
     except (ArgumentError, ImportError) as exc:
         raise StoreError(f"{url}: cannot open ({exc})") from exc
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", partial(_sqlite_connect, parsed.database))
     return engine
 
 

@@ -9,11 +9,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 
 from presslens.analysis import Analysis
 from presslens.article import Article
 from presslens.errors import StoreError
 from presslens.store import rows as convert
+from presslens.store import search_index
 from presslens.store.schema import (
     LAYER_TABLES,
     analyses,
@@ -103,7 +105,21 @@ class Store:
         for batch in batched(articles_in, batch_size):
             with self.engine.begin() as conn:
                 new += len(self.insert_articles(conn, batch))
+        self.update_search_index()
         return new
+
+    def update_search_index(self) -> int:
+        """SQLite: creates the full-text index file if missing and indexes the articles stored
+        since it last caught up; returns how many. PostgreSQL indexes rows as they are inserted."""
+        if self.dialect != "sqlite":
+            return 0
+        try:
+            with self.engine.begin() as conn:
+                search_index.create(conn)
+                return search_index.catch_up(conn)
+        except SQLAlchemyError as exc:
+            where = search_index.index_path(self.engine.url.database)
+            raise StoreError(f"{where}: cannot update the full-text index ({exc.__class__.__name__}: {getattr(exc, 'orig', exc)})") from exc
 
     def get_article(self, article_id: str) -> Article | None:
         with self.engine.connect() as conn:
@@ -125,6 +141,7 @@ class Store:
             self.insert_articles(conn, [a.article for a in batch])
             for analysis in batch:
                 self._save_one(conn, analysis)
+        self.update_search_index()
 
     def _save_one(self, conn: Connection, analysis: Analysis) -> None:
         article_id = analysis.article.id

@@ -13,28 +13,34 @@ from presslens.article import Article
 _FOLD = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-"))
 
 
-def normalised_text(text: str, words: list[str] | None = None) -> str:
-    if text.isascii():
-        return " ".join(words if words is not None else text.split()).lower()
-    text = unicodedata.normalize("NFKC", text)
-    for variant, plain in _FOLD:  # str.replace per pair: far faster than str.translate on long texts
-        text = text.replace(variant, plain)
-    return " ".join(text.split()).casefold()
+def normalised_words(text: str) -> list[str]:
+    """The words of `text` after NFKC and with curly quotes and dashes folded to plain ones."""
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFKC", text):  # a fast check; most texts already are
+            text = unicodedata.normalize("NFKC", text)
+        for variant, plain in _FOLD:  # str.replace per pair: far faster than str.translate on long texts
+            text = text.replace(variant, plain)
+    return text.split()
 
 
 def text_key(article: Article, words: list[str] | None = None) -> str:
-    """Second dedupe key: the same outlet, date and text up to spacing, case and quote style."""
+    """Second dedupe key: the same outlet, date and text up to spacing, case and quote style.
+
+    `words` are `normalised_words(article.text)` when the caller already has them."""
     parts = [
         (article.outlet or "").strip().casefold(),
         article.published.isoformat() if article.published else "",
-        normalised_text(article.text, words),
+        " ".join(words if words is not None else normalised_words(article.text)).casefold(),
     ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def article_row(article: Article) -> dict[str, Any]:
-    """The articles row, with the outlet's name under "outlet" until the store maps it to an id."""
-    words = article.text.split()
+    """The articles row, with the outlet's name under "outlet" until the store maps it to an id.
+
+    `words` counts the normalised words, the ones the dedupe key is made of (NFKC leaves
+    word boundaries alone in all but rare symbols), so the text is split once."""
+    words = normalised_words(article.text)
     return {
         "id": article.id,
         "text_key": text_key(article, words),

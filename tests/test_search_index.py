@@ -1,0 +1,104 @@
+"""SQLite's full-text index in its own file: created, caught up, rebuilt, and migrated from 0001."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+from presslens.article import Article
+from presslens.corpus import Filters, search
+from presslens.store import open_store
+from presslens.store.connect import MIGRATIONS, make_engine
+
+
+def harbour_articles(n: int, word: str = "lighthouse") -> list[Article]:
+    return [
+        Article(text=f"Story {i}: the old {word} on the north pier was repainted by volunteers.",
+                outlet="Harbor Times", published=date(2022, 5, 1 + i % 28), title=f"Pier story {i}")
+        for i in range(n)
+    ]
+
+
+def hits(url: str, query: str) -> int:
+    store = open_store(url)
+    try:
+        return len(search(store, Filters(query=query), limit=100).items)
+    finally:
+        store.close()
+
+
+def indexed_rows(db: Path) -> int:
+    with sqlite3.connect(f"{db}-fts") as conn:
+        return conn.execute("SELECT seq FROM progress").fetchone()[0]
+
+
+def test_a_deleted_index_file_is_rebuilt_when_the_store_opens(tmp_path):
+    db = tmp_path / "corpus.db"
+    url = f"sqlite:///{db}"
+    store = open_store(url)
+    store.add_articles(harbour_articles(12))
+    store.close()
+    assert hits(url, "lighthouse") == 12
+    for leftover in tmp_path.glob("corpus.db-fts*"):
+        leftover.unlink()
+    assert hits(url, "lighthouse") == 12
+    assert indexed_rows(db) == 12
+
+
+def test_an_index_file_from_another_database_is_rebuilt_not_trusted(tmp_path):
+    first, second = tmp_path / "first.db", tmp_path / "second.db"
+    store = open_store(f"sqlite:///{first}")
+    store.add_articles(harbour_articles(5, "lighthouse"))
+    store.close()
+    store = open_store(f"sqlite:///{second}")
+    store.add_articles(harbour_articles(5, "breakwater"))
+    store.close()
+    # A user copies the first database's index beside the second database.
+    shutil.copy(f"{first}-fts", f"{second}-fts")
+    for stale in tmp_path.glob("second.db-fts-*"):
+        stale.unlink()
+    assert hits(f"sqlite:///{second}", "breakwater") == 5
+    assert hits(f"sqlite:///{second}", "lighthouse") == 0
+
+
+def test_two_stores_adding_to_one_file_index_every_article_once(tmp_path):
+    db = tmp_path / "shared.db"
+    url = f"sqlite:///{db}"
+    one, two = open_store(url), open_store(url)
+    try:
+        for i in range(4):
+            (one if i % 2 else two).add_articles(harbour_articles(30)[i * 7:(i + 1) * 7])
+    finally:
+        one.close()
+        two.close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("ATTACH DATABASE ? AS search", (f"{db}-fts",))
+        conn.execute("INSERT INTO search.articles_fts(articles_fts) VALUES ('integrity-check')")
+        matched = conn.execute("SELECT count(*) FROM search.articles_fts WHERE articles_fts MATCH 'pier'").fetchone()[0]
+        stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert matched == stored == 28
+
+
+def test_a_database_made_by_revision_0001_is_migrated_and_its_articles_stay_searchable(tmp_path):
+    db = tmp_path / "old.db"
+    engine = make_engine(f"sqlite:///{db}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO articles (id, text_key, title, language, words, text) "
+            "VALUES ('old-1', 'k1', 'Pier works', 'en', 9, 'The harbour lighthouse reopened after the storm.')"
+        )
+    engine.dispose()
+    assert hits(f"sqlite:///{db}", "lighthouse") == 1
+    with sqlite3.connect(db) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert "articles_fts" not in names and "articles_fts_insert" not in names
