@@ -27,6 +27,10 @@ def _fail(exc: PresslensError) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _log(message: str) -> None:
+    typer.echo(message, err=True)
+
+
 @train_app.command("techniques")
 def train_techniques(
     data: Path = typer.Option(..., "--data", help="PTC folder (train-articles/ and its label folders)."),
@@ -35,15 +39,23 @@ def train_techniques(
     epochs: int = typer.Option(3, "--epochs", min=1, help="Passes over the training part."),
     seed: int = typer.Option(13, "--seed", help="Seed for initialisation and shuffling."),
     frozen_layers: int = typer.Option(0, "--frozen-layers", min=0, help="Lowest encoder layers kept as pretrained."),
+    tune_only: bool = typer.Option(
+        False, "--tune-only", help="Keep the encoder in --out; refit calibration, span decoding and the second stage."
+    ),
 ) -> None:
     """Train the technique tagger on PTC; writes ONNX, labels, thresholds and metrics.json."""
     try:
-        from presslens.training.run import train_techniques as run
-    except ImportError as exc:
-        typer.echo(f"error: training needs the train extra (pip install 'presslens[train]'): {exc}", err=True)
-        raise typer.Exit(1) from exc
-    try:
-        metrics = run(data, out, base=base, epochs=epochs, seed=seed, frozen_layers=frozen_layers, log=lambda m: typer.echo(m, err=True))
+        if tune_only:
+            from presslens.training.run import retune
+
+            metrics = retune(data, out, log=_log)
+        else:
+            try:
+                from presslens.training.run import train_techniques as run
+            except ImportError as exc:
+                typer.echo(f"error: training needs the train extra (pip install 'presslens[train]'): {exc}", err=True)
+                raise typer.Exit(1) from exc
+            metrics = run(data, out, base=base, epochs=epochs, seed=seed, frozen_layers=frozen_layers, log=_log)
     except PresslensError as exc:
         raise _fail(exc) from exc
     typer.echo(json.dumps(metrics["held_out"][metrics["shipped"]], indent=1))

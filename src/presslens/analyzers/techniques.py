@@ -2,7 +2,9 @@
 
 The bundled model is a multi-label token tagger (one sigmoid per technique plus one for
 "any technique") with a span classifier over pooled token states, exported to ONNX.
-Spans come from the "any" channel; the span classifier labels them. An
+Spans come from the "any" channel; the span classifier labels them, and a second stage
+fitted on the development part adds what the encoder cannot see from its window (how
+often the span recurs in the article, its form: see `technique_features`). An
 article is cut into overlapping token windows, the windows run in batches, and each
 token's outputs are averaged over the windows that hold it. Only onnxruntime, tokenizers
 and numpy are used here: torch stays in the optional `train` extra.
@@ -23,6 +25,7 @@ from spacy.tokens import Doc
 
 from presslens.analysis import TechniqueSpan
 from presslens.analyzers.layers import write_layer
+from presslens.analyzers.technique_features import FEATURE_NAMES, SpanFeatures
 from presslens.errors import ModelMissingError
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "techniques"
@@ -136,6 +139,17 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def merge_close(runs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """Joins token ranges separated by at most `gap` tokens."""
+    merged: list[tuple[int, int]] = []
+    for a, b in runs:
+        if merged and a - merged[-1][1] <= gap:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def token_range(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
     """Token indices [first, last) whose characters overlap [start, end)."""
     inside = np.flatnonzero((offsets[:, 0] < end) & (offsets[:, 1] > start))
@@ -153,6 +167,85 @@ class ArticleOutputs:
     logits: np.ndarray  # (tokens, techniques + 1) raw logits, "any" last
     probs: np.ndarray  # the same as calibrated probabilities
     hidden: np.ndarray
+    features: SpanFeatures | None = None  # built at the first span classified
+
+    def span_features(self, start: int, end: int) -> np.ndarray:
+        if self.features is None:
+            self.features = SpanFeatures(self.text)
+        return self.features.vector(start, end)
+
+
+@dataclass
+class SpanDecoding:
+    """How runs of the "any" channel become spans, all chosen on the development part.
+
+    A run is the tokens at or above `extend_threshold` around at least one token at or
+    above `threshold` (hysteresis); runs at most `merge_gap` tokens apart are joined, and
+    spans shorter than `min_tokens` dropped. The defaults are plain thresholding.
+    """
+
+    threshold: float = 0.5
+    extend_threshold: float | None = None
+    merge_gap: int = 0
+    min_tokens: int = 1
+
+    @classmethod
+    def from_config(cls, config: dict) -> "SpanDecoding":
+        return cls(
+            float(config.get("any_threshold", 0.5)),
+            config.get("any_extend_threshold"),
+            int(config.get("merge_gap", 0)),
+            int(config.get("min_tokens", 1)),
+        )
+
+    def as_config(self) -> dict:
+        return {
+            "any_threshold": self.threshold,
+            "any_extend_threshold": self.extend_threshold,
+            "merge_gap": self.merge_gap,
+            "min_tokens": self.min_tokens,
+        }
+
+    def runs(self, probs: np.ndarray) -> list[tuple[int, int]]:
+        low = self.threshold if self.extend_threshold is None else min(self.extend_threshold, self.threshold)
+        runs = [(a, b) for a, b in runs_above(probs, low) if probs[a:b].max() >= self.threshold]
+        return [(a, b) for a, b in merge_close(runs, self.merge_gap) if b - a >= self.min_tokens]
+
+
+@dataclass
+class ClassifierStage:
+    """Second stage of the span classifier: per-technique weights on span features plus a
+    per-technique bias, added to the span head's calibrated logits (zero: no change)."""
+
+    weight: np.ndarray  # (techniques, features)
+    bias: np.ndarray  # (techniques,)
+    l2: float | None = None  # the regularisation it was fitted with, for the record
+
+    @classmethod
+    def neutral(cls, n_labels: int) -> "ClassifierStage":
+        return cls(np.zeros((n_labels, len(FEATURE_NAMES)), np.float32), np.zeros(n_labels, np.float32))
+
+    @classmethod
+    def from_config(cls, config: dict | None, n_labels: int) -> "ClassifierStage":
+        if not config:
+            return cls.neutral(n_labels)
+        if tuple(config.get("features", ())) != FEATURE_NAMES:
+            raise ModelMissingError(
+                f"config.json's tc_stage uses features {config.get('features')}, this presslens computes "
+                f"{list(FEATURE_NAMES)}; refit it with `presslens train techniques --tune-only --data PTC_DIR --out DIR`"
+            )
+        return cls(np.array(config["weight"], np.float32), np.array(config["bias"], np.float32), config.get("l2"))
+
+    def as_config(self) -> dict:
+        return {
+            "features": list(FEATURE_NAMES),
+            "l2": self.l2,
+            "weight": [[round(float(w), 5) for w in row] for row in self.weight],
+            "bias": [round(float(b), 5) for b in self.bias],
+        }
+
+    def logits(self, features: np.ndarray) -> np.ndarray:
+        return features @ self.weight.T + self.bias
 
 
 class TechniqueModel:
@@ -180,8 +273,11 @@ class TechniqueModel:
         heads = np.load(folder / "span_head.npz")
         self.span_weight, self.span_bias = heads["weight"], heads["bias"]
         self.temperatures = np.array(self.config.get("temperatures", [1.0] * (len(self.labels) + 1)), np.float32)
-        self.any_threshold = float(self.config.get("any_threshold", 0.5))
+        self.decoding = SpanDecoding.from_config(self.config)
+        # Labelled spans have their own decoding; a model tuned before there was one uses SI's.
+        self.labelled_decoding = SpanDecoding.from_config(self.config.get("labelled_spans") or self.config)
         self.span_temperature = float(self.config.get("span_temperature", 1.0))
+        self.stage = ClassifierStage.from_config(self.config.get("tc_stage"), len(self.labels))
         self.model_id = self.config.get("model_id", folder.name)
         self._run = self._onnx_runner(folder / onnx_file)
 
@@ -207,32 +303,35 @@ class TechniqueModel:
             return ArticleOutputs(text, windows.offsets, empty, empty, np.zeros((0, 1), np.float32))
         return ArticleOutputs(text, windows.offsets, logits, sigmoid(logits / self.temperatures), hidden)
 
-    def _runs(self, out: ArticleOutputs) -> list[tuple[int, int]]:
-        return runs_above(out.probs[:, -1], self.any_threshold)
-
     def span_ranges(self, out: ArticleOutputs) -> list[tuple[int, int]]:
-        """Character spans where some technique is used (the "any" channel)."""
-        return [whole_words(out.text, int(out.offsets[a, 0]), int(out.offsets[b - 1, 1])) for a, b in self._runs(out)]
+        """Character spans where some technique is used (the "any" channel, SI decoding)."""
+        runs = self.decoding.runs(out.probs[:, -1])
+        return [whole_words(out.text, int(out.offsets[a, 0]), int(out.offsets[b - 1, 1])) for a, b in runs]
 
-    def _class_probs(self, out: ArticleOutputs, first: int, last: int) -> np.ndarray:
+    def head_logits(self, out: ArticleOutputs, first: int, last: int) -> np.ndarray:
+        """The span head's calibrated logits for the tokens [first, last): the first stage."""
         pooled = out.hidden[first:last].mean(axis=0)
-        return softmax((pooled @ self.span_weight.T + self.span_bias) / self.span_temperature)
+        return (pooled @ self.span_weight.T + self.span_bias) / self.span_temperature
+
+    def _class_probs(self, out: ArticleOutputs, first: int, last: int, start: int, end: int) -> np.ndarray:
+        return softmax(self.head_logits(out, first, last) + self.stage.logits(out.span_features(start, end)))
 
     def classify(self, out: ArticleOutputs, start: int, end: int) -> np.ndarray:
         """Technique probabilities for one given character span."""
         first, last = token_range(out.offsets, start, end)
         if last <= first:
             return np.full(len(self.labels), 1.0 / len(self.labels), np.float32)
-        return self._class_probs(out, first, last)
+        return self._class_probs(out, first, last, start, end)
 
     def technique_spans(self, out: ArticleOutputs) -> list[TechniqueSpan]:
-        """SI spans labelled by the span classifier. The score is the span's mean "any"
-        probability times the probability of its technique: both calibrated on dev."""
+        """Spans of the labelled-span decoding, each labelled by the span classifier. The score
+        is the span's mean "any" probability times the probability of its technique: both
+        calibrated on dev."""
         spans = []
-        for a, b in self._runs(out):
-            probs = self._class_probs(out, a, b)
-            k = int(np.argmax(probs))
+        for a, b in self.labelled_decoding.runs(out.probs[:, -1]):
             start, end = whole_words(out.text, int(out.offsets[a, 0]), int(out.offsets[b - 1, 1]))
+            probs = self._class_probs(out, a, b, start, end)
+            k = int(np.argmax(probs))
             score = float(out.probs[a:b, -1].mean() * probs[k])
             spans.append(TechniqueSpan(start, end, out.text[start:end], self.labels[k], round(score, 4)))
         return spans

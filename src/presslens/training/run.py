@@ -1,7 +1,9 @@
 """`presslens train techniques`: train on the fit part, tune on dev, score on the held-out part, export.
 
 The shipped model is the one trained without the held-out part, so the figures in its
-metrics.json and model card are on articles it never saw.
+metrics.json and model card are on articles it never saw. `retune` refits only what
+sits on top of the encoder (calibration, span decoding, the classifier's second stage)
+for an existing model folder, without torch.
 """
 
 from __future__ import annotations
@@ -96,7 +98,7 @@ def finish(out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info
     """Tunes the exported fp32 graph on dev, scores fp32 and int8 on the held-out part, keeps one."""
     log("tuning calibration and thresholds on the dev part")
     fp32 = TechniqueModel(out, FP32_FILE)
-    config.update(tune(fp32, parts["dev"]))
+    config.update(tune(fp32, parts["dev"], log))
     write_config(out, config)
     fp32 = TechniqueModel(out, FP32_FILE)
     log("scoring fp32 on the held-out part")
@@ -125,4 +127,32 @@ def finish(out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
     log(f"held-out ({metrics['shipped']}): SI F1 {scores['int8']['si']['f1']:.3f} (int8) / "
         f"{scores['fp32']['si']['f1']:.3f} (fp32), TC F1 {scores['int8']['tc']['f1']:.3f} / {scores['fp32']['tc']['f1']:.3f}")
+    return metrics
+
+
+def retune(data: Path, out: Path, log: Callable[[str], None] = print) -> dict:
+    """Refits the tuned parts of the model in `out` on the dev part, rescores it on the
+    held-out part, and rewrites its config.json and metrics.json; the encoder is kept."""
+    out = Path(out)
+    model = TechniqueModel(out, INT8_FILE)
+    parts = split(load_ptc(Path(data)))
+    if not parts["dev"] or not parts["test"]:
+        raise InputError(str(data), "too few articles to split into dev and held-out parts")
+    log("tuning calibration, span decoding and the second stage on the dev part")
+    config = {**model.config, **tune(model, parts["dev"], log)}
+    write_config(out, config)
+    log("scoring on the held-out part")
+    scores = evaluate(TechniqueModel(out, INT8_FILE), parts["test"])
+    metrics_path = out / "metrics.json"
+    metrics = json.loads(metrics_path.read_text(encoding="utf-8")) if metrics_path.is_file() else {}
+    shipped = metrics.get("shipped", "int8")
+    metrics.update({
+        "model_id": config.get("model_id", out.name),
+        "shipped": shipped,
+        # Only the shipped graph is in the folder, so only its figures are current.
+        "held_out": {shipped: scores},
+        "retuned": True,
+    })
+    metrics_path.write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
+    log(f"held-out ({shipped}): SI F1 {scores['si']['f1']:.3f}, TC F1 {scores['tc']['f1']:.3f}")
     return metrics
