@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/corpus.py                  # whole AllSides file, 2,000-article process slice
     .venv/bin/python benchmarks/corpus.py --slice 300 --workers 2
     .venv/bin/python benchmarks/corpus.py --skip-process   # ingest, peer and search only
+    .venv/bin/python benchmarks/corpus.py --phases ingest,local,ray   # process only (ingest makes the store)
 
 Phases, each in its own fresh Python process (so peak memory is that phase's own):
 
@@ -222,6 +223,7 @@ def main() -> None:
     parser.add_argument("--slice", type=int, default=2000, help="articles analysed by each engine")
     parser.add_argument("--workers", type=int, default=2, help="pool processes / Ray actors")
     parser.add_argument("--skip-process", action="store_true", help="only ingest, peer and search")
+    parser.add_argument("--phases", help="comma-separated phases to run, in order (local and ray need ingest)")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -234,6 +236,11 @@ def main() -> None:
         work = Path(folder)
         results = {}
         names = ["ingest", "peer", "search"] + ([] if args.skip_process else ["local", "ray"])
+        if args.phases:
+            names = [n for n in args.phases.split(",") if n]
+            unknown = sorted(set(names) - set(PHASES))
+            if unknown:
+                raise SystemExit(f"--phases: unknown phase {', '.join(unknown)} (known: {', '.join(PHASES)})")
         for name in names:
             results[name] = run_phase(name, work, args)
             print(f"{name}: {json.dumps(results[name])}", file=sys.stderr, flush=True)
@@ -241,15 +248,18 @@ def main() -> None:
 
 
 def report(r: dict, args) -> None:
-    ing, peer, s = r["ingest"], r["peer"], r["search"]
     print(f"corpus: {CORPUS.name}")
-    print(f"ingest    {ing['articles']:>6} articles ({ing['bad']} bad records skipped) in {ing['seconds']:.1f} s = "
-          f"{ing['rate']:.0f} articles/s; database {ing['db_mb']:.0f} MB (with FTS5 index); peak {ing['peak_mb']:.0f} MB")
-    print(f"peer      {peer['articles']:>6} rows via sqlite-utils insert in {peer['seconds']:.1f} s = "
-          f"{peer['rate']:.0f} rows/s; database {peer['db_mb']:.0f} MB (no index); peak {peer['peak_mb']:.0f} MB")
-    print(f"          ingest rate is {ing['rate'] / peer['rate']:.2f}x the peer's")
-    print(f"search    {s['queries']} queries: p50 {s['p50_ms']:.1f} ms, p95 {s['p95_ms']:.1f} ms, max {s['max_ms']:.1f} ms; "
-          f"{s['mean_hits']:.1f} hits/query; peak {s['peak_mb']:.0f} MB")
+    if ing := r.get("ingest"):
+        print(f"ingest    {ing['articles']:>6} articles ({ing['bad']} bad records skipped) in {ing['seconds']:.1f} s = "
+              f"{ing['rate']:.0f} articles/s; database {ing['db_mb']:.0f} MB (with FTS5 index); peak {ing['peak_mb']:.0f} MB")
+    if peer := r.get("peer"):
+        print(f"peer      {peer['articles']:>6} rows via sqlite-utils insert in {peer['seconds']:.1f} s = "
+              f"{peer['rate']:.0f} rows/s; database {peer['db_mb']:.0f} MB (no index); peak {peer['peak_mb']:.0f} MB")
+    if ing and peer:
+        print(f"          ingest rate is {ing['rate'] / peer['rate']:.2f}x the peer's")
+    if s := r.get("search"):
+        print(f"search    {s['queries']} queries: p50 {s['p50_ms']:.1f} ms, p95 {s['p95_ms']:.1f} ms, max {s['max_ms']:.1f} ms; "
+              f"{s['mean_hits']:.1f} hits/query; peak {s['peak_mb']:.0f} MB")
     for engine in ("local", "ray"):
         if engine in r:
             p = r[engine]

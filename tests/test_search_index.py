@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -12,8 +14,10 @@ from alembic.config import Config
 
 from presslens.article import Article
 from presslens.corpus import Filters, search
+from presslens.ingest import ingest
 from presslens.store import open_store
 from presslens.store.connect import MIGRATIONS, make_engine
+from presslens.store.search_index import BackgroundIndexer
 
 
 def harbour_articles(n: int, word: str = "lighthouse") -> list[Article]:
@@ -102,3 +106,46 @@ def test_a_database_made_by_revision_0001_is_migrated_and_its_articles_stay_sear
     with sqlite3.connect(db) as conn:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert "articles_fts" not in names and "articles_fts_insert" not in names
+
+
+def test_ingest_leaves_every_article_indexed_when_it_returns(tmp_path):
+    source = tmp_path / "pier.jsonl"
+    source.write_text("".join(
+        json.dumps({"outlet": "Harbor Times", "published": "2022-05-01", "title": f"Pier {i}",
+                    "text": f"Notice {i}: the ferry timetable for the north pier changes on Monday."}) + "\n"
+        for i in range(300)
+    ), encoding="utf-8")
+    db = tmp_path / "corpus.db"
+    store = open_store(f"sqlite:///{db}")
+    try:
+        summary = ingest(store, [source], batch_size=7)
+    finally:
+        store.close()
+    assert summary.new == 300
+    # Read the index file directly: nothing may be left for a later open to catch up.
+    assert indexed_rows(db) == 300
+    with sqlite3.connect(f"{db}-fts") as conn:
+        assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'timetable'").fetchone()[0] == 300
+
+
+def test_the_background_indexer_catches_up_after_the_last_commit_even_when_busy_at_the_end():
+    committed: list[int] = []
+    seen: list[int] = []
+    first_round_started, release_first_round = threading.Event(), threading.Event()
+
+    def catch_up() -> int:
+        snapshot = len(committed)  # what a transaction starting now would see
+        if not seen:
+            first_round_started.set()
+            release_first_round.wait(10)
+        seen.append(snapshot)
+        return 0
+
+    with BackgroundIndexer(catch_up) as indexer:
+        committed.append(1)
+        indexer.nudge()
+        first_round_started.wait(10)
+        committed.append(2)  # the last batch lands while the first round is still running
+        indexer.nudge()
+        threading.Timer(0.3, release_first_round.set).start()  # the round ends after the caller leaves
+    assert seen[0] == 1 and seen[-1] == 2

@@ -83,7 +83,7 @@ def ingest(
             hand_over(exc)
 
     reader = threading.Thread(target=produce, name="presslens-ingest-reader", daemon=True)
-    indexer = BackgroundIndexer(store.engine) if store.dialect == "sqlite" else None
+    indexer = BackgroundIndexer(store.update_search_index) if store.dialect == "sqlite" else None
     reader.start()
     try:
         with indexer or nullcontext():

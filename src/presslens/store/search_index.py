@@ -13,9 +13,10 @@ belongs to another database (its last article is not this database's) it is rebu
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from types import TracebackType
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection
 
 SCHEMA = "search"
 TABLE = "articles_fts"
@@ -90,15 +91,16 @@ def _article_at(conn: Connection, seq: int) -> str | None:
 
 
 class BackgroundIndexer:
-    """Catches the index up in a thread while the caller stores articles; `nudge` after each commit.
+    """Runs `catch_up` (a Store's `update_search_index`) in a thread whenever nudged.
 
-    On leaving the `with` block it indexes what is left and re-raises any error the
-    thread met. SQLite runs the indexing statement without holding the GIL, so it
-    truly runs beside the caller.
+    The caller nudges after each batch it commits. On leaving the `with` block the
+    thread catches up one last time and any error it met is re-raised in the caller's
+    thread. SQLite runs the indexing statement without holding the GIL, so it truly
+    runs beside the caller.
     """
 
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
+    def __init__(self, catch_up: Callable[[], int]) -> None:
+        self._catch_up = catch_up
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._error: BaseException | None = None
@@ -109,11 +111,15 @@ class BackgroundIndexer:
 
     def _run(self) -> None:
         try:
-            while not self._stop.is_set():
+            while True:
                 self._wake.wait()
                 self._wake.clear()
-                with self._engine.begin() as conn:
-                    catch_up(conn)
+                # Read before catching up: a stop seen here came after the caller's last
+                # commit, so this round indexes everything.
+                last_round = self._stop.is_set()
+                self._catch_up()
+                if last_round:
+                    return
         except BaseException as exc:  # re-raised in the caller's thread on exit
             self._error = exc
 
@@ -121,12 +127,9 @@ class BackgroundIndexer:
         self._thread.start()
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, _tb: TracebackType | None) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, _exc: BaseException | None, _tb: TracebackType | None) -> None:
         self._stop.set()
         self._wake.set()
         self._thread.join()
-        if exc_type is None:
-            if self._error is not None:
-                raise self._error
-            with self._engine.begin() as conn:
-                catch_up(conn)
+        if exc_type is None and self._error is not None:
+            raise self._error
