@@ -9,11 +9,13 @@ import threading
 from datetime import date
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.config import Config
 
 from presslens.article import Article
 from presslens.corpus import Filters, search
+from presslens.errors import StoreError
 from presslens.ingest import ingest
 from presslens.store import open_store
 from presslens.store.connect import MIGRATIONS, make_engine
@@ -149,3 +151,22 @@ def test_the_background_indexer_catches_up_after_the_last_commit_even_when_busy_
         indexer.nudge()
         threading.Timer(0.3, release_first_round.set).start()  # the round ends after the caller leaves
     assert seen[0] == 1 and seen[-1] == 2
+
+
+def test_a_corrupt_index_file_gets_a_one_line_error_naming_it_and_the_way_out(tmp_path):
+    db = tmp_path / "corpus.db"
+    url = f"sqlite:///{db}"
+    store = open_store(url)
+    store.add_articles(harbour_articles(3))
+    store.close()
+    for leftover in tmp_path.glob("corpus.db-fts*"):
+        leftover.unlink()
+    Path(f"{db}-fts").write_bytes(b"not a database at all, just bytes" * 40)
+    with pytest.raises(StoreError) as error:
+        open_store(url)
+    message = str(error.value)
+    assert "\n" not in message and message.startswith(f"{db}-fts:") and "delete it" in message
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    Path(f"{db}-fts").unlink()
+    assert hits(url, "lighthouse") == 3

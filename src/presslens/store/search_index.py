@@ -12,11 +12,14 @@ belongs to another database (its last article is not this database's) it is rebu
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy import Connection
+
+from presslens.errors import StoreError
 
 SCHEMA = "search"
 TABLE = "articles_fts"
@@ -37,11 +40,17 @@ def index_path(database: str | None) -> str:
 
 def attach(dbapi_connection, database: str | None) -> None:
     """Attaches the index file to a new connection (called from the engine's connect hook)."""
+    path = index_path(database)
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"ATTACH DATABASE ? AS {SCHEMA}", (index_path(database),))
-    cursor.execute(f"PRAGMA {SCHEMA}.journal_mode=WAL")
-    cursor.execute(f"PRAGMA {SCHEMA}.synchronous=NORMAL")
-    cursor.close()
+    try:
+        cursor.execute(f"ATTACH DATABASE ? AS {SCHEMA}", (path,))
+        cursor.execute(f"PRAGMA {SCHEMA}.journal_mode=WAL")
+        cursor.execute(f"PRAGMA {SCHEMA}.synchronous=NORMAL")
+    except sqlite3.DatabaseError as exc:
+        # The index is derived data, so the way out is to let it be rebuilt.
+        raise StoreError(f"{path}: not a usable search index ({exc}); delete it and it is rebuilt from {database}") from None
+    finally:
+        cursor.close()
 
 
 def create(conn: Connection) -> None:
