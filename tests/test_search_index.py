@@ -38,6 +38,20 @@ def hits(url: str, query: str) -> int:
         store.close()
 
 
+def stored_corpus(db: Path, n: int, word: str = "lighthouse") -> str:
+    """A store at `db` holding `n` articles, closed; returns its URL."""
+    url = f"sqlite:///{db}"
+    store = open_store(url)
+    store.add_articles(harbour_articles(n, word))
+    store.close()
+    return url
+
+
+def delete_index(db: Path) -> None:
+    for leftover in db.parent.glob(f"{db.name}-fts*"):
+        leftover.unlink()
+
+
 def indexed_rows(db: Path) -> int:
     with sqlite3.connect(f"{db}-fts") as conn:
         return conn.execute("SELECT seq FROM progress").fetchone()[0]
@@ -45,31 +59,23 @@ def indexed_rows(db: Path) -> int:
 
 def test_a_deleted_index_file_is_rebuilt_when_the_store_opens(tmp_path):
     db = tmp_path / "corpus.db"
-    url = f"sqlite:///{db}"
-    store = open_store(url)
-    store.add_articles(harbour_articles(12))
-    store.close()
+    url = stored_corpus(db, 12)
     assert hits(url, "lighthouse") == 12
-    for leftover in tmp_path.glob("corpus.db-fts*"):
-        leftover.unlink()
+    delete_index(db)
     assert hits(url, "lighthouse") == 12
     assert indexed_rows(db) == 12
 
 
 def test_an_index_file_from_another_database_is_rebuilt_not_trusted(tmp_path):
     first, second = tmp_path / "first.db", tmp_path / "second.db"
-    store = open_store(f"sqlite:///{first}")
-    store.add_articles(harbour_articles(5, "lighthouse"))
-    store.close()
-    store = open_store(f"sqlite:///{second}")
-    store.add_articles(harbour_articles(5, "breakwater"))
-    store.close()
+    stored_corpus(first, 5, "lighthouse")
+    url = stored_corpus(second, 5, "breakwater")
     # A user copies the first database's index beside the second database.
+    delete_index(second)
     shutil.copy(f"{first}-fts", f"{second}-fts")
-    for stale in tmp_path.glob("second.db-fts-*"):
-        stale.unlink()
-    assert hits(f"sqlite:///{second}", "breakwater") == 5
-    assert hits(f"sqlite:///{second}", "lighthouse") == 0
+    assert indexed_rows(second) == 5  # the copy is a full index, just not this database's
+    assert hits(url, "breakwater") == 5
+    assert hits(url, "lighthouse") == 0
 
 
 def test_two_stores_adding_to_one_file_index_every_article_once(tmp_path):
@@ -155,12 +161,8 @@ def test_the_background_indexer_catches_up_after_the_last_commit_even_when_busy_
 
 def test_a_corrupt_index_file_gets_a_one_line_error_naming_it_and_the_way_out(tmp_path):
     db = tmp_path / "corpus.db"
-    url = f"sqlite:///{db}"
-    store = open_store(url)
-    store.add_articles(harbour_articles(3))
-    store.close()
-    for leftover in tmp_path.glob("corpus.db-fts*"):
-        leftover.unlink()
+    url = stored_corpus(db, 3)
+    delete_index(db)
     Path(f"{db}-fts").write_bytes(b"not a database at all, just bytes" * 40)
     with pytest.raises(StoreError) as error:
         open_store(url)
