@@ -55,3 +55,24 @@ def test_training_exports_a_model_that_loads_and_predicts(tmp_path: Path) -> Non
     for span in model.predict(text):
         assert text[span.start:span.end] == span.text
         assert 0 <= span.score <= 1
+
+
+def test_training_keeps_the_epoch_its_selection_scores_best(tmp_path: Path) -> None:
+    from presslens.training.ptc import load_ptc
+    from presslens.training.train import TrainSettings, train
+
+    articles = load_ptc(write_ptc(tmp_path / "ptc", n_articles=12))
+    base = write_tiny_encoder(tmp_path / "tiny-bert")
+    snapshots, scores = [], iter([0.2, 0.9, 0.4])
+
+    def select(net, tokenizer) -> float:
+        snapshots.append({k: v.detach().clone() for k, v in net.state_dict().items()})
+        return next(scores)
+
+    settings = TrainSettings(epochs=3, seed=3, batch_size=4)
+    net, _ = train(articles, base, settings, log=lambda _: None, select=select)
+
+    kept = net.state_dict()
+    assert len(snapshots) == 3
+    assert all(torch.equal(kept[k], snapshots[1][k]) for k in kept)
+    assert not all(torch.equal(kept[k], snapshots[2][k]) for k in kept)

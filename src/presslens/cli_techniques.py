@@ -36,9 +36,12 @@ def train_techniques(
     data: Path = typer.Option(..., "--data", help="PTC folder (train-articles/ and its label folders)."),
     out: Path = typer.Option(Path("techniques-model"), "--out", help="Folder to write the model to."),
     base: Optional[Path] = typer.Option(None, "--base", help="Local Hugging Face encoder folder (default: all-MiniLM-L6-v2)."),
-    epochs: int = typer.Option(3, "--epochs", min=1, help="Passes over the training part."),
+    epochs: int = typer.Option(5, "--epochs", min=1, help="Passes over the training part (the best on dev is kept)."),
     seed: int = typer.Option(13, "--seed", help="Seed for initialisation and shuffling."),
     frozen_layers: int = typer.Option(0, "--frozen-layers", min=0, help="Lowest encoder layers kept as pretrained."),
+    any_weight: float = typer.Option(
+        0.5, "--any-weight", min=0.0, max=1.0, help='Share of the token loss on the "any technique" channel spans come from.'
+    ),
     tune_only: bool = typer.Option(
         False, "--tune-only", help="Keep the encoder in --out; refit calibration, span decoding and the second stage."
     ),
@@ -55,7 +58,7 @@ def train_techniques(
             except ImportError as exc:
                 typer.echo(f"error: training needs the train extra (pip install 'presslens[train]'): {exc}", err=True)
                 raise typer.Exit(1) from exc
-            metrics = run(data, out, base=base, epochs=epochs, seed=seed, frozen_layers=frozen_layers, log=_log)
+            metrics = run(data, out, base=base, epochs=epochs, seed=seed, frozen_layers=frozen_layers, any_weight=any_weight, log=_log)
     except PresslensError as exc:
         raise _fail(exc) from exc
     typer.echo(json.dumps(metrics["held_out"][metrics["shipped"]], indent=1))

@@ -38,13 +38,52 @@ def default_base() -> Path:
     return Path(spec.origin).parent / "model"
 
 
+def dev_si_selector(dev: list[PtcArticle], max_length: int) -> Callable[[object, object], float]:
+    """Scores a net in training by SI F1 on the dev part at its best plain threshold."""
+    import numpy as np
+    import torch
+
+    from presslens.analyzers.techniques import make_windows, runs_above, sigmoid, special_ids, token_outputs, whole_words
+    from presslens.training.ptc import LabelledSpan
+    from presslens.training.scorer import score_si
+    from presslens.training.tune import THRESHOLDS
+
+    gold = [s for a in dev for s in a.spans]
+
+    def score(net, tokenizer) -> float:
+        device = next(net.parameters()).device
+
+        def run(ids, mask):
+            with torch.no_grad():
+                logits, hidden = net(torch.from_numpy(ids).to(device), torch.from_numpy(mask).to(device))
+            return logits.cpu().numpy(), hidden.cpu().numpy()
+
+        outputs = []
+        for article in dev:
+            windows = make_windows(tokenizer, article.text, max_length, max_length * 3 // 4)
+            logits, _ = token_outputs(windows, run, 16, special_ids(tokenizer)[2])
+            outputs.append((article, windows.offsets, sigmoid(logits[:, -1]) if len(logits) else np.zeros(0)))
+        best = 0.0
+        for threshold in THRESHOLDS:
+            predicted = [
+                LabelledSpan(a.id, "", *whole_words(a.text, int(offsets[i, 0]), int(offsets[j - 1, 1])))
+                for a, offsets, probs in outputs
+                for i, j in runs_above(probs, float(threshold))
+            ]
+            best = max(best, score_si(predicted, gold).f1)
+        return best
+
+    return score
+
+
 def train_techniques(
     data: Path,
     out: Path,
     base: Path | None = None,
-    epochs: int = 3,
+    epochs: int = 5,
     seed: int = 13,
     frozen_layers: int = 0,
+    any_weight: float = 0.5,
     log: Callable[[str], None] = print,
 ) -> dict:
     """Trains, tunes, scores and exports; returns the metrics written to out/metrics.json."""
@@ -62,13 +101,13 @@ def train_techniques(
     parts = split(load_ptc(Path(data)))
     if not parts["fit"] or not parts["dev"]:
         raise InputError(str(data), "too few articles to split into fit, dev and held-out parts")
-    settings = TrainSettings(epochs=epochs, seed=seed, frozen_layers=frozen_layers)
+    settings = TrainSettings(epochs=epochs, seed=seed, frozen_layers=frozen_layers, any_weight=any_weight)
     began = time.monotonic()
-    net, tokenizer = train(parts["fit"], base, settings, log=log)
+    net, tokenizer = train(parts["fit"], base, settings, log=log, select=dev_si_selector(parts["dev"], settings.max_length))
     train_seconds = time.monotonic() - began
     out = Path(out)
     config = {
-        "model_id": f"presslens-techniques-{base_name}-s{seed}e{epochs}",
+        "model_id": f"presslens-techniques-{base_name}-s{seed}e{epochs}a{any_weight:g}",
         "base": base_name,
         "max_length": settings.max_length,
         "stride": settings.max_length * 3 // 4,
@@ -95,20 +134,22 @@ def quantize(source: Path, target: Path) -> None:
 
 
 def finish(out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info: dict, log: Callable[[str], None]) -> dict:
-    """Tunes the exported fp32 graph on dev, scores fp32 and int8 on the held-out part, keeps one."""
-    log("tuning calibration and thresholds on the dev part")
-    fp32 = TechniqueModel(out, FP32_FILE)
-    config.update(tune(fp32, parts["dev"], log))
-    write_config(out, config)
-    fp32 = TechniqueModel(out, FP32_FILE)
-    log("scoring fp32 on the held-out part")
-    scores = {"fp32": evaluate(fp32, parts["test"])}
+    """Quantises the exported fp32 graph, tunes each graph on dev (quantisation moves the
+    probabilities, so int8 gets thresholds of its own), scores both on the held-out part,
+    and keeps one."""
     quantize(out / FP32_FILE, out / INT8_FILE)
-    log("scoring int8 on the held-out part")
-    scores["int8"] = evaluate(TechniqueModel(out, INT8_FILE), parts["test"])
+    configs, scores = {}, {}
+    for name, onnx_file in (("fp32", FP32_FILE), ("int8", INT8_FILE)):
+        write_config(out, config)
+        log(f"tuning {name}: calibration, span decoding and the second stage on the dev part")
+        configs[name] = {**config, **tune(TechniqueModel(out, onnx_file), parts["dev"], log)}
+        write_config(out, configs[name])
+        log(f"scoring {name} on the held-out part")
+        scores[name] = evaluate(TechniqueModel(out, onnx_file), parts["test"])
     keep_int8 = all(
         scores["fp32"][task]["f1"] - scores["int8"][task]["f1"] <= QUANTISATION_TOLERANCE for task in ("si", "tc")
     )
+    write_config(out, configs["int8" if keep_int8 else "fp32"])
     if keep_int8:
         (out / FP32_FILE).unlink()
     else:

@@ -19,7 +19,7 @@ from presslens.analyzers.technique_features import FEATURE_NAMES
 from presslens.analyzers.techniques import ArticleOutputs, ClassifierStage, TechniqueModel, softmax, token_range
 from presslens.training.ptc import PtcArticle
 
-L2_GRID = (0.01, 0.003, 0.001, 0.0003, 0.0001)
+L2_GRID = (0.01, 0.003, 0.001, 0.0003, 0.0001, 0.00003, 0.00001)
 FOLDS = 5
 STEPS = 1500
 LEARNING_RATE = 0.5
