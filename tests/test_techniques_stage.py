@@ -63,7 +63,7 @@ def test_a_phrase_repeated_through_an_article_is_labelled_repetition(tmp_path: P
     without_stage = tc_labels_of(model_copy(tmp_path / "head-only", tc_stage=None), tmp_path, "head-only")
     with_stage = tc_labels_of(MODEL_DIR, tmp_path, "bundled")
     assert len(with_stage) == 4
-    assert "Repetition" not in without_stage
+    assert without_stage.count("Repetition") < with_stage.count("Repetition")
     # PTC marks the phrase where it comes back: the later occurrences.
     assert with_stage[2:] == ["Repetition", "Repetition"]
 

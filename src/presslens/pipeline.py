@@ -19,7 +19,7 @@ from presslens.analyzers.layers import get_layer, set_published
 from presslens.article import Article
 from presslens.nlp import load_nlp
 
-PIPELINE_VERSION = "0.3.0"
+PIPELINE_VERSION = "0.4.0"
 
 COMPONENTS = (
     "presslens_entities",
