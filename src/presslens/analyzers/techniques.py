@@ -150,6 +150,11 @@ def merge_close(runs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
     return merged
 
 
+def char_ranges(text: str, offsets: np.ndarray, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token runs [a, b) as character spans of `text`, widened to whole words."""
+    return [whole_words(text, int(offsets[a, 0]), int(offsets[b - 1, 1])) for a, b in runs]
+
+
 def token_range(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
     """Token indices [first, last) whose characters overlap [start, end)."""
     inside = np.flatnonzero((offsets[:, 0] < end) & (offsets[:, 1] > start))
@@ -305,8 +310,7 @@ class TechniqueModel:
 
     def span_ranges(self, out: ArticleOutputs) -> list[tuple[int, int]]:
         """Character spans where some technique is used (the "any" channel, SI decoding)."""
-        runs = self.decoding.runs(out.probs[:, -1])
-        return [whole_words(out.text, int(out.offsets[a, 0]), int(out.offsets[b - 1, 1])) for a, b in runs]
+        return char_ranges(out.text, out.offsets, self.decoding.runs(out.probs[:, -1]))
 
     def head_logits(self, out: ArticleOutputs, first: int, last: int) -> np.ndarray:
         """The span head's calibrated logits for the tokens [first, last): the first stage."""

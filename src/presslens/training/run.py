@@ -38,19 +38,23 @@ def default_base() -> Path:
     return Path(spec.origin).parent / "model"
 
 
-def dev_si_selector(dev: list[PtcArticle], max_length: int) -> Callable[[object, object], float]:
+def dev_si_selector(dev: list[PtcArticle], max_length: int, stride: int) -> Callable[[object, object], float]:
     """Scores a net in training by SI F1 on the dev part at its best plain threshold."""
     import numpy as np
     import torch
 
-    from presslens.analyzers.techniques import make_windows, runs_above, sigmoid, special_ids, token_outputs, whole_words
+    from presslens.analyzers.techniques import char_ranges, make_windows, runs_above, sigmoid, special_ids, token_outputs
     from presslens.training.ptc import LabelledSpan
     from presslens.training.scorer import score_si
     from presslens.training.tune import THRESHOLDS
 
     gold = [s for a in dev for s in a.spans]
+    windows: list = []  # the dev articles' windows, cut at the first call: they never change
 
     def score(net, tokenizer) -> float:
+        if not windows:
+            windows.extend(make_windows(tokenizer, article.text, max_length, stride) for article in dev)
+        pad_id = special_ids(tokenizer)[2]
         device = next(net.parameters()).device
 
         def run(ids, mask):
@@ -58,17 +62,16 @@ def dev_si_selector(dev: list[PtcArticle], max_length: int) -> Callable[[object,
                 logits, hidden = net(torch.from_numpy(ids).to(device), torch.from_numpy(mask).to(device))
             return logits.cpu().numpy(), hidden.cpu().numpy()
 
-        outputs = []
-        for article in dev:
-            windows = make_windows(tokenizer, article.text, max_length, max_length * 3 // 4)
-            logits, _ = token_outputs(windows, run, 16, special_ids(tokenizer)[2])
-            outputs.append((article, windows.offsets, sigmoid(logits[:, -1]) if len(logits) else np.zeros(0)))
+        any_probs = []
+        for article_windows in windows:
+            logits, _ = token_outputs(article_windows, run, 16, pad_id)
+            any_probs.append(sigmoid(logits[:, -1]) if len(logits) else np.zeros(0))
         best = 0.0
         for threshold in THRESHOLDS:
             predicted = [
-                LabelledSpan(a.id, "", *whole_words(a.text, int(offsets[i, 0]), int(offsets[j - 1, 1])))
-                for a, offsets, probs in outputs
-                for i, j in runs_above(probs, float(threshold))
+                LabelledSpan(article.id, "", start, end)
+                for article, article_windows, probs in zip(dev, windows, any_probs)
+                for start, end in char_ranges(article.text, article_windows.offsets, runs_above(probs, float(threshold)))
             ]
             best = max(best, score_si(predicted, gold).f1)
         return best
@@ -102,15 +105,17 @@ def train_techniques(
     if not parts["fit"] or not parts["dev"]:
         raise InputError(str(data), "too few articles to split into fit, dev and held-out parts")
     settings = TrainSettings(epochs=epochs, seed=seed, frozen_layers=frozen_layers, any_weight=any_weight)
+    stride = settings.max_length * 3 // 4  # inference windows overlap more than training ones
     began = time.monotonic()
-    net, tokenizer = train(parts["fit"], base, settings, log=log, select=dev_si_selector(parts["dev"], settings.max_length))
+    select = dev_si_selector(parts["dev"], settings.max_length, stride)
+    net, tokenizer = train(parts["fit"], base, settings, log=log, select=select)
     train_seconds = time.monotonic() - began
     out = Path(out)
     config = {
         "model_id": f"presslens-techniques-{base_name}-s{seed}e{epochs}a{any_weight:g}",
         "base": base_name,
         "max_length": settings.max_length,
-        "stride": settings.max_length * 3 // 4,
+        "stride": stride,
         "batch_size": 16,
     }
     write_model_folder(net, tokenizer, out, config, FP32_FILE)
