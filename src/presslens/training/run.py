@@ -138,6 +138,19 @@ def quantize(source: Path, target: Path) -> None:
     quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8)
 
 
+def tune_and_score(
+    out: Path, onnx_file: str, config: dict, parts: dict[str, list[PtcArticle]], log: Callable[[str], None]
+) -> tuple[dict, dict]:
+    """Tunes the graph `onnx_file` in `out` on the dev part, writes the tuned config.json,
+    and scores it on the held-out part; returns (config, scores)."""
+    write_config(out, config)
+    log(f"tuning {onnx_file}: calibration, span decoding and the second stage on the dev part")
+    tuned = {**config, **tune(TechniqueModel(out, onnx_file), parts["dev"], log)}
+    write_config(out, tuned)
+    log(f"scoring {onnx_file} on the held-out part")
+    return tuned, evaluate(TechniqueModel(out, onnx_file), parts["test"])
+
+
 def finish(out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info: dict, log: Callable[[str], None]) -> dict:
     """Quantises the exported fp32 graph, tunes each graph on dev (quantisation moves the
     probabilities, so int8 gets thresholds of its own), scores both on the held-out part,
@@ -145,12 +158,7 @@ def finish(out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info
     quantize(out / FP32_FILE, out / INT8_FILE)
     configs, scores = {}, {}
     for name, onnx_file in (("fp32", FP32_FILE), ("int8", INT8_FILE)):
-        write_config(out, config)
-        log(f"tuning {name}: calibration, span decoding and the second stage on the dev part")
-        configs[name] = {**config, **tune(TechniqueModel(out, onnx_file), parts["dev"], log)}
-        write_config(out, configs[name])
-        log(f"scoring {name} on the held-out part")
-        scores[name] = evaluate(TechniqueModel(out, onnx_file), parts["test"])
+        configs[name], scores[name] = tune_and_score(out, onnx_file, config, parts, log)
     keep_int8 = all(
         scores["fp32"][task]["f1"] - scores["int8"][task]["f1"] <= QUANTISATION_TOLERANCE for task in ("si", "tc")
     )
@@ -184,11 +192,7 @@ def retune(data: Path, out: Path, log: Callable[[str], None] = print) -> dict:
     parts = split(load_ptc(Path(data)))
     if not parts["dev"] or not parts["test"]:
         raise InputError(str(data), "too few articles to split into dev and held-out parts")
-    log("tuning calibration, span decoding and the second stage on the dev part")
-    config = {**model.config, **tune(model, parts["dev"], log)}
-    write_config(out, config)
-    log("scoring on the held-out part")
-    scores = evaluate(TechniqueModel(out, INT8_FILE), parts["test"])
+    config, scores = tune_and_score(out, INT8_FILE, model.config, parts, log)
     metrics_path = out / "metrics.json"
     metrics = json.loads(metrics_path.read_text(encoding="utf-8")) if metrics_path.is_file() else {}
     shipped = metrics.get("shipped", "int8")
