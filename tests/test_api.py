@@ -156,6 +156,7 @@ def test_articles_filter_by_outlet_and_date(client):
 
 def test_a_bad_cursor_or_limit_is_a_client_error(client):
     assert client.get("/api/articles", params={"cursor": "abc"}).status_code == 400
+    assert client.get("/api/articles", params={"cursor": "²"}).status_code == 400
     response = client.get("/api/articles", params={"limit": 0})
     assert response.status_code == 422
     assert "limit" in response.json()["error"]

@@ -124,7 +124,8 @@ class EntityCount:
 def _offset(cursor: str | None) -> int:
     if cursor is None:
         return 0
-    if not cursor.isdigit():
+    # isdigit() alone admits "²" and other digits int() refuses.
+    if not (cursor.isascii() and cursor.isdigit()):
         raise InputError("cursor", f"{cursor!r} is not a cursor this store gave out")
     return int(cursor)
 
