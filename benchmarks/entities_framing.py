@@ -19,8 +19,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from presslens.analyzers.entity_titles import norm
-from presslens.analyzers.entity_words import HONORIFICS, TITLE_QUALIFIERS, TITLES
+from presslens.analyzers.entities.titles import norm
+from presslens.analyzers.entities.words import HONORIFICS, TITLE_QUALIFIERS, TITLES
 from presslens.analyzers.layers import get_layer
 from presslens.pipeline import Pipeline
 

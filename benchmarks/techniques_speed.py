@@ -53,7 +53,7 @@ def torch_runner(threads: int):
 def child(backend: str, n: int, threads: int) -> dict:
     os.environ["PRESSLENS_THREADS"] = str(threads)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from presslens.analyzers.techniques import load_model, make_windows, token_outputs
+    from presslens.analyzers.techniques.component import load_model, make_windows, token_outputs
 
     model = load_model()
     run = model._run if backend == "onnx" else torch_runner(threads)

@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 
 from presslens.analyzers.layers import set_published
-from presslens.analyzers.timeref import TimeRefFinder
+from presslens.analyzers.timeref.component import TimeRefFinder
 from presslens.nlp import load_nlp
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "corpus" / "allsides.jsonl.gz"

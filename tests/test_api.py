@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from test_web_corpus import COURIER_ID, HARBOUR_ID, HARBOUR_TEXT, HOSTILE_ID, HOSTILE_OUTLET, build_store
 
-from presslens.api import create_app
+from presslens.server.app import create_app
 from presslens.config import Settings
 
 TOKEN = "test-token-123"

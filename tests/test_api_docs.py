@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from presslens.api import create_app
+from presslens.server.app import create_app
 from presslens.cli import app as cli_app
 from presslens.config import Settings
 

@@ -9,7 +9,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from test_web_corpus import build_store
 
 from presslens.analysis import Analysis
-from presslens.api import create_app
+from presslens.server.app import create_app
 from presslens.config import Settings
 
 

@@ -8,7 +8,7 @@ import pytest
 from test_corpus_fixture import A1, A2, A3, A4, A5, HT, VP, corpus_store  # noqa: F401  (fixture)
 from test_store_backends import store_url  # noqa: F401  (fixture)
 
-from presslens.corpus import (
+from presslens.corpus.queries import (
     Filters,
     combine_months,
     list_articles,

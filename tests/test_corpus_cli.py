@@ -8,9 +8,9 @@ import pytest
 from test_corpus_fixture import A3, ARTICLES, HT, VP, analyses
 from typer.testing import CliRunner
 
-from presslens.charts import rates_chart, stats_html, svg_text
+from presslens.cli.charts import rates_chart, stats_html, svg_text
 from presslens.cli import app
-from presslens.corpus import OutletMonth
+from presslens.corpus.queries import OutletMonth
 from presslens.store import open_store
 
 

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from presslens.analysis import Entity
-from presslens.analyzers.entities import SPAN_KEY, resolve_mention
+from presslens.analyzers.entities.component import SPAN_KEY, resolve_mention
 from presslens.analyzers.layers import get_layer
 from presslens.article import parse_agency_header
 from presslens.pipeline import Pipeline

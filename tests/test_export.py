@@ -13,9 +13,9 @@ from test_store_backends import store_url  # noqa: F401  (fixture)
 from typer.testing import CliRunner
 
 from presslens.cli import app
-from presslens.corpus import EXPORTS, Filters, export_columns, export_rows
+from presslens.corpus.queries import EXPORTS, Filters, export_columns, export_rows
 from presslens.errors import InputError
-from presslens.export import write_export
+from presslens.corpus.export import write_export
 
 # Rows the fixture holds: 5 articles, 5 technique spans, 4 quotes, 4 entities with 5 mentions.
 EXPECTED_ROWS = {"articles": 5, "techniques": 5, "quotes": 4, "entities": 4, "mentions": 5}

@@ -14,7 +14,7 @@ from test_store_backends import store_url  # noqa: F401  (fixture)
 from typer.testing import CliRunner
 
 from presslens.cli import app
-from presslens.ingest import ingest
+from presslens.corpus.ingest import ingest
 from presslens.store import open_store
 
 PRESSLENS = str(Path(sys.executable).parent / "presslens")

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from presslens.analysis import Quote
 from presslens.analyzers.layers import get_layer
-from presslens.analyzers.quote_marks import find_marked_quotes, paragraphs
-from presslens.analyzers.quotes import SPANS_KEY
+from presslens.analyzers.quotes.marks import find_marked_quotes, paragraphs
+from presslens.analyzers.quotes.component import SPANS_KEY
 from presslens.pipeline import Pipeline
 from presslens.readers import read_path
 

@@ -10,7 +10,7 @@ from rich.console import Console
 from presslens.analysis import Analysis, Cue, Entity, Mention, Quote, Speaker, TechniqueSpan, TimeRef
 from presslens.article import Article
 from presslens.readers import read_path
-from presslens.report import render_report
+from presslens.cli.report import render_report
 
 from conftest import EXAMPLES
 

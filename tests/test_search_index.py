@@ -14,9 +14,9 @@ from alembic import command
 from alembic.config import Config
 
 from presslens.article import Article
-from presslens.corpus import Filters, search
+from presslens.corpus.queries import Filters, search
 from presslens.errors import StoreError
-from presslens.ingest import ingest
+from presslens.corpus.ingest import ingest
 from presslens.store import open_store
 from presslens.store.connect import MIGRATIONS, make_engine
 from presslens.store.search_index import BackgroundIndexer

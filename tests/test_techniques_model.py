@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from presslens.analyzers.techniques import TechniqueModel, load_model
+from presslens.analyzers.techniques.component import TechniqueModel, load_model
 from presslens.article import Article
 from presslens.cli import app
 from presslens.errors import ModelMissingError

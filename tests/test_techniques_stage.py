@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from presslens.analyzers.technique_features import FEATURE_NAMES, SpanFeatures
-from presslens.analyzers.techniques import MODEL_DIR, MODEL_FILES, SpanDecoding, TechniqueModel
+from presslens.analyzers.techniques.features import FEATURE_NAMES, SpanFeatures
+from presslens.analyzers.techniques.component import MODEL_DIR, MODEL_FILES, SpanDecoding, TechniqueModel
 from presslens.cli import app
 from presslens.errors import ModelMissingError
 from test_techniques_cli import write_ptc

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from presslens.analyzers.techniques import TechniqueModel
+from presslens.analyzers.techniques.component import TechniqueModel
 from test_techniques_cli import SENTENCES, write_ptc
 
 torch = pytest.importorskip("torch")

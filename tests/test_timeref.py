@@ -21,7 +21,7 @@ SUNDAY = date(2019, 11, 3)
 
 @pytest.fixture(scope="module")
 def nlp():
-    import presslens.analyzers.timeref  # noqa: F401  (registers the factory)
+    import presslens.analyzers.timeref.component  # noqa: F401  (registers the factory)
 
     nlp = load_nlp()
     nlp.add_pipe("presslens_time_refs")

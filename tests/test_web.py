@@ -11,12 +11,12 @@ from test_web_corpus import (
     COURIER_ID, HARBOUR_ID, HOSTILE_ID, HOSTILE_OUTLET, HOSTILE_SPEAKER, HOSTILE_TEXT, HOSTILE_TITLE, build_store,
 )
 
-from presslens.api import create_app
+from presslens.server.app import create_app
 from presslens.config import Settings
-from presslens.web.article_view import build_view, lanes_of
+from presslens.server.pages.article_view import build_view, lanes_of
 from presslens.analysis import Analysis, TechniqueSpan
 from presslens.article import Article
-from presslens.web.techniques import TECHNIQUE_STYLES
+from presslens.server.pages.techniques import TECHNIQUE_STYLES
 
 
 class Dom(HTMLParser):
@@ -181,8 +181,8 @@ def test_the_stylesheet_draws_every_technique_in_its_colour_and_line_style(clien
 
 
 def test_rate_charts_draw_higher_rates_higher_on_a_round_scale():
-    from presslens.corpus import OutletMonth
-    from presslens.web.rate_charts import rate_charts
+    from presslens.corpus.queries import OutletMonth
+    from presslens.server.pages.rate_charts import rate_charts
 
     stats = [
         OutletMonth("A", "2024-01", 1, 100, {"Doubt": 5.0}), OutletMonth("A", "2024-02", 1, 100, {"Doubt": 20.0}),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from presslens.analyzers.techniques import TechniqueModel, load_model
+from presslens.analyzers.techniques.component import TechniqueModel, load_model
 from presslens.errors import InputError
 from presslens.training.ptc import PtcArticle, load_ptc, read_span_lines, split
 from presslens.training.scorer import score_flc, score_si, score_tc

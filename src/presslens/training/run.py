@@ -17,7 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
 
-from presslens.analyzers.techniques import TechniqueModel
+from presslens.analyzers.techniques.component import TechniqueModel
 from presslens.errors import InputError, ModelMissingError
 from presslens.training.evaluate import evaluate
 from presslens.training.ptc import DEV_BUCKETS, HELD_OUT_BUCKETS, PtcArticle, load_ptc, split
@@ -43,7 +43,7 @@ def dev_si_selector(dev: list[PtcArticle], max_length: int, stride: int) -> Call
     import numpy as np
     import torch
 
-    from presslens.analyzers.techniques import char_ranges, make_windows, runs_above, sigmoid, special_ids, token_outputs
+    from presslens.analyzers.techniques.component import char_ranges, make_windows, runs_above, sigmoid, special_ids, token_outputs
     from presslens.training.ptc import LabelledSpan
     from presslens.training.scorer import score_si
     from presslens.training.tune import THRESHOLDS

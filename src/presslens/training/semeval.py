@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.analyzers.techniques import ArticleOutputs, TechniqueModel
+from presslens.analyzers.techniques.component import ArticleOutputs, TechniqueModel
 from presslens.errors import InputError
 from presslens.training.ptc import LabelledSpan, read_articles, read_span_lines
 

@@ -18,7 +18,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from presslens.analyzers.techniques import make_windows, special_ids, token_range
+from presslens.analyzers.techniques.component import make_windows, special_ids, token_range
 from presslens.training.ptc import TECHNIQUES, PtcArticle
 
 N_LABELS = len(TECHNIQUES)

@@ -1,0 +1,191 @@
+"""Reported speech read off the dependency parse: who said (or holds) what, and the cue.
+
+A speech verb with a content clause ("X said (that) ...", "X told reporters ...", "...,
+X said"), a stance verb whose object noun carries the clause ("X rejected the idea that
+..."), a belief verb with a content clause ("officials believe ..."), and "according to
+SOURCE" attached to a clause. Each gives an Attribution with character offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from presslens.analyzers.quotes.speech_verbs import (
+    BELIEF_VERBS, IDEA_NOUNS, SPEECH_VERBS, STANCE_VERBS, XCOMP_SPEECH_VERBS,
+)
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_SPEAKER_STOP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
+_EDGE_PUNCT = frozenset(",;:—–-")
+_CLOCK = re.compile(r"\d:\d\d|\b[ap]\.m\.", re.IGNORECASE)
+_RELATIVE = frozenset({"who", "which", "that"})
+_CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
+
+
+@dataclass(frozen=True)
+class Attribution:
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    via: tuple[int, int] | None = None
+
+
+def is_speech_verb(token: Token) -> bool:
+    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def speaker_of(verb: Token) -> tuple[int, int] | None:
+    """The subject of a speech verb as written; for "adding that", "and said" the subject
+    of the verb it hangs from; for the passive "was told by X" the agent."""
+    if verb.dep_ == "acl":  # "a spokesman, speaking on condition of anonymity, said"
+        return noun_phrase(verb.head)
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":  # "Smith, who said ..."
+                return noun_phrase(verb.head)
+            return None if _dateline_or_clock(child) else noun_phrase(child)
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return noun_phrase(objects[0])
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("conj", "advcl", "xcomp", "pcomp") or head.head.i == head.i:
+            break
+        head = head.head
+        for child in head.children:
+            if child.dep_ in _SUBJECTS and child.i < verb.i:
+                return noun_phrase(child)
+    return None
+
+
+def _dateline_or_clock(head: Token) -> bool:
+    """ "CLEVELAND —" or "6:50 p.m.:" that the parser took for a subject."""
+    left, right = _phrase_edges(head)
+    phrase = head.doc[left.i : right.i + 1].text
+    after = head.doc[right.i + 1 : right.i + 3].text.lstrip(" ,")
+    dateline = phrase.isupper() and after.startswith(("—", "–", "-", "("))
+    return dateline or bool(_CLOCK.search(phrase))
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """A subject as it reads up to its first appositive, relative clause or comma:
+    "Foreign Minister Irina Dross", "the head of the agency", "he"."""
+    left, right = _phrase_edges(head)
+    return left.idx, right.idx + len(right)
+
+
+def _phrase_edges(head: Token) -> tuple[Token, Token]:
+    left = head if head.dep_ == "prep" else head.left_edge
+    for token in head.doc[left.i : head.i]:
+        if "\n" in token.text_with_ws:  # a subject never runs over a paragraph break
+            left = token.nbor()
+    while left.i < head.i and (left.is_punct or left.is_space):
+        left = left.nbor()
+    right = head
+    for child in head.rights:
+        if child.dep_ in _SPEAKER_STOP and not (child.dep_ == "prep" and child.lower_ in ("of", "for", "at")):
+            break
+        right = child.right_edge
+    while right.i > head.i and (right.is_punct or right.is_space):
+        right = right.nbor(-1)
+    return left, right
+
+
+def clause_span(head: Token, skip: Token | None = None) -> tuple[int, int] | None:
+    """The subtree of `head` as characters, without a leading "that" and edge punctuation;
+    tokens under `skip` (the speech verb of "..., X said") are left out of the edges."""
+    tokens = [t for t in head.subtree if skip is None or not _under(t, skip)]
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or _edge(tokens[0])):
+        tokens.pop(0)
+    while tokens and _edge(tokens[-1]):
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _edge(token: Token) -> bool:
+    return token.is_space or (token.is_punct and (token.text in _EDGE_PUNCT or not token.is_quote))
+
+
+def _under(token: Token, ancestor: Token) -> bool:
+    return token.i == ancestor.i or any(a.i == ancestor.i for a in token.ancestors)
+
+
+def cue_of(verb: Token, extra: Token | None = None) -> tuple[int, int]:
+    end_token = verb
+    for child in verb.rights:
+        if child.dep_ == "prt":
+            end_token = child
+    if extra is not None and extra.i > end_token.i:
+        end_token = extra
+    return verb.idx, end_token.idx + len(end_token)
+
+
+def reported_speech(doc: Doc) -> list[Attribution]:
+    """Every reported-speech attribution in the Doc, in text order (may nest)."""
+    found: list[Attribution] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in _CUE_LEMMAS:
+            found.extend(_verb_attribution(token, lemma))
+        elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            attribution = _according_to(token, doc[token.i + 1])
+            if attribution:
+                found.append(attribution)
+    return sorted(found, key=lambda a: a.content)
+
+
+def _verb_attribution(verb: Token, lemma: str) -> list[Attribution]:
+    speaker = speaker_of(verb)
+    for child in verb.children:
+        if child.dep_ == "ccomp" and lemma not in STANCE_VERBS:
+            content = clause_span(child)
+            return [Attribution(content, cue_of(verb), speaker)] if content else []
+        if child.dep_ in ("dobj", "dative"):
+            clause = _that_clause(child)
+            if clause is not None and (lemma not in STANCE_VERBS or child.lemma_.lower() in IDEA_NOUNS):
+                content = clause_span(clause)
+                extra = child if child.lemma_.lower() in IDEA_NOUNS else None
+                return [Attribution(content, cue_of(verb, extra), speaker)] if content else []
+        if child.dep_ == "xcomp" and lemma in XCOMP_SPEECH_VERBS and speaker:
+            content = clause_span(child)
+            return [Attribution(content, cue_of(verb), speaker)] if content else []
+    if lemma in STANCE_VERBS:
+        return []
+    # "The plan will fail, he said." parses with the speech verb hanging off the clause.
+    if lemma in SPEECH_VERBS and verb.dep_ in ("parataxis", "ccomp") and speaker and verb.head.i < verb.i:
+        content = clause_span(verb.head, skip=verb)
+        if content and content[1] <= verb.idx:
+            return [Attribution(content, cue_of(verb), speaker)]
+    return []
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """A "that" clause hanging from the object of a speech verb: "told a gathering ...
+    that ...", "rejected the idea that ..." (the parser often calls it a relative clause)."""
+    for token in noun.subtree:
+        if token.dep_ in ("acl", "relcl", "ccomp") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+        ):
+            return token
+    return None
+
+
+def _according_to(according: Token, to: Token) -> Attribution | None:
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = noun_phrase(objects[0])
+    clause = according.head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head.i != clause.i:
+        clause = clause.head
+    content = clause_span(clause, skip=according)
+    if content is None:
+        return None
+    cue = (according.idx, to.idx + len(to))
+    return Attribution(content, cue, source, via=source)

@@ -1,0 +1,157 @@
+"""`presslens analyze`: articles in, a report or the JSON contract out."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from typing import TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
+)
+
+from presslens.analysis import Analysis
+from presslens.errors import InputError, PresslensError
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(analyze)
+
+
+# Exit codes of `analyze`: 2 stays Click's "usage error", so partial success is 3.
+EXIT_ALL_ANALYSED = 0
+EXIT_NOTHING_ANALYSED = 1
+EXIT_SOME_SKIPPED = 3
+SKIPPED_LINES_SHOWN = 20
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def analyze(
+    paths: list[str] = typer.Argument(..., metavar="PATH", help="Files, folders (recursive) or - for stdin."),
+    format: OutputFormat = typer.Option(
+        OutputFormat.text, "--format", "-f", case_sensitive=False,
+        help="text: a readable report; json: the contract object (a list when the inputs hold "
+             "several articles); jsonl: one object per line, in input order.",
+    ),
+) -> None:
+    """Analyse articles: quotes and speakers, entities, dates, techniques.
+
+    Exit status: 0 when every input was analysed, 3 when some were skipped (listed on
+    stderr), 1 when nothing could be analysed.
+    """
+    from presslens.pipeline import default_pipeline
+    from presslens.readers import count_articles, iter_articles
+
+    skipped: list[InputError] = []
+    analysed = 0
+    try:
+        articles = iter_articles(paths, on_error=skipped.append)
+        with _counting_progress(format, count_articles(paths)) as counted:
+            results = counted(default_pipeline().analyze_many(articles))
+            analysed = _write(results, format, sys.stdout)
+    except PresslensError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_NOTHING_ANALYSED) from exc
+    except BrokenPipeError:
+        # The reader (`head`, a pager) has gone: stop quietly, and point stdout at devnull
+        # so that Python's final flush cannot fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_ALL_ANALYSED) from None
+    raise typer.Exit(_report_skipped(skipped, analysed))
+
+
+def _write(results: Iterable[Analysis], fmt: OutputFormat, out: TextIO) -> int:
+    """Writes each analysis as it comes; returns how many were written."""
+    if fmt is OutputFormat.jsonl:
+        count = 0
+        for count, analysis in enumerate(results, start=1):
+            out.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+            out.flush()
+        return count
+    if fmt is OutputFormat.json:
+        return _write_json(results, out)
+    from presslens.cli.report import render_report
+
+    console = Console(file=out)
+    count = 0
+    for count, analysis in enumerate(results, start=1):
+        if count > 1:
+            console.print()
+        render_report(analysis, console)
+    return count
+
+
+def _write_json(results: Iterable[Analysis], out: TextIO) -> int:
+    """One object for one article; a list, streamed item by item, for more."""
+    iterator = iter(results)
+    first = next(iterator, None)
+    if first is None:
+        return 0
+    second = next(iterator, None)
+    if second is None:
+        out.write(_indented(first) + "\n")
+        return 1
+    out.write("[\n" + _indented(first) + ",\n" + _indented(second))
+    count = 2
+    for analysis in iterator:
+        out.write(",\n" + _indented(analysis))
+        out.flush()
+        count += 1
+    out.write("\n]\n")
+    return count
+
+
+def _indented(analysis: Analysis) -> str:
+    return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2)
+
+
+@contextmanager
+def _counting_progress(
+    fmt: OutputFormat, total: int | None,
+) -> Iterator[Callable[[Iterable[Analysis]], Iterator[Analysis]]]:
+    """A progress bar on stderr (a spinner with a running count when the number of articles
+    is not known up front), shown only when it cannot garble the output."""
+    stderr = Console(stderr=True)
+    text_on_screen = fmt is OutputFormat.text and sys.stdout.isatty()
+    columns = (
+        (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        if total else (SpinnerColumn(), TextColumn("analysed {task.completed} articles"), TimeElapsedColumn())
+    )
+    bar = Progress(
+        *columns, console=stderr, transient=True, disable=not stderr.is_terminal or text_on_screen,
+    )
+    with bar:
+        task = bar.add_task("analyse", total=total or None)
+
+        def counted(results: Iterable[Analysis]) -> Iterator[Analysis]:
+            for analysis in results:
+                bar.advance(task)
+                yield analysis
+
+        yield counted
+
+
+def _report_skipped(skipped: list[InputError], analysed: int) -> int:
+    """Prints what was skipped and why to stderr; returns the exit code."""
+    if not skipped:
+        return EXIT_ALL_ANALYSED
+    if analysed == 0 and len(skipped) == 1:
+        typer.echo(f"error: {skipped[0]}", err=True)
+        return EXIT_NOTHING_ANALYSED
+    typer.echo(f"presslens: analysed {analysed} article(s), skipped {len(skipped)} input(s):", err=True)
+    for error in skipped[:SKIPPED_LINES_SHOWN]:
+        typer.echo(f"  {error}", err=True)
+    if len(skipped) > SKIPPED_LINES_SHOWN:
+        typer.echo(f"  ... and {len(skipped) - SKIPPED_LINES_SHOWN} more", err=True)
+    return EXIT_SOME_SKIPPED if analysed else EXIT_NOTHING_ANALYSED

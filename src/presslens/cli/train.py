@@ -1,0 +1,83 @@
+"""`presslens train` and `presslens eval`: fit models on their data sets and score them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from presslens.errors import PresslensError
+
+train_app = typer.Typer(help="Train models from their data sets.", no_args_is_help=True)
+eval_app = typer.Typer(help="Score models on held-out data.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Adds the `train` and `eval` command groups to the main app."""
+    app.add_typer(train_app, name="train")
+    app.add_typer(eval_app, name="eval")
+
+
+def _fail(exc: PresslensError) -> typer.Exit:
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(1)
+
+
+def _log(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@train_app.command("techniques")
+def train_techniques(
+    data: Path = typer.Option(..., "--data", help="PTC folder (train-articles/ and its label folders)."),
+    out: Path = typer.Option(Path("techniques-model"), "--out", help="Folder to write the model to."),
+    base: Optional[Path] = typer.Option(None, "--base", help="Local Hugging Face encoder folder (default: all-MiniLM-L6-v2)."),
+    epochs: int = typer.Option(5, "--epochs", min=1, help="Passes over the training part (the best on dev is kept)."),
+    seed: int = typer.Option(13, "--seed", help="Seed for initialisation and shuffling."),
+    frozen_layers: int = typer.Option(0, "--frozen-layers", min=0, help="Lowest encoder layers kept as pretrained."),
+    any_weight: float = typer.Option(
+        0.5, "--any-weight", min=0.0, max=1.0, help='Share of the token loss on the "any technique" channel spans come from.'
+    ),
+    tune_only: bool = typer.Option(
+        False, "--tune-only", help="Keep the encoder in --out; refit calibration, span decoding and the second stage."
+    ),
+) -> None:
+    """Train the technique tagger on PTC; writes ONNX, labels, thresholds and metrics.json."""
+    try:
+        if tune_only:
+            from presslens.training.run import retune
+
+            metrics = retune(data, out, log=_log)
+        else:
+            try:
+                from presslens.training.run import train_techniques as run
+            except ImportError as exc:
+                typer.echo(f"error: training needs the train extra (pip install 'presslens[train]'): {exc}", err=True)
+                raise typer.Exit(1) from exc
+            metrics = run(data, out, base=base, epochs=epochs, seed=seed, frozen_layers=frozen_layers, any_weight=any_weight, log=_log)
+    except PresslensError as exc:
+        raise _fail(exc) from exc
+    typer.echo(json.dumps(metrics["held_out"][metrics["shipped"]], indent=1))
+
+
+@eval_app.command("techniques")
+def eval_techniques(
+    data: Path = typer.Option(..., "--data", help="PTC folder with gold labels."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Score this file instead of running a model."),
+    task: str = typer.Option("si", "--task", help="Format of --predictions: si, tc or flc."),
+    part: str = typer.Option("test", "--part", help="Part of the fixed split: test (held out), dev, fit or all."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: the bundled model)."),
+) -> None:
+    """SemEval-2020 Task 11 scores (SI, TC, FLC), by default of the bundled model on the held-out part."""
+    from presslens.training.evaluate import evaluate_folder, score_predictions
+
+    try:
+        if predictions is not None:
+            result = score_predictions(data, predictions, task, part)
+        else:
+            result = evaluate_folder(data, part, model)
+    except PresslensError as exc:
+        raise _fail(exc) from exc
+    typer.echo(json.dumps(result, indent=1))

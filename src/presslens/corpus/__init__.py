@@ -1,0 +1,13 @@
+"""The corpus: questions asked of every stored article (queries), ingest, and exports."""
+
+from presslens.corpus.queries import (
+    ArticleSummary, EntityCount, Filters, OutletMonth, OutletSummary, Page, QuoteRow, SearchHit, SpeakerCount,
+    combine_months, export_columns, export_rows, filter_date, list_articles, list_outlets, outlet_stats, search,
+    speaker_quotes, top_entities, top_speakers,
+)
+
+__all__ = [
+    "ArticleSummary", "EntityCount", "Filters", "OutletMonth", "OutletSummary", "Page", "QuoteRow", "SearchHit",
+    "SpeakerCount", "combine_months", "export_columns", "export_rows", "filter_date", "list_articles",
+    "list_outlets", "outlet_stats", "search", "speaker_quotes", "top_entities", "top_speakers",
+]

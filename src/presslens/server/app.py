@@ -1,0 +1,111 @@
+"""The presslens web app: one FastAPI app serving the REST API under /api and the pages.
+
+`create_app(settings)` builds everything; nothing (store, model) is built at import time
+or even at app creation: the store opens on the first request that needs it and the
+pipeline loads on the first analysis. Errors become a JSON `{"error": message}` under
+/api and an HTML page elsewhere, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from presslens import __version__
+from presslens.server.middleware import BodySizeLimit, SecurityHeaders
+from presslens.server.resources import Resources
+from presslens.config import Settings, get_settings
+from presslens.errors import InputError, ModelMissingError, PresslensError, StoreError
+
+STATIC_DIR = Path(__file__).parent / "pages" / "static"
+log = logging.getLogger("presslens.server.app")
+
+
+def create_app(settings: Settings | None = None, pipeline=None) -> FastAPI:
+    """The app. `pipeline` replaces the default pipeline (anything with `.analyze`)."""
+    from presslens.server import routes
+    from presslens.server.pages import views
+    from presslens.server.routers import docs
+
+    settings = settings or get_settings()
+    resources = Resources(settings, pipeline)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        resources.close()
+
+    app = FastAPI(
+        title="presslens",
+        version=__version__,
+        description="How news articles persuade: techniques, quotes, entities, dates, outlets.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.resources = resources
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders)
+    _add_error_handlers(app)
+    app.include_router(routes.router, prefix="/api")
+    app.include_router(docs.router, prefix="/api")
+    app.include_router(views.router)
+    docs.install_openapi(app)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+def status_of(exc: PresslensError) -> int:
+    if isinstance(exc, InputError):
+        return 400
+    if isinstance(exc, ModelMissingError):
+        return 503
+    if isinstance(exc, StoreError):
+        return 404 if "not found" in str(exc).lower() else 503
+    return getattr(exc, "status", 500)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    from presslens.server.pages.views import error_page
+
+    def respond(request: Request, status: int, message: str) -> Response:
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": message}, status_code=status)
+        return error_page(request, status, message)
+
+    @app.exception_handler(PresslensError)
+    async def presslens_error(request: Request, exc: PresslensError) -> Response:
+        return respond(request, status_of(exc), str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        response = respond(request, exc.status_code, str(exc.detail))
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return respond(request, 422, _validation_message(exc))
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path)
+        return respond(request, 500, "internal error; the server log has the details")
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for error in exc.errors()[:3]:
+        where = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "request"
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "invalid request: " + "; ".join(parts)

@@ -1,0 +1,1 @@
+"""The HTML pages: Jinja2 templates, static files and the views that fill them."""

@@ -1,0 +1,201 @@
+"""An Analysis turned into what the article page draws.
+
+Technique spans may overlap, so the text is cut at every span boundary into segments,
+each carrying the techniques, quote, entity mentions and time reference covering it.
+Each technique span keeps one "lane" over all its segments (an interval colouring), so
+its underline sits at the same depth from start to end and overlapping ones stack.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from presslens.analysis import Analysis, TechniqueSpan
+from presslens.server.pages.techniques import technique_class, technique_name
+
+MAX_LANE = 4
+
+
+@dataclass
+class TechniqueMark:
+    index: int
+    label: str
+    name: str
+    css: str
+    score: float
+    lane: int
+    first: bool  # the first segment of its span: the one that takes keyboard focus
+
+
+@dataclass
+class Segment:
+    text: str
+    techniques: list[TechniqueMark] = field(default_factory=list)
+    quote: int | None = None
+    entities: list[int] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)
+    chip: dict | None = None
+
+
+@dataclass
+class ArticleView:
+    analysis: Analysis
+    segments: list[Segment]
+    legend: list[dict]
+    entities: list[dict]
+    speakers: list[dict]
+    timeline: list[dict]
+    other_times: list[dict]
+    figures: list[tuple[str, str]]
+    link: str | None
+
+
+def lanes_of(spans: list[TechniqueSpan]) -> list[int]:
+    """The lowest free lane for each span, taking spans by start (longest first)."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end))
+    lane_ends: list[int] = []
+    lanes = [0] * len(spans)
+    for i in order:
+        span = spans[i]
+        for lane, end in enumerate(lane_ends):
+            if end <= span.start:
+                lane_ends[lane] = span.end
+                lanes[i] = lane
+                break
+        else:
+            lane_ends.append(span.end)
+            lanes[i] = len(lane_ends) - 1
+    return lanes
+
+
+def safe_link(url: str | None) -> str | None:
+    """The article's URL if it is a web address; anything else (javascript:, data:) is
+    shown as text only."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def build_view(analysis: Analysis) -> ArticleView:
+    text = analysis.article.text
+    size = len(text)
+    spans = [t for t in analysis.techniques if 0 <= t.start < t.end <= size]
+    lanes = lanes_of(spans)
+    quotes = [q for q in analysis.quotes if 0 <= q.start < q.end <= size]
+    entity_index = {e.id: i for i, e in enumerate(analysis.entities)}
+    mentions = [
+        (m.start, m.end, i) for i, e in enumerate(analysis.entities) for m in e.mentions if 0 <= m.start < m.end <= size
+    ]
+    times = [t for t in analysis.time_refs if 0 <= t.start < t.end <= size]
+
+    cuts = {0, size}
+    for item in [*spans, *quotes, *times]:
+        cuts.update((item.start, item.end))
+    for start, end, _ in mentions:
+        cuts.update((start, end))
+    bounds = sorted(cuts)
+
+    opening: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    closing: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for kind, items in (("t", spans), ("q", quotes)):
+        for i, item in enumerate(items):
+            opening[item.start].append((kind, i))
+            closing[item.end].append((kind, i))
+    for i, (start, end, entity) in enumerate(mentions):
+        opening[start].append(("m", i))
+        closing[end].append(("m", i))
+
+    segments = []
+    active: set[tuple[str, int]] = set()
+    quote_starts = {q.start: i for i, q in reversed(list(enumerate(quotes)))}
+    time_starts = {t.start: i for i, t in reversed(list(enumerate(times)))}
+    for a, b in zip(bounds, bounds[1:]):
+        active.difference_update(closing.get(a, ()))
+        active.update(opening.get(a, ()))
+        segment = Segment(text=text[a:b])
+        for kind, i in sorted(active):
+            if kind == "t":
+                span = spans[i]
+                segment.techniques.append(TechniqueMark(
+                    index=i, label=span.technique, name=technique_name(span.technique),
+                    css=technique_class(span.technique), score=span.score,
+                    lane=min(lanes[i], MAX_LANE), first=span.start == a,
+                ))
+            elif kind == "q" and segment.quote is None:
+                segment.quote = i
+        segment.techniques.sort(key=lambda m: m.lane)
+        segment.entities = sorted({mentions[i][2] for kind, i in active if kind == "m"})
+        if a in quote_starts:
+            i = quote_starts[a]
+            segment.anchors.append(f"q-{i}")
+            speaker = quotes[i].speaker
+            if speaker is not None:
+                segment.chip = {"name": speaker.name, "entity": entity_index.get(speaker.entity or "")}
+        if a in time_starts:
+            segment.anchors.append(f"tr-{time_starts[a]}")
+        segments.append(segment)
+
+    return ArticleView(
+        analysis=analysis, segments=segments, legend=legend_of(spans),
+        entities=[
+            {"index": i, "name": e.name, "type": e.type, "aliases": [a for a in e.aliases if a != e.name],
+             "mentions": len(e.mentions)}
+            for i, e in enumerate(analysis.entities)
+        ],
+        speakers=speakers_of(quotes), timeline=_times(times, dated=True), other_times=_times(times, dated=False),
+        figures=figures_of(analysis, len(spans)), link=safe_link(analysis.article.url),
+    )
+
+
+def legend_of(spans: list[TechniqueSpan]) -> list[dict]:
+    found: dict[str, list[float]] = defaultdict(list)
+    for span in spans:
+        found[span.technique].append(span.score)
+    return sorted(
+        ({"label": label, "name": technique_name(label), "css": technique_class(label),
+          "count": len(scores), "best": max(scores)} for label, scores in found.items()),
+        key=lambda row: (-row["count"], row["name"]),
+    )
+
+
+def speakers_of(quotes) -> list[dict]:
+    groups: dict[str, list[dict]] = {}
+    for i, quote in enumerate(quotes):
+        name = quote.speaker.name if quote.speaker else "Unattributed"
+        groups.setdefault(name, []).append({"anchor": f"q-{i}", "text": quote.text, "kind": quote.kind})
+    return sorted(
+        ({"name": name, "quotes": items} for name, items in groups.items()),
+        key=lambda g: (g["name"] == "Unattributed", -len(g["quotes"]), g["name"]),
+    )
+
+
+def _times(times, dated: bool) -> list[dict]:
+    rows = [
+        {"anchor": f"tr-{i}", "text": t.text, "value": t.value, "kind": t.kind}
+        for i, t in enumerate(times) if (t.kind == "date") == dated
+    ]
+    return sorted(rows, key=lambda r: r["value"]) if dated else rows
+
+
+def figures_of(analysis: Analysis, techniques: int) -> list[tuple[str, str]]:
+    scores = dict(analysis.scores)
+    figures = [(key.replace("_", " ").capitalize(), _shown(value)) for key, value in scores.items()]
+    if "techniques" not in scores:
+        figures.append(("Technique spans", str(techniques)))
+        words = scores.get("words")
+        if isinstance(words, int) and words > 0:
+            figures.append(("Technique spans per 1,000 words", f"{1000 * techniques / words:.1f}"))
+    return figures
+
+
+def _shown(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    if isinstance(value, dict):
+        return "; ".join(f"{technique_name(str(k))} {_shown(v)}" for k, v in value.items()) or "none"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_shown(v) for v in value) or "none"
+    return str(value)

@@ -1,0 +1,98 @@
+"""Turning a request into Articles: a JSON body, a form with pasted text, or an
+uploaded file in any reader format. Shared by the API and the /analyze page."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from itertools import islice
+
+from pydantic import ValidationError
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+
+from presslens.server.schemas import ArticleIn
+from presslens.article import Article
+from presslens.errors import InputError
+
+_UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
+
+
+def article_of(model: ArticleIn) -> Article:
+    return Article(
+        text=model.text, title=model.title, outlet=model.outlet, published=model.published,
+        url=model.url, language=model.language or "en",
+    )
+
+
+def upload_name(upload: UploadFile) -> str:
+    """The uploaded file's base name, stripped of anything path-like, for format sniffing
+    and messages."""
+    name = (upload.filename or "upload").replace("\\", "/").rsplit("/", 1)[-1]
+    return _UNSAFE_NAME.sub("_", name)[:120] or "upload"
+
+
+def articles_in_upload(name: str, data: bytes, limit: int) -> list[Article]:
+    """At most `limit` Articles read from the bytes of one uploaded file."""
+    from presslens.readers import read_stream
+
+    return list(islice(read_stream(io.BytesIO(data), name, name), limit))
+
+
+async def articles_from_request(request: Request, limit: int) -> list[Article]:
+    """The articles a request carries (JSON object or list, or a multipart/urlencoded form
+    with `file` or `text`). Raises InputError naming the request part at fault."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        return await _articles_from_form(request, limit)
+    if content_type not in ("application/json", ""):
+        raise InputError("request", f"unsupported content type {content_type!r}: send JSON or a form")
+    body = await request.body()
+    if not body.strip():
+        raise InputError("request body", "empty: send {\"text\": ...}")
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError("request body", f"not valid JSON ({exc})") from None
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        raise InputError("request body", "an empty list: send at least one article")
+    if len(records) > limit:
+        raise InputError("request body", f"{len(records)} articles: at most {limit} per request")
+    articles = []
+    for number, record in enumerate(records):
+        try:
+            articles.append(article_of(ArticleIn.model_validate(record)))
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            field = ".".join(str(p) for p in error["loc"]) or "article"
+            where = f"request body[{number}]" if isinstance(data, list) else "request body"
+            raise InputError(where, f"{field}: {error['msg']}") from None
+    return articles
+
+
+async def _articles_from_form(request: Request, limit: int) -> list[Article]:
+    form = await request.form()
+    upload = form.get("file")
+    if isinstance(upload, UploadFile) and (upload.filename or upload.size):
+        name = upload_name(upload)
+        data = await upload.read()
+        if not data:
+            raise InputError(name, "empty file")
+        articles = articles_in_upload(name, data, limit + 1)
+        if not articles:
+            raise InputError(name, "holds no article")
+        if len(articles) > limit:
+            raise InputError(name, f"holds more than {limit} article(s)")
+        return articles
+    fields = {key: form.get(key) for key in ("text", "title", "outlet", "published", "url")}
+    values = {k: v.strip() for k, v in fields.items() if isinstance(v, str) and v.strip()}
+    if "text" not in values:
+        raise InputError("form", "paste some text or choose a file")
+    values["text"] = str(fields["text"]).replace("\r\n", "\n")
+    try:
+        return [article_of(ArticleIn.model_validate(values))]
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise InputError("form", f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}") from None

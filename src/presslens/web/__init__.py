@@ -1,2 +1,0 @@
-"""The web pages: Jinja2 templates, vendored static assets, and the view helpers that
-turn an Analysis into what the templates draw."""
