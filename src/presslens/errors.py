@@ -1,4 +1,5 @@
-"""One tree of exceptions; the CLI and the API turn them into messages at the edge."""
+"""One tree of exceptions. Each class knows its CLI exit code and its HTTP status, so the
+front ends map an error by its class, never by its message."""
 
 from __future__ import annotations
 
@@ -6,9 +7,14 @@ from __future__ import annotations
 class PresslensError(Exception):
     """Base of every error presslens raises on purpose."""
 
+    exit_code = 1
+    http_status = 500
+
 
 class InputError(PresslensError):
-    """An input (file, record, request body) that cannot be read as an article."""
+    """An input (file, record, request body, query option) that cannot be used as given."""
+
+    http_status = 400
 
     def __init__(self, source: str, problem: str, line: int | None = None) -> None:
         self.source = source
@@ -18,9 +24,41 @@ class InputError(PresslensError):
         super().__init__(f"{where}: {problem}")
 
 
+class NotFoundError(PresslensError):
+    """A stored record (article, outlet, speaker) that the store does not have."""
+
+    http_status = 404
+
+
 class ModelMissingError(PresslensError):
     """A bundled model file is absent; the message says how to get it back."""
 
+    http_status = 503
+
+
+class PipelineError(PresslensError):
+    """A pipeline that cannot be built: a component missing what it requires."""
+
 
 class StoreError(PresslensError):
-    """The store cannot do what was asked (bad URL, unknown article, failed migration)."""
+    """The store cannot do what was asked (bad URL, failed migration, unusable index)."""
+
+    http_status = 503
+
+
+class ServiceUnavailable(PresslensError):
+    """The server is too busy to start the work in time."""
+
+    http_status = 503
+
+
+class AnalysisTimeout(PresslensError):
+    """An analysis ran past `Settings.analyze_timeout_s`."""
+
+    http_status = 504
+
+
+__all__ = [
+    "AnalysisTimeout", "InputError", "ModelMissingError", "NotFoundError", "PipelineError", "PresslensError",
+    "ServiceUnavailable", "StoreError",
+]

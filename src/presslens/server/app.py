@@ -22,7 +22,7 @@ from presslens import __version__
 from presslens.server.middleware import BodySizeLimit, SecurityHeaders
 from presslens.server.resources import Resources
 from presslens.config import Settings, get_settings
-from presslens.errors import InputError, ModelMissingError, PresslensError, StoreError
+from presslens.errors import PresslensError
 
 STATIC_DIR = Path(__file__).parent / "pages" / "static"
 log = logging.getLogger("presslens.server.app")
@@ -64,16 +64,6 @@ def create_app(settings: Settings | None = None, pipeline=None) -> FastAPI:
     return app
 
 
-def status_of(exc: PresslensError) -> int:
-    if isinstance(exc, InputError):
-        return 400
-    if isinstance(exc, ModelMissingError):
-        return 503
-    if isinstance(exc, StoreError):
-        return 404 if "not found" in str(exc).lower() else 503
-    return getattr(exc, "status", 500)
-
-
 def _add_error_handlers(app: FastAPI) -> None:
     from presslens.server.pages.views import error_page
 
@@ -84,7 +74,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(PresslensError)
     async def presslens_error(request: Request, exc: PresslensError) -> Response:
-        return respond(request, status_of(exc), str(exc))
+        return respond(request, exc.http_status, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -11,19 +11,7 @@ from typing import Any, Callable
 from presslens.analysis import Analysis
 from presslens.article import Article
 from presslens.config import Settings
-from presslens.errors import PresslensError
-
-
-class ServiceUnavailable(PresslensError):
-    """The server is too busy to start the work in time."""
-
-    status = 503
-
-
-class AnalysisTimeout(PresslensError):
-    """An analysis ran past `Settings.analyze_timeout_s`."""
-
-    status = 504
+from presslens.errors import AnalysisTimeout, ServiceUnavailable
 
 
 class Resources:
