@@ -3,17 +3,28 @@
 Every offset is a Python string index into `Article.text`, half-open `[start, end)`.
 `Analysis.to_dict()` is the JSON contract of `presslens analyze --format json`
 (see docs/json-contract.md); `Analysis.from_dict()` reads it back.
+
+These dataclasses are the one definition of each layer: the REST API's response schemas
+are derived from them (a field's `description` metadata shows in the OpenAPI document),
+and so are the store's tables and row mapping (`presslens.store.layer_tables`).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+import types
+from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
+from functools import cache
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from presslens.article import Article
+from presslens.article import RESPONSE_SCHEMA_CONFIG, Article
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 TimeKind = Literal["date", "duration", "set"]
+
+
+def described(description: str, **options: Any) -> Any:
+    """A dataclass field whose description the API's schema shows (pydantic reads the metadata)."""
+    return field(metadata={"description": description}, **options)
 
 
 @dataclass
@@ -24,10 +35,12 @@ class Mention:
 
 @dataclass
 class Entity:
-    id: str
-    name: str
-    type: str
-    aliases: list[str] = field(default_factory=list)
+    __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
+
+    id: str = described('"E1", "E2" ... by first mention; quotes and claims refer to it.')
+    name: str = described("The fullest name the article uses, without titles.")
+    type: str = described("spaCy label: PERSON, ORG, GPE, NORP, ...")
+    aliases: list[str] = described("Every other form the article uses, in order of appearance.", default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     framing: dict[str, Any] = field(default_factory=dict)
 
@@ -35,18 +48,11 @@ class Entity:
     def start(self) -> int:
         return self.mentions[0].start if self.mentions else 0
 
-    @classmethod
-    def from_dict(cls, d: dict) -> "Entity":
-        return cls(
-            id=d["id"], name=d["name"], type=d["type"], aliases=list(d.get("aliases", [])),
-            mentions=[Mention(**m) for m in d.get("mentions", [])], framing=dict(d.get("framing") or {}),
-        )
-
 
 @dataclass
 class Speaker:
-    entity: str | None
-    name: str
+    entity: str | None = described("The id of the entity the speaker is, or null.")
+    name: str = described("The speaker as written.")
     start: int
     end: int
 
@@ -60,21 +66,15 @@ class Cue:
 
 @dataclass
 class Quote:
+    __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
+
     start: int
     end: int
     text: str
     kind: QuoteKind
     speaker: Speaker | None = None
-    cue: Cue | None = None
-    via: str | None = None
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "Quote":
-        return cls(
-            start=d["start"], end=d["end"], text=d["text"], kind=d["kind"],
-            speaker=Speaker(**d["speaker"]) if d.get("speaker") else None,
-            cue=Cue(**d["cue"]) if d.get("cue") else None, via=d.get("via"),
-        )
+    cue: Cue | None = described('The speech verb ("said", "pointed out") or "According to".', default=None)
+    via: str | None = described('The source named by "according to ...".', default=None)
 
 
 @dataclass
@@ -83,24 +83,19 @@ class TimeRef:
     end: int
     text: str
     kind: TimeKind
-    value: str
+    value: str = described('ISO 8601: "1953", "1964-11", "2019-11-03", "2019-W44", "P41Y".')
 
 
 @dataclass
 class Claim:
+    __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
+
     start: int
     end: int
     text: str
-    score: float
+    score: float = described("0..1")
     time_refs: list[TimeRef] = field(default_factory=list)
-    entities: list[str] = field(default_factory=list)
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "Claim":
-        return cls(
-            start=d["start"], end=d["end"], text=d["text"], score=d["score"],
-            time_refs=[TimeRef(**t) for t in d.get("time_refs", [])], entities=list(d.get("entities", [])),
-        )
+    entities: list[str] = described("Ids of the entities the claim is about.", default_factory=list)
 
 
 @dataclass
@@ -108,20 +103,24 @@ class TechniqueSpan:
     start: int
     end: int
     text: str
-    technique: str
-    score: float
+    technique: str = described("PTC label.")
+    score: float = described("0..1")
 
 
 @dataclass
 class Analysis:
+    """The JSON contract of `presslens analyze --format json` (docs/json-contract.md)."""
+
+    __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
+
     article: Article
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     time_refs: list[TimeRef] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     techniques: list[TechniqueSpan] = field(default_factory=list)
-    scores: dict[str, Any] = field(default_factory=dict)
-    pipeline: dict[str, Any] = field(default_factory=dict)
+    scores: dict[str, Any] = described("Article-level figures: words, sentences, counts.", default_factory=dict)
+    pipeline: dict[str, Any] = described("The pipeline version and the model of each component.", default_factory=dict)
 
     def to_dict(self) -> dict:
         def by_start(items: list) -> list[dict]:
@@ -140,13 +139,49 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, d: dict) -> "Analysis":
-        return cls(
-            article=Article.from_dict(d["article"]),
-            entities=[Entity.from_dict(e) for e in d.get("entities", [])],
-            quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
-            time_refs=[TimeRef(**t) for t in d.get("time_refs", [])],
-            claims=[Claim.from_dict(c) for c in d.get("claims", [])],
-            techniques=[TechniqueSpan(**t) for t in d.get("techniques", [])],
-            scores=dict(d.get("scores") or {}),
-            pipeline=dict(d.get("pipeline") or {}),
-        )
+        layers = {name: value for name, value in d.items() if name != "article"}
+        return read_dataclass(cls, layers, article=Article.from_dict(d["article"]))
+
+
+@cache
+def type_hints(cls: type) -> dict[str, Any]:
+    """The resolved type of each field of a dataclass (its annotations are strings here)."""
+    return get_type_hints(cls)
+
+
+def optional_type(hint: Any) -> Any | None:
+    """X for `X | None`; None for any other type."""
+    if get_origin(hint) in (Union, types.UnionType):
+        others = [arg for arg in get_args(hint) if arg is not type(None)]
+        if len(others) == 1 and len(get_args(hint)) == 2:
+            return others[0]
+    return None
+
+
+def read_plain(hint: Any, value: Any) -> Any:
+    """`value` as `to_dict()` or JSON gives it (dicts, lists, strings, numbers) read back as
+    `hint`: a dataclass from its dict, a list item by item, an optional one unless null."""
+    if value is None:
+        return None
+    if is_dataclass(hint):
+        return read_dataclass(hint, value)
+    origin = get_origin(hint)
+    if origin is list:
+        (item,) = get_args(hint)
+        return [read_plain(item, v) for v in value]
+    if origin is dict:
+        return dict(value)
+    inner = optional_type(hint)
+    return read_plain(inner, value) if inner is not None else value
+
+
+def read_dataclass(cls: type, data: dict, **given: Any) -> Any:
+    """An instance of `cls` from its dict; a missing field, or a null one that has a default, takes the default."""
+    hints = type_hints(cls)
+    values = {
+        f.name: read_plain(hints[f.name], data[f.name])
+        for f in fields(cls)
+        if f.name in data and f.name not in given
+        and (data[f.name] is not None or (f.default is MISSING and f.default_factory is MISSING))
+    }
+    return cls(**values, **given)

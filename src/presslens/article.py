@@ -10,6 +10,10 @@ from datetime import date
 # `  date 2019-11-03 By NORTHWIND NEWS AGENCY`: the first line of an agency dump.
 _AGENCY_HEADER = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+By[ \t]+(\S.*?)[ \t]*$")
 
+# pydantic reads a dataclass's `__pydantic_config__`: with this one the API's schema lists a
+# field that has a default as present in every response, as it is.
+RESPONSE_SCHEMA_CONFIG = {"json_schema_serialization_defaults_required": True}
+
 
 @dataclass(frozen=True)
 class AgencyHeader:
@@ -40,6 +44,8 @@ def article_id(outlet: str | None, published: date | None, text: str) -> str:
 
 @dataclass
 class Article:
+    __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
+
     text: str
     outlet: str | None = None
     published: date | None = None

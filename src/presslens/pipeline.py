@@ -15,9 +15,11 @@ from spacy.tokens import Doc
 
 import presslens.analyzers  # noqa: F401  (registers the presslens_* factories)
 from presslens.analysis import Analysis
-from presslens.analyzers.layers import get_layer, set_published
+from presslens.analyzers.layers import check_factories, get_layer, set_published
 from presslens.article import Article
+from presslens.errors import InputError
 from presslens.nlp import load_nlp
+from presslens.readers.dates import parse_date
 
 PIPELINE_VERSION = "0.4.0"
 
@@ -31,9 +33,17 @@ COMPONENTS = (
 
 
 class Pipeline:
-    """Loads spaCy once; analyses one article or a stream of them."""
+    """The English spaCy model plus presslens components, loaded once; analyses one
+    article (`analyze`) or a stream of them (`analyze_many`).
+
+    `components` names presslens factories in order (default: all of them). A component
+    that requires a layer no earlier one assigns raises PipelineError before anything loads.
+    `nlp` is the spaCy Language itself.
+    """
 
     def __init__(self, components: Iterable[str] = COMPONENTS) -> None:
+        components = list(components)
+        check_factories(components)
         self.nlp: Language = load_nlp()
         for name in components:
             self.nlp.add_pipe(name)
@@ -67,6 +77,7 @@ class Pipeline:
         )
 
     def analyze(self, article: Article) -> Analysis:
+        """The Analysis of one Article."""
         return self._analysis(article, self.nlp(self._doc(article)))
 
     def analyze_many(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[Analysis]:
@@ -82,5 +93,32 @@ def default_pipeline() -> Pipeline:
     return Pipeline()
 
 
-def analyze(article: Article) -> Analysis:
-    return default_pipeline().analyze(article)
+ARTICLE_FIELDS = ("outlet", "published", "url", "title", "language", "id")
+
+
+def as_article(text_or_article: str | Article, metadata: dict) -> Article:
+    """An Article as given, or one made of a text and its metadata (ARTICLE_FIELDS; a
+    `published` str is read as a date). Raises InputError for metadata it cannot use."""
+    if isinstance(text_or_article, Article):
+        if metadata:
+            raise InputError("metadata", "give it with a text; an Article carries its own")
+        return text_or_article
+    unknown = sorted(set(metadata) - set(ARTICLE_FIELDS))
+    if unknown:
+        raise InputError("metadata", f"{', '.join(unknown)} not among {', '.join(ARTICLE_FIELDS)}")
+    fields = dict(metadata)
+    try:
+        fields["published"] = parse_date(fields.get("published"))
+    except ValueError:
+        raise InputError("published", f"{fields['published']!r} is not a date") from None
+    return Article(text=text_or_article, **fields)
+
+
+def analyze(text_or_article: str | Article, **metadata) -> Analysis:
+    """Analyses one article with the default pipeline (loaded on first use).
+
+    `text_or_article` is an Article, or the article's text with its metadata as keywords:
+    `analyze(text, outlet="Wire", published="2021-03-01", title=..., url=...)`.
+    `Analysis.to_dict()` is the JSON contract (docs/json-contract.md).
+    """
+    return default_pipeline().analyze(as_article(text_or_article, metadata))

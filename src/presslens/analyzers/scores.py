@@ -1,4 +1,10 @@
-"""Article-level figures computed from the other layers."""
+"""Article-level figures computed from the other layers.
+
+`presslens_scores` writes the `scores` layer (`doc._.presslens_scores`, a dict of counts
+and rates) and no `doc.spans` key: every figure describes the whole article, not a
+stretch of its text, so there is no span to label. It requires the entities, quotes and
+techniques layers, so that a count of 0 always means "none found", never "not run".
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,18 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from presslens.analyzers.layers import get_layer, set_layer
+from presslens.analyzers.layers import check_requires, get_layer, layer_attribute, set_layer
 
 
-@Language.factory("presslens_scores")
+@Language.factory(
+    "presslens_scores",
+    assigns=[layer_attribute("scores")],
+    requires=[
+        "doc.sents", layer_attribute("entities"), layer_attribute("quotes"), layer_attribute("techniques"),
+    ],
+)
 def make_scores(nlp: Language, name: str) -> "ArticleScores":
+    check_requires(nlp, name, "presslens_scores")
     return ArticleScores(name)
 
 

@@ -17,7 +17,8 @@ from rich.progress import (
 )
 
 from presslens.analysis import Analysis
-from presslens.errors import InputError, PresslensError
+from presslens.edge import exit_on_error
+from presslens.errors import InputError
 
 
 def register(app: typer.Typer) -> None:
@@ -50,19 +51,18 @@ def analyze(
     Exit status: 0 when every input was analysed, 3 when some were skipped (listed on
     stderr), 1 when nothing could be analysed.
     """
+    # Deferred: the pipeline loads spaCy, the readers trafilatura.
     from presslens.pipeline import default_pipeline
     from presslens.readers import count_articles, iter_articles
 
     skipped: list[InputError] = []
     analysed = 0
     try:
-        articles = iter_articles(paths, on_error=skipped.append)
-        with _counting_progress(format, count_articles(paths)) as counted:
-            results = counted(default_pipeline().analyze_many(articles))
-            analysed = _write(results, format, sys.stdout)
-    except PresslensError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_NOTHING_ANALYSED) from exc
+        with exit_on_error():
+            articles = iter_articles(paths, on_error=skipped.append)
+            with _counting_progress(format, count_articles(paths)) as counted:
+                results = counted(default_pipeline().analyze_many(articles))
+                analysed = _write(results, format, sys.stdout)
     except BrokenPipeError:
         # The reader (`head`, a pager) has gone: stop quietly, and point stdout at devnull
         # so that Python's final flush cannot fail a second time.

@@ -8,8 +8,6 @@ is printed as Rich Text objects, never parsed as markup.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +17,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 from rich.text import Text
 
-from presslens.errors import InputError, PresslensError
+from presslens.corpus.queries import combine_months, outlet_stats, search as search_corpus, top_entities, top_speakers
+from presslens.edge import exit_on_error, export_of, find_outlet, query_filters
+from presslens.engines import process as run_process
+from presslens.errors import InputError
+from presslens.store import open_store
 
 EXIT_SOME_SKIPPED = 3
 ERRORS_SHOWN = 20
@@ -32,30 +34,8 @@ TECHNIQUE = typer.Option(None, "--technique", help="Only articles with a span of
 SPEAKER = typer.Option(None, "--speaker", help="Only articles quoting a speaker whose name contains this.")
 ENTITY = typer.Option(None, "--entity", help="Only articles mentioning an entity whose name contains this.")
 QUERY = typer.Option(None, "--query", "-q", help="Only articles matching this full-text query.")
-
-
-def _filters(query=None, outlet=None, since=None, until=None, technique=None, speaker=None, entity=None):
-    from presslens.corpus.queries import Filters, filter_date
-
-    return Filters(query=query, outlets=outlet or None, since=filter_date(since, "--since"),
-                   until=filter_date(until, "--until"),
-                   technique=technique, speaker=speaker, entity=entity)
-
-
-@contextmanager
-def _store(db: str | None) -> Iterator:
-    """Opens the store; any PresslensError inside becomes `error: ...` and exit status 1."""
-    try:
-        from presslens.store import open_store
-
-        store = open_store(db)
-        try:
-            yield store
-        finally:
-            store.close()
-    except PresslensError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
+# The library's names for the values these flags carry, for its input errors.
+FILTER_FLAGS = {"since": "--since", "until": "--until"}
 
 
 def _progress(console: Console, label: str, known_total: bool = False) -> Progress:
@@ -71,8 +51,6 @@ def _date_text(value: date | None) -> str:
 
 def register(app: typer.Typer) -> None:
     """Adds the corpus commands to the main app."""
-    from presslens.corpus.queries import list_outlets
-
     @app.command()
     def ingest(
         sources: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin; any supported format."),
@@ -84,13 +62,13 @@ def register(app: typer.Typer) -> None:
         A bad record is reported with its file and line, skipped and counted; exit status
         3 when any was skipped.
         """
-        from presslens.corpus.ingest import ingest as run_ingest
+        from presslens.corpus.ingest import ingest as run_ingest  # deferred: the readers load trafilatura
 
         stderr = Console(stderr=True)
         if batch_size < 1:
             typer.echo("error: --batch-size: must be at least 1", err=True)
             raise typer.Exit(1)
-        with _store(db) as store, _progress(stderr, "ingesting") as bar:
+        with exit_on_error(), open_store(db) as store, _progress(stderr, "ingesting") as bar:
             task = bar.add_task("ingest", total=None)
             shown = [0]
 
@@ -116,10 +94,8 @@ def register(app: typer.Typer) -> None:
         limit: int = typer.Option(None, "--limit", help="Analyse at most this many articles."),
     ) -> None:
         """Analyse every stored article the current pipeline has not analysed yet; resumable."""
-        from presslens.engines import process as run_process
-
-        stderr = Console(stderr=True)
-        with _store(db) as store, _progress(stderr, f"analysing with {engine}", known_total=True) as bar:
+        bar = _progress(Console(stderr=True), f"analysing with {engine}", known_total=True)
+        with exit_on_error({"engine": "--engine", "workers": "--workers", "limit": "--limit"}), open_store(db) as store, bar:
             task = bar.add_task("process", total=None)
             summary = run_process(store, engine=engine, workers=workers, limit=limit, ray_address=ray_address,
                                   on_batch=lambda s: bar.update(task, total=s.pending, completed=s.analysed))
@@ -134,11 +110,9 @@ def register(app: typer.Typer) -> None:
         limit: int = typer.Option(20, "--limit", help="How many hits to show."),
     ) -> None:
         """Full-text search over the stored articles, best matches first, with highlighted snippets."""
-        from presslens.corpus.queries import search as run_search
-
         console = Console(highlight=False)
-        with _store(db) as store:
-            page = run_search(store, _filters(query, outlet, since, until, technique, speaker, entity), limit=limit)
+        with exit_on_error(FILTER_FLAGS | {"limit": "--limit"}), open_store(db) as store:
+            page = search_corpus(store, query_filters(query, outlet, since, until, technique, speaker, entity), limit=limit)
         if not page.items:
             console.print("no matches")
             return
@@ -161,8 +135,8 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(None, "--out", help="Also write charts (PNG, SVG) and an HTML page to this folder."),
     ) -> None:
         """Per outlet and month: technique rates per 1,000 words, shares, top speakers and entities."""
-        with _store(db) as store:
-            _print_stats(store, _filters(query, outlet, since, until, technique, speaker, entity), out, by_month=True)
+        with exit_on_error(FILTER_FLAGS), open_store(db) as store:
+            _print_stats(store, query_filters(query, outlet, since, until, technique, speaker, entity), out, by_month=True)
 
     @app.command()
     def compare(
@@ -172,13 +146,9 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(None, "--out", help="Also write charts (PNG, SVG) and an HTML page to this folder."),
     ) -> None:
         """Compare outlets side by side: technique rates, shares, speakers, entities."""
-        with _store(db) as store:
-            known = {o.name.lower() for o in list_outlets(store)}
-            unknown = [o for o in outlets if o.lower() not in known]
-            if unknown:
-                raise InputError("compare", f"no stored articles from {', '.join(map(repr, unknown))} "
-                                            "(see `presslens stats` for the outlet names)")
-            _print_stats(store, _filters(query, outlets, since, until, technique, speaker, entity), out, by_month=False)
+        with exit_on_error(FILTER_FLAGS), open_store(db) as store:
+            names = list(dict.fromkeys(find_outlet(store, name).name for name in outlets))
+            _print_stats(store, query_filters(query, names, since, until, technique, speaker, entity), out, by_month=False)
 
     @app.command()
     def export(
@@ -189,29 +159,21 @@ def register(app: typer.Typer) -> None:
         technique: str = TECHNIQUE, speaker: str = SPEAKER, entity: str = ENTITY, query: str = QUERY,
     ) -> None:
         """Export every matching row, every column, streamed (no cap)."""
-        from presslens.corpus.queries import export_columns, export_rows
-        from presslens.corpus.export import FORMATS, write_export
-
-        if format not in FORMATS:
-            typer.echo(f"error: --format: {format!r} is not one of {', '.join(FORMATS)}", err=True)
-            raise typer.Exit(1)
-        with _store(db) as store:
-            filters = _filters(query, outlet, since, until, technique, speaker, entity)
-            columns = export_columns(store, what)
-            rows = export_rows(store, what, filters)
+        with exit_on_error(FILTER_FLAGS | {"what": "--what", "format": "--format"}), open_store(db) as store:
+            export = export_of(store, what, query_filters(query, outlet, since, until, technique, speaker, entity), format)
             if output is None:
-                count = write_export(rows, columns, format, sys.stdout.buffer)
+                sys.stdout.buffer.writelines(export)
             else:
                 with output.open("wb") as sink:
-                    count = write_export(rows, columns, format, sink)
-        typer.echo(f"exported {count} {what} rows", err=True)
+                    sink.writelines(export)
+        typer.echo(f"exported {export.rows_written} {what} rows", err=True)
 
     @app.command()
     def prune(db: str = DB) -> None:
         """Delete analyses that are no longer their article's latest (older pipeline versions)."""
-        from presslens.pipeline import PIPELINE_VERSION
+        from presslens.pipeline import PIPELINE_VERSION  # deferred: loads spaCy
 
-        with _store(db) as store:
+        with exit_on_error(), open_store(db) as store:
             removed = store.prune()
             left = store.versions()
         typer.echo(f"removed {removed} older analyses; kept {sum(left.values())} "
@@ -219,8 +181,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _print_stats(store, filters, out: Path | None, by_month: bool) -> None:
+    # Deferred: charts load matplotlib, the pipeline module loads spaCy.
     from presslens.cli.charts import write_charts
-    from presslens.corpus.queries import outlet_stats, top_entities, top_speakers
     from presslens.pipeline import PIPELINE_VERSION
 
     console = Console(highlight=False)
@@ -241,21 +203,26 @@ def _top(rates: dict[str, float], n: int = 3) -> str:
     return ", ".join(f"{t} {r:.1f}" for t, r in sorted(rates.items(), key=lambda kv: -kv[1])[:n])
 
 
-def outlet_table(stats) -> Table:
-    table = Table(title="Technique spans per 1,000 words, by outlet and month")
-    for name, justify in (("Outlet", "left"), ("Month", "left"), ("Articles", "right"), ("Words", "right"),
-                          ("Rate", "right"), ("Top techniques (rate)", "left")):
-        table.add_column(name, justify=justify)
-    for g in stats:
-        table.add_row(Text(g.outlet), g.month, str(g.articles), str(g.words),
-                      f"{sum(g.technique_rates.values()):.2f}", Text(_top(g.technique_rates)))
+def _table(title: str, columns: tuple[tuple[str, str], ...], rows) -> Table:
+    """A table of `columns` ((heading, justify) pairs) holding `rows`."""
+    table = Table(title=title)
+    for heading, justify in columns:
+        table.add_column(heading, justify=justify)
+    for row in rows:
+        table.add_row(*row)
     return table
+
+
+def outlet_table(stats) -> Table:
+    columns = (("Outlet", "left"), ("Month", "left"), ("Articles", "right"), ("Words", "right"), ("Rate", "right"),
+               ("Top techniques (rate)", "left"))
+    return _table("Technique spans per 1,000 words, by outlet and month", columns, (
+        (Text(g.outlet), g.month, str(g.articles), str(g.words), f"{sum(g.technique_rates.values()):.2f}",
+         Text(_top(g.technique_rates))) for g in stats))
 
 
 def comparison_table(stats) -> Table:
     """Techniques down, outlets across: rate per 1,000 words and share of articles, over all months."""
-    from presslens.corpus.queries import combine_months
-
     combined = combine_months(stats)
     table = Table(title="Technique rate per 1,000 words (share of articles)")
     table.add_column("Technique")
@@ -269,18 +236,12 @@ def comparison_table(stats) -> Table:
 
 
 def speakers_table(speakers) -> Table:
-    table = Table(title="Most quoted speakers")
-    for name, justify in (("Speaker", "left"), ("Entity", "left"), ("Quotes", "right"), ("Articles", "right")):
-        table.add_column(name, justify=justify)
-    for s in speakers:
-        table.add_row(Text(s.name), Text(s.entity_name or ""), str(s.quotes), str(s.articles))
-    return table
+    columns = (("Speaker", "left"), ("Entity", "left"), ("Quotes", "right"), ("Articles", "right"))
+    return _table("Most quoted speakers", columns, (
+        (Text(s.name), Text(s.entity_name or ""), str(s.quotes), str(s.articles)) for s in speakers))
 
 
 def entities_table(entities) -> Table:
-    table = Table(title="Most mentioned entities")
-    for name, justify in (("Entity", "left"), ("Type", "left"), ("Mentions", "right"), ("Articles", "right")):
-        table.add_column(name, justify=justify)
-    for e in entities:
-        table.add_row(Text(e.name), e.type, str(e.mentions), str(e.articles))
-    return table
+    columns = (("Entity", "left"), ("Type", "left"), ("Mentions", "right"), ("Articles", "right"))
+    return _table("Most mentioned entities", columns, (
+        (Text(e.name), e.type, str(e.mentions), str(e.articles)) for e in entities))

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import typer
 
+from presslens.config import get_settings
+from presslens.edge import exit_on_error
+from presslens.store import open_store
+
 
 def register(app: typer.Typer) -> None:
     """Adds `serve` to the main app."""
@@ -15,22 +19,16 @@ def register(app: typer.Typer) -> None:
         port: int = typer.Option(8000, "--port", help="Port to listen on."),
     ) -> None:
         """Serve the web app and the REST API (/api, docs at /api/docs)."""
+        # Deferred: the web server and the app load only for `serve`.
         import uvicorn
 
         from presslens.server.app import create_app
-        from presslens.config import get_settings
-        from presslens.errors import PresslensError
 
         settings = get_settings()
         if db:
             settings = settings.model_copy(update={"db": db})
-        try:
-            from presslens.store import open_store
-
+        with exit_on_error():
             open_store(settings.db).close()
-        except PresslensError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(1) from exc
         mode = "read-write (token set)" if settings.api_token else "read-only (no PRESSLENS_API_TOKEN)"
         typer.echo(f"presslens serving {settings.db} on http://{host}:{port}/ ({mode})", err=True)
         uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

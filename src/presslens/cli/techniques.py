@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from presslens.errors import PresslensError
+from presslens.edge import exit_on_error
 
 techniques_app = typer.Typer(help="Persuasion techniques (SemEval-2020 Task 11).", no_args_is_help=True)
 
@@ -15,11 +15,6 @@ techniques_app = typer.Typer(help="Persuasion techniques (SemEval-2020 Task 11).
 def register(app: typer.Typer) -> None:
     """Adds the `techniques` command group to the main app."""
     app.add_typer(techniques_app, name="techniques")
-
-
-def _fail(exc: PresslensError) -> typer.Exit:
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(1)
 
 
 @techniques_app.command("predict")
@@ -31,14 +26,14 @@ def predict(
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: the bundled model)."),
 ) -> None:
     """Write SemEval-format predictions for a folder of articles."""
+    # Deferred: the technique model loads the ONNX runtime and spaCy.
     from presslens.analyzers.techniques.component import load_model
     from presslens.training.semeval import predict_folder, write_spans
 
     try:
-        predicted = predict_folder(load_model(model), articles, task, spans)
-        write_spans(output, predicted, task)
-    except PresslensError as exc:
-        raise _fail(exc) from exc
+        with exit_on_error({"template": "--spans"}):
+            predicted = predict_folder(load_model(model), articles, task, spans)
+            write_spans(output, predicted, task)
     except OSError as exc:
         typer.echo(f"error: {output}: cannot write ({exc.strerror})", err=True)
         raise typer.Exit(1) from exc

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from presslens.errors import PresslensError
+from presslens.edge import exit_on_error
 
 train_app = typer.Typer(help="Train models from their data sets.", no_args_is_help=True)
 eval_app = typer.Typer(help="Score models on held-out data.", no_args_is_help=True)
@@ -18,11 +18,6 @@ def register(app: typer.Typer) -> None:
     """Adds the `train` and `eval` command groups to the main app."""
     app.add_typer(train_app, name="train")
     app.add_typer(eval_app, name="eval")
-
-
-def _fail(exc: PresslensError) -> typer.Exit:
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(1)
 
 
 def _log(message: str) -> None:
@@ -45,7 +40,8 @@ def train_techniques(
     ),
 ) -> None:
     """Train the technique tagger on PTC; writes ONNX, labels, thresholds and metrics.json."""
-    try:
+    with exit_on_error():
+        # Deferred here and below: training loads spaCy, the ONNX runtime and (to train) torch.
         if tune_only:
             from presslens.training.run import retune
 
@@ -57,8 +53,6 @@ def train_techniques(
                 typer.echo(f"error: training needs the train extra (pip install 'presslens[train]'): {exc}", err=True)
                 raise typer.Exit(1) from exc
             metrics = run(data, out, base=base, epochs=epochs, seed=seed, frozen_layers=frozen_layers, any_weight=any_weight, log=_log)
-    except PresslensError as exc:
-        raise _fail(exc) from exc
     typer.echo(json.dumps(metrics["held_out"][metrics["shipped"]], indent=1))
 
 
@@ -71,13 +65,11 @@ def eval_techniques(
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: the bundled model)."),
 ) -> None:
     """SemEval-2020 Task 11 scores (SI, TC, FLC), by default of the bundled model on the held-out part."""
-    from presslens.training.evaluate import evaluate_folder, score_predictions
+    from presslens.training.evaluate import evaluate_folder, score_predictions  # deferred: loads the model runtime
 
-    try:
+    with exit_on_error():
         if predictions is not None:
             result = score_predictions(data, predictions, task, part)
         else:
             result = evaluate_folder(data, part, model)
-    except PresslensError as exc:
-        raise _fail(exc) from exc
     typer.echo(json.dumps(result, indent=1))

@@ -1,7 +1,8 @@
-"""Writes exported rows as CSV, JSON Lines or Parquet, streaming: no format holds the whole export.
+"""Exported rows as CSV, JSON Lines or Parquet bytes, streamed: no format holds the whole export.
 
-Lists and mappings (entity aliases, framing) are JSON text in CSV and Parquet and plain
-JSON in JSON Lines; dates are ISO 8601.
+Each format is a stream of bytes chunks, so the server can send an export as it is made
+and the CLI can write it to a file or stdout. Lists and mappings (entity aliases,
+framing) are JSON text in CSV and Parquet and plain JSON in JSON Lines; dates are ISO 8601.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import IO, Any
 
@@ -20,6 +21,8 @@ from presslens.store.repository import batched
 
 FORMATS = ("csv", "jsonl", "parquet")
 PARQUET_BATCH = 5000
+# CSV and JSON Lines leave in chunks of about this size rather than a line at a time.
+CHUNK_BYTES = 64 * 1024
 
 
 def _flat(value: Any) -> Any:
@@ -36,22 +39,44 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot export {type(value).__name__}")
 
 
-def write_csv(rows: Iterable[dict], columns: list[str], out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for row in rows:
-        writer.writerow({k: _flat(v) for k, v in row.items()})
-        n += 1
-    return n
+def _chunked(lines: Iterable[str]) -> Iterator[bytes]:
+    """UTF-8 bytes of the lines, gathered into chunks of about CHUNK_BYTES."""
+    pending: list[bytes] = []
+    size = 0
+    for line in lines:
+        encoded = line.encode("utf-8")
+        pending.append(encoded)
+        size += len(encoded)
+        if size >= CHUNK_BYTES:
+            yield b"".join(pending)
+            pending, size = [], 0
+    if pending:
+        yield b"".join(pending)
 
 
-def write_jsonl(rows: Iterable[dict], out: IO[str]) -> int:
-    n = 0
-    for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
-        n += 1
-    return n
+def csv_chunks(rows: Iterable[dict], columns: list[tuple[str, Any]]) -> Iterator[bytes]:
+    """A header of the column names, then a line per row."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[name for name, _ in columns], lineterminator="\n")
+
+    def taken() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    def lines() -> Iterator[str]:
+        writer.writeheader()
+        yield taken()
+        for row in rows:
+            writer.writerow({k: _flat(v) for k, v in row.items()})
+            yield taken()
+
+    return _chunked(lines())
+
+
+def jsonl_chunks(rows: Iterable[dict], _columns: list[tuple[str, Any]]) -> Iterator[bytes]:
+    return _chunked(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n" for row in rows)
 
 
 def _arrow_type(sql_type: Any):
@@ -68,35 +93,70 @@ def _arrow_type(sql_type: Any):
     return pa.string()
 
 
-def write_parquet(rows: Iterable[dict], columns: list[tuple[str, Any]], out: IO[bytes]) -> int:
-    """Row groups of PARQUET_BATCH rows, each written as soon as it is full."""
+class _Collected(io.RawIOBase):
+    """A write-only file that keeps what is written until it is taken."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        data, self.parts = b"".join(self.parts), []
+        return data
+
+
+def parquet_chunks(rows: Iterable[dict], columns: list[tuple[str, Any]]) -> Iterator[bytes]:
+    """Row groups of PARQUET_BATCH rows, each given out as soon as it is full; the footer last."""
+    # pyarrow is the optional `parquet` extra: loaded only for a Parquet export.
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = pa.schema([(name, _arrow_type(t)) for name, t in columns])
     json_columns = {name for name, t in columns if isinstance(t, JSON)}
-    n = 0
-    with pq.ParquetWriter(out, schema) as writer:
+    sink = _Collected()
+    with pq.ParquetWriter(sink, schema) as writer:
         for batch in batched(rows, PARQUET_BATCH):
             for row in batch:
                 for name in json_columns:
                     row[name] = json.dumps(row[name], ensure_ascii=False)
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-            n += len(batch)
-    return n
+            yield sink.take()
+    yield sink.take()
 
 
-def write_export(rows: Iterator[dict], columns: list[tuple[str, Any]], fmt: str, out: IO[bytes]) -> int:
+WRITERS: dict[str, Callable[[Iterable[dict], list[tuple[str, Any]]], Iterator[bytes]]] = {
+    "csv": csv_chunks, "jsonl": jsonl_chunks, "parquet": parquet_chunks,
+}
+
+
+class Export:
+    """One export: iterate it (once) for its bytes in `fmt`; `rows_written` counts the
+    rows turned into bytes so far. An unknown format is an InputError at once."""
+
+    def __init__(self, rows: Iterable[dict], columns: list[tuple[str, Any]], fmt: str) -> None:
+        if fmt not in FORMATS:
+            raise InputError("format", f"{fmt!r} is not one of {', '.join(FORMATS)}")
+        self.rows_written = 0
+        self._chunks = WRITERS[fmt](self._counted(rows), columns)
+
+    def _counted(self, rows: Iterable[dict]) -> Iterator[dict]:
+        for row in rows:
+            self.rows_written += 1
+            yield row
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self._chunks
+
+
+def write_export(rows: Iterable[dict], columns: list[tuple[str, Any]], fmt: str, out: IO[bytes]) -> int:
     """Writes every row to the binary stream `out` in `fmt`; returns how many rows."""
-    if fmt not in FORMATS:
-        raise InputError("--format", f"{fmt!r} is not one of {', '.join(FORMATS)}")
-    if fmt == "parquet":
-        return write_parquet(rows, columns, out)
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-    try:
-        if fmt == "csv":
-            return write_csv(rows, [name for name, _ in columns], text)
-        return write_jsonl(rows, text)
-    finally:
-        text.flush()
-        text.detach()
+    export = Export(rows, columns, fmt)
+    for chunk in export:
+        out.write(chunk)
+    return export.rows_written

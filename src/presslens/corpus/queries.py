@@ -7,12 +7,14 @@ latest stored analysis of each article. Results are plain dataclasses.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Integer, and_, column, desc, func, literal_column, nulls_last, select, table, text
 
+from presslens.analysis import described
+from presslens.article import RESPONSE_SCHEMA_CONFIG
 from presslens.errors import InputError
 from presslens.store import Store
 from presslens.store import fulltext, search_index
@@ -53,8 +55,8 @@ class SearchHit:
     title: str | None
     outlet: str | None
     published: date | None
-    snippet: str
-    highlights: list[tuple[int, int]]
+    snippet: str = described("Plain text; escape it before showing it as HTML.")
+    highlights: list[tuple[int, int]] = described("[start, end) offsets into the snippet.")
     score: float
 
 
@@ -77,12 +79,14 @@ class ArticleSummary:
 
 @dataclass
 class OutletMonth:
+    __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
+
     outlet: str
-    month: str
+    month: str = described('YYYY-MM; "all" where months are combined.')
     articles: int
     words: int
-    technique_rates: dict[str, float] = field(default_factory=dict)
-    technique_shares: dict[str, float] = field(default_factory=dict)
+    technique_rates: dict[str, float] = described("Technique spans per 1,000 words.", default_factory=dict)
+    technique_shares: dict[str, float] = described("Share of articles with at least one span.", default_factory=dict)
 
 
 @dataclass
@@ -383,7 +387,7 @@ def _export_statement(store: Store, what: str, filters: Filters):
 
 def _check_export(what: str) -> None:
     if what not in EXPORTS:
-        raise InputError("--what", f"{what!r} is not one of {', '.join(EXPORTS)}")
+        raise InputError("what", f"{what!r} is not one of {', '.join(EXPORTS)}")
 
 
 def export_columns(store: Store, what: str) -> list[tuple[str, Any]]:

@@ -46,11 +46,11 @@ def process(
     from presslens.pipeline import PIPELINE_VERSION
 
     if engine not in ENGINES:
-        raise InputError("--engine", f"{engine!r} is not one of {', '.join(ENGINES)}")
+        raise InputError("engine", f"{engine!r} is not one of {', '.join(ENGINES)}")
     if workers is not None and workers < 1:
-        raise InputError("--workers", f"{workers} is not a positive number")
+        raise InputError("workers", f"{workers} is not a positive number")
     if limit is not None and limit < 0:
-        raise InputError("--limit", f"{limit} is negative")
+        raise InputError("limit", f"{limit} is negative")
     workers = workers or default_workers()
     pending = store.count_pending(PIPELINE_VERSION)
     summary = ProcessSummary(version=PIPELINE_VERSION, pending=pending if limit is None else min(limit, pending))

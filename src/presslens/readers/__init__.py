@@ -32,7 +32,7 @@ from presslens.readers.source import (
 )
 from presslens.readers.text import read_text
 
-__all__ = ["count_articles", "iter_articles", "read_path", "read_stream"]
+__all__ = ["count_articles", "iter_articles", "read_articles", "read_path", "read_stream"]
 
 STDIN = "-"
 
@@ -139,6 +139,14 @@ def iter_articles(
             yield from _read_folder(path, report)
         else:
             yield from _guarded(lambda p=path: read_path(p, report), report)
+
+
+def read_articles(path: str | Path) -> Iterator[Article]:
+    """The Articles in a file of any supported format (plain text, agency dump, HTML, JSON,
+    JSON Lines, CSV, RSS/Atom, or a gzip of one), or in every text file of a folder,
+    recursively in sorted order. Raises InputError naming the input (and line) at the
+    first bad file or record."""
+    return iter_articles([path])
 
 
 def count_articles(sources: Iterable[str | Path]) -> int | None:

@@ -19,10 +19,14 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from presslens import __version__
-from presslens.server.middleware import BodySizeLimit, SecurityHeaders
-from presslens.server.resources import Resources
 from presslens.config import Settings, get_settings
+from presslens.edge import http_error
 from presslens.errors import PresslensError
+from presslens.server.middleware import BodySizeLimit, SecurityHeaders
+from presslens.server.pages import views
+from presslens.server.pages.views import error_page
+from presslens.server.resources import Resources
+from presslens.server.routers import analyze, articles, docs, entities, exports, outlets, search, speakers
 
 STATIC_DIR = Path(__file__).parent / "pages" / "static"
 log = logging.getLogger("presslens.server.app")
@@ -30,10 +34,6 @@ log = logging.getLogger("presslens.server.app")
 
 def create_app(settings: Settings | None = None, pipeline=None) -> FastAPI:
     """The app. `pipeline` replaces the default pipeline (anything with `.analyze`)."""
-    from presslens.server import routes
-    from presslens.server.pages import views
-    from presslens.server.routers import docs
-
     settings = settings or get_settings()
     resources = Resources(settings, pipeline)
 
@@ -56,8 +56,8 @@ def create_app(settings: Settings | None = None, pipeline=None) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     _add_error_handlers(app)
-    app.include_router(routes.router, prefix="/api")
-    app.include_router(docs.router, prefix="/api")
+    for resource in (analyze, articles, search, outlets, speakers, entities, exports, docs):
+        app.include_router(resource.router, prefix="/api")
     app.include_router(views.router)
     docs.install_openapi(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -65,8 +65,6 @@ def create_app(settings: Settings | None = None, pipeline=None) -> FastAPI:
 
 
 def _add_error_handlers(app: FastAPI) -> None:
-    from presslens.server.pages.views import error_page
-
     def respond(request: Request, status: int, message: str) -> Response:
         if request.url.path.startswith("/api"):
             return JSONResponse({"error": message}, status_code=status)
@@ -74,10 +72,10 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(PresslensError)
     async def presslens_error(request: Request, exc: PresslensError) -> Response:
-        return respond(request, exc.http_status, str(exc))
+        return respond(request, *http_error(exc))
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    async def http_exception(request: Request, exc: StarletteHTTPException) -> Response:
         response = respond(request, exc.status_code, str(exc.detail))
         for name, value in (exc.headers or {}).items():
             response.headers[name] = value

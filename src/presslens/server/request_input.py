@@ -18,6 +18,26 @@ from presslens.errors import InputError
 
 _UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
 
+# The request bodies as OpenAPI documents them: routes read them by hand (JSON or a form),
+# so FastAPI cannot derive them from a parameter.
+FORM_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "file": {"type": "string", "format": "binary", "description": "A file in any reader format."},
+        "text": {"type": "string", "minLength": 1, "pattern": "\\S"}, "title": {"type": "string"},
+        "outlet": {"type": "string"}, "published": {"type": "string", "format": "date"}, "url": {"type": "string"},
+    },
+    "anyOf": [{"required": ["file"]}, {"required": ["text"]}],
+}
+ONE_ARTICLE = {"$ref": "#/components/schemas/ArticleIn"}
+
+
+def article_body(json_schema: dict) -> dict:
+    """The OpenAPI request body of a route that takes articles: `json_schema` as JSON, or the form."""
+    return {"required": True, "content": {
+        "application/json": {"schema": json_schema}, "multipart/form-data": {"schema": FORM_SCHEMA},
+    }}
+
 
 def article_of(model: ArticleIn) -> Article:
     return Article(

@@ -16,18 +16,7 @@ from presslens.article import Article
 from presslens.errors import StoreError
 from presslens.store import rows as convert
 from presslens.store import search_index
-from presslens.store.schema import (
-    LAYER_TABLES,
-    analyses,
-    articles,
-    claims,
-    entities,
-    mentions,
-    outlets,
-    quotes,
-    technique_spans,
-    time_refs,
-)
+from presslens.store.schema import LAYER_TABLES, analyses, articles, outlets
 
 ARTICLE_BATCH = 500
 
@@ -179,15 +168,8 @@ class Store:
             def layer(table):
                 return conn.execute(select(table).where(table.c.analysis_id == head.id).order_by(*table.primary_key.columns)).all()
 
-            return Analysis(
-                article=article,
-                entities=convert.entities_from_rows(layer(entities), layer(mentions)),
-                quotes=[convert.quote_from_row(r) for r in layer(quotes)],
-                time_refs=[convert.time_ref_from_row(r) for r in layer(time_refs)],
-                claims=[convert.claim_from_row(r) for r in layer(claims)],
-                techniques=[convert.technique_from_row(r) for r in layer(technique_spans)],
-                scores=dict(head.scores), pipeline=dict(head.pipeline),
-            )
+            layers = convert.layers_from_rows({table.name: layer(table) for table in LAYER_TABLES})
+            return Analysis(article=article, **layers, scores=dict(head.scores), pipeline=dict(head.pipeline))
 
     def versions(self) -> dict[str, int]:
         """How many articles each pipeline version has analysed."""

@@ -13,7 +13,6 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
-    Float,
     ForeignKey,
     Index,
     Integer,
@@ -22,6 +21,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+
+from presslens.analysis import Claim, Entity, Mention, Quote, TechniqueSpan, TimeRef
+from presslens.store.layer_tables import LayerTable
 
 metadata = MetaData()
 
@@ -68,90 +70,29 @@ analyses = Table(
 )
 
 
-def _analysis_fk() -> Column:
-    return Column("analysis_id", Integer, ForeignKey("analyses.id", ondelete="CASCADE"), primary_key=True)
+def _layer_table(layer: LayerTable) -> Table:
+    analysis_id = Column("analysis_id", Integer, ForeignKey("analyses.id", ondelete="CASCADE"), primary_key=True)
+    return Table(layer.name, metadata, analysis_id, *layer.columns(), *layer.indexes())
 
 
-entities = Table(
-    "entities",
-    metadata,
-    _analysis_fk(),
-    Column("idx", Integer, primary_key=True),
-    Column("key", Text, nullable=False),
-    Column("name", Text, nullable=False),
-    Column("type", Text, nullable=False),
-    Column("aliases", JSON, nullable=False),
-    Column("framing", JSON, nullable=False),
-    Column("mentions", Integer, nullable=False),
-    Index("ix_entities_name", "name"),
-)
+# Each layer of an Analysis, by its attribute, described once: the tables and the row
+# mapping (store/rows.py) follow from these and the dataclasses. A new field needs only its
+# migration; see docs/store.md.
+MENTION_LAYER = LayerTable("mentions", Mention, keys=("entity_idx", "idx"))
+SPAN_LAYERS = {
+    "entities": LayerTable("entities", Entity, renamed={"id": "key"}, children={"mentions": MENTION_LAYER},
+                           indexed=("name",)),
+    "quotes": LayerTable("quotes", Quote, flattened={"speaker": "name", "cue": "text"}, indexed=("speaker",)),
+    "time_refs": LayerTable("time_refs", TimeRef),
+    "claims": LayerTable("claims", Claim),
+    "techniques": LayerTable("technique_spans", TechniqueSpan, indexed=("technique",)),
+}
 
-mentions = Table(
-    "mentions",
-    metadata,
-    _analysis_fk(),
-    Column("entity_idx", Integer, primary_key=True),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-)
-
-quotes = Table(
-    "quotes",
-    metadata,
-    _analysis_fk(),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("kind", Text, nullable=False),
-    Column("speaker", Text, nullable=True),
-    Column("speaker_entity", Text, nullable=True),
-    Column("speaker_start", Integer, nullable=True),
-    Column("speaker_end", Integer, nullable=True),
-    Column("cue", Text, nullable=True),
-    Column("cue_start", Integer, nullable=True),
-    Column("cue_end", Integer, nullable=True),
-    Column("via", Text, nullable=True),
-    Index("ix_quotes_speaker", "speaker"),
-)
-
-time_refs = Table(
-    "time_refs",
-    metadata,
-    _analysis_fk(),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("kind", Text, nullable=False),
-    Column("value", Text, nullable=False),
-)
-
-claims = Table(
-    "claims",
-    metadata,
-    _analysis_fk(),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("score", Float, nullable=False),
-    Column("time_refs", JSON, nullable=False),
-    Column("entities", JSON, nullable=False),
-)
-
-technique_spans = Table(
-    "technique_spans",
-    metadata,
-    _analysis_fk(),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("technique", Text, nullable=False),
-    Column("score", Float, nullable=False),
-    Index("ix_technique_spans_technique", "technique"),
-)
+entities = _layer_table(SPAN_LAYERS["entities"])
+mentions = _layer_table(MENTION_LAYER)
+quotes = _layer_table(SPAN_LAYERS["quotes"])
+time_refs = _layer_table(SPAN_LAYERS["time_refs"])
+claims = _layer_table(SPAN_LAYERS["claims"])
+technique_spans = _layer_table(SPAN_LAYERS["techniques"])
 
 LAYER_TABLES = (entities, mentions, quotes, time_refs, claims, technique_spans)

@@ -123,11 +123,11 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.predicted_matched / self.predicted if self.predicted else 0.0
+        return _ratio(self.predicted_matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.gold_matched / self.gold if self.gold else 0.0
+        return _ratio(self.gold_matched, self.gold)
 
     @property
     def f1(self) -> float:
@@ -136,11 +136,15 @@ class Score:
 
     @property
     def direct_recall(self) -> float:
-        return self.direct_matched / self.direct_gold if self.direct_gold else 0.0
+        return _ratio(self.direct_matched, self.direct_gold)
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_right / self.speaker_judged if self.speaker_judged else 0.0
+        return _ratio(self.speaker_right, self.speaker_judged)
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
 
 
 def word_chars(text: str, spans: Spans) -> frozenset[int]:

@@ -67,7 +67,7 @@ def predict_folder(
     if task not in TASKS:
         raise InputError(task, f"unknown task; use one of {', '.join(TASKS)}")
     if task == "tc" and template is None:
-        raise InputError("--spans", "the tc task needs a template of spans to label")
+        raise InputError("template", "the tc task needs a template of spans to label")
     texts = read_articles(Path(articles_dir))
     spans_by_article = read_template(template, texts) if task == "tc" else {}
     predictions: list[LabelledSpan] = []

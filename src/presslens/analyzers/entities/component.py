@@ -17,7 +17,11 @@ The steps, in order (docs/entities.md gives the reasons and the limits):
 6. Title phrases ("the Leader", "the minister") refer back to the person the title
    introduced (see entity_titles.py).
 7. "the council" refers back to the organisation last named with that noun.
-`resolve_mention` answers, for any span, which entity it names, including pronouns.
+
+It writes the `entities` layer (`doc._.presslens_entities`), one span per mention in
+`doc.spans["presslens_entities"]` labelled by entity id, and the entity index
+(`doc._.presslens_entity_index`, see index.py), with which `resolve_mention` answers, for
+any span, which entity it names, including pronouns.
 """
 
 from __future__ import annotations
@@ -41,35 +45,35 @@ from presslens.analyzers.entities.names import (
     given_compatible,
     parse_person,
 )
-from presslens.analyzers.entities.titles import TitleIntro, intros_for, norm, resolve_title, title_mentions
+from presslens.analyzers.entities.index import ENTITY_INDEX, EntityIndex, IndexedMention
+from presslens.analyzers.entities.titles import TitleIntro, intros_for, norm, title_mentions
 from presslens.analyzers.entities.words import (
     FEMALE_WORDS,
     HONORIFICS,
     MALE_WORDS,
     NAME_PARTICLES,
     ORGANISATION_WORDS,
-    PERSON_PRONOUNS,
     PLACE_NAMES_LIKE_SURNAMES,
     PLACE_WORDS,
     TITLE_QUALIFIERS,
     TITLES,
 )
-from presslens.analyzers.layers import get_layer, set_layer
+from presslens.analyzers.layers import layer_attribute, set_layer
 
 SPAN_KEY = "presslens_entities"
-INDEX_LAYER = "entity_index"
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "&"})
 # Mentions we add where spaCy tagged nothing: "the minister", an untagged surname,
 # "the council".
 _REFERRING_LABELS = frozenset({"TITLE", "MATCH", "NOUN"})
-# A closing quotation mark -> the mark that opened it.
-_CLOSING_QUOTES = {"”": "“", '"': '"', "''": "''", "'": "'"}
-# How many sentences back a pronoun may look for the person it stands for.
-_PRONOUN_REACH = 6
 
-@Language.factory("presslens_entities", assigns=["doc.spans"], requires=["doc.ents"])
+@Language.factory(
+    "presslens_entities",
+    assigns=[layer_attribute("entities"), ENTITY_INDEX, "doc.spans"],
+    # Token.pos_ is read too; it comes from the attribute_ruler, which declares nothing.
+    requires=["doc.ents", "token.ent_type", "token.tag", "token.dep", "doc.sents"],
+)
 def make_entities(nlp: Language, name: str) -> "EntityResolver":
     return EntityResolver(nlp, name)
 
@@ -247,7 +251,7 @@ class EntityResolver:
         _add_organisation_nouns(doc, clusters)
         entities, ids = _assemble(doc, clusters)
         set_layer(doc, "entities", entities)
-        set_layer(doc, INDEX_LAYER, _index(doc, clusters, ids, intros))
+        set_layer(doc, "entity_index", _index(doc, clusters, ids, intros))
         spans = [Span(doc, m.start, m.end, label=ids[id(c)]) for c in clusters for m in c.mentions]
         doc.spans[SPAN_KEY] = sorted(spans, key=lambda span: (span.start, span.end))
         return doc
@@ -565,113 +569,22 @@ def _sentence_numbers(doc: Doc) -> list[int]:
 
 def _index(
     doc: Doc, clusters: list[_Cluster], ids: dict[int, str], intros: list[tuple[TitleIntro, _Cluster]]
-) -> dict:
-    """What `resolve_mention` needs, as plain lists and dicts (msgpack-friendly)."""
+) -> EntityIndex:
+    """What `resolve_mention` needs to tell which entity any span names."""
     sentence = _sentence_numbers(doc)
     mentions = []
     for cluster in clusters:
         for m in cluster.mentions:
             root = doc[m.start : m.end].root
-            # 2: subject of the main clause, 1: of another clause ("While Obama had ..."), 0: none
             subject = int(root.dep_ in ("nsubj", "nsubjpass")) * (1 + int(root.head.dep_ == "ROOT"))
             end = doc[m.end - 1].idx + len(doc[m.end - 1])
-            mentions.append([doc[m.start].idx, end, ids[id(cluster)], cluster.kind == "person", sentence[m.start], subject])
+            mentions.append(IndexedMention(doc[m.start].idx, end, ids[id(cluster)], cluster.kind == "person",
+                                           sentence[m.start], subject))
     mentions.sort()
-    return {
-        "text": doc.text,  # Doc.text rebuilds the string from every token on each call
-        "mentions": mentions,
-        "genders": {ids[id(c)]: c.gender for c in clusters if c.kind == "person"},
-        "intros": [[i.position, ids[id(c)], i.head, sorted(i.qualifiers)] for i, c in intros if id(c) in ids],
-        "sentences": sentence,
-    }
-
-
-def _token_at(doc: Doc, start: int, end: int) -> int:
-    """The index of the token where the text at [start, end) begins."""
-    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
-    return span.start if span is not None else len(doc) - 1
-
-
-def resolve_mention(doc: Doc, start: int, end: int) -> str | None:
-    """The id of the entity that the text at [start, end) refers to (a name, a title
-    such as "the minister", or a pronoun), or None when it cannot be told.
-
-    A span over a person's mention is that person ("Marshal Teodor Valen"); a person
-    described by an organisation ("A State Department spokesman") is not the organisation.
-    """
-    index = get_layer(doc, INDEX_LAYER, {})
-    text = index.get("text", "")
-    words = text[start:end].split()
-    if not words:
-        return None
-    overlaps = [
-        (m[3], min(end, m[1]) - max(start, m[0]), m[2]) for m in index["mentions"] if m[0] < end and start < m[1]
-    ]
-    head = norm(words[-1].rstrip(",:"))
-    if overlaps and (max(overlaps)[0] or head not in TITLES):
-        return max(overlaps)[2]
-    position = _token_at(doc, start, end)
-    if len(words) == 1 and words[0].lower() in PERSON_PRONOUNS:
-        return _resolve_pronoun(text, index, start, position, PERSON_PRONOUNS[words[0].lower()])
-    if head in TITLES:
-        qualifiers = {norm(w) for w in words[:-1]} & (TITLE_QUALIFIERS | TITLES)
-        stored = index["intros"]
-        intros = [TitleIntro(p, n, h, frozenset(q)) for n, (p, _, h, q) in enumerate(stored)]
-        best = resolve_title(position, head, qualifiers, intros)
-        return stored[best][1] if best is not None else None
-    return _resolve_name(text, index, start, words)
-
-
-def _resolve_name(text: str, index: dict, start: int, words: list[str]) -> str | None:
-    """A name no mention covers: a country alias, or an earlier person's name."""
-    if words[0].lower() == "the":
-        words = words[1:]
-    phrase = " ".join(words)
-    country = ALIAS_TO_COUNTRY.get(phrase)
-    if country:
-        named = (m[2] for m in index["mentions"] if ALIAS_TO_COUNTRY.get(text[m[0] : m[1]]) == country)
-        return next(named, None)
-    name = parse_person(phrase) if phrase else None
-    if name is None:
-        return None
-    for m in reversed(index["mentions"]):
-        known = parse_person(text[m[0] : m[1]]) if m[3] and m[0] < start else None
-        if known and known.surname == name.surname and given_compatible(known.given, name.given):
-            return m[2]
-    return None
-
-
-def _quotation_before(text: str, start: int) -> tuple[int, int]:
-    """The quotation that closes just before `start` (',” he said'), or an empty range.
-    People named inside it are rarely the one who said it."""
-    close = start - 1
-    while close >= 0 and text[close] in " \t\r\n,":
-        close -= 1
-    if close < 0 or text[close] not in _CLOSING_QUOTES:
-        return (0, 0)
-    mark = "''" if text[close - 1 : close + 1] == "''" else text[close]
-    opening = text.rfind(_CLOSING_QUOTES[mark], 0, close - len(mark) + 1)
-    return (opening, close) if opening >= 0 else (0, 0)
-
-
-def _resolve_pronoun(text: str, index: dict, start: int, position: int, gender: str | None) -> str | None:
-    """he/she: the nearest earlier person, subjects first, gender agreeing, not inside the
-    quotation just before the pronoun; None if unsure."""
-    sentence = index["sentences"][position]
-    genders = index["genders"]
-    quote_start, quote_end = _quotation_before(text, start)
-    candidates = [
-        m for m in index["mentions"]
-        if m[3] and m[1] <= start and sentence - _PRONOUN_REACH <= m[4] <= sentence
-        and (gender is None or genders.get(m[2]) in (None, gender))
-        and not quote_start <= m[0] < quote_end
-    ]
-    for number in range(sentence, sentence - _PRONOUN_REACH - 1, -1):
-        in_sentence = [m for m in candidates if m[4] == number]
-        if not in_sentence:
-            continue
-        subjects = [m for m in in_sentence if m[5] == 2] or [m for m in in_sentence if m[5]]
-        if subjects:
-            return subjects[-1][2]
-        return in_sentence[0][2] if len({m[2] for m in in_sentence}) == 1 else None
-    return None
+    return EntityIndex(
+        text=doc.text,
+        mentions=mentions,
+        genders={ids[id(c)]: c.gender for c in clusters if c.kind == "person"},
+        intros=[(i, ids[id(c)]) for i, c in intros if id(c) in ids],
+        sentences=sentence,
+    )

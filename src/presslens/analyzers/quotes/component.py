@@ -15,6 +15,10 @@ dependency parse (reported_speech.py); this component joins the two:
 
 Spans: a direct quote spans the text inside its marks (marks excluded); a quotation over
 several paragraphs is one Quote from its first word to its last. See docs/quotes.md.
+
+It writes the `quotes` layer (`doc._.presslens_quotes`) and `doc.spans["presslens_quotes"]`
+labelled by kind; speakers are resolved to entities through the entity index that
+presslens_entities assigns, so that component must come first.
 """
 
 from __future__ import annotations
@@ -26,8 +30,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from presslens.analysis import Cue, Quote, Speaker
-from presslens.analyzers.entities.component import resolve_mention
-from presslens.analyzers.layers import write_layer
+from presslens.analyzers.entities.index import ENTITY_INDEX, entity_index, resolve_mention
+from presslens.analyzers.layers import check_requires, layer_attribute, write_layer
 from presslens.analyzers.quotes.marks import MarkedQuote, find_marked_quotes, paragraphs
 from presslens.analyzers.quotes.reported_speech import Attribution, is_speech_verb, noun_phrase, reported_speech, speaker_of
 from presslens.analyzers.quotes.speech_verbs import PRONOUNS, SPEAKER_NOUNS
@@ -38,8 +42,14 @@ MIN_UNATTRIBUTED_WORDS = 6  # shorter marked text with no speaker: a title or sc
 DIRECT_SHARE = 0.8  # a marked quote this much of a reported clause makes it direct
 
 
-@Language.factory("presslens_quotes", assigns=["doc.spans"], requires=["token.dep"])
+@Language.factory(
+    "presslens_quotes",
+    assigns=[layer_attribute("quotes"), "doc.spans"],
+    # Token.pos_ is read too; it comes from the attribute_ruler, which declares nothing.
+    requires=["token.dep", "token.lemma", "token.ent_type", "doc.sents", ENTITY_INDEX],
+)
 def make_quotes(nlp: Language, name: str) -> "QuoteFinder":
+    check_requires(nlp, name, "presslens_quotes")
     return QuoteFinder(name)
 
 
@@ -48,6 +58,7 @@ class QuoteFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        entity_index(doc)  # fails now, not at the first speaker, when presslens_entities was skipped
         write_layer(doc, "quotes", SPANS_KEY, find_quotes(doc), lambda quote: quote.kind)
         return doc
 

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.analysis import TechniqueSpan
-from presslens.analyzers.layers import write_layer
+from presslens.analyzers.layers import layer_attribute, write_layer
 from presslens.analyzers.techniques.features import FEATURE_NAMES, SpanFeatures
 from presslens.errors import ModelMissingError
 
@@ -237,7 +237,7 @@ class ClassifierStage:
         if tuple(config.get("features", ())) != FEATURE_NAMES:
             raise ModelMissingError(
                 f"config.json's tc_stage uses features {config.get('features')}, this presslens computes "
-                f"{list(FEATURE_NAMES)}; refit it with `presslens train techniques --tune-only --data PTC_DIR --out DIR`"
+                f"{list(FEATURE_NAMES)}; refit it without the encoder (docs/techniques.md, 'Refitting without the encoder')"
             )
         return cls(np.array(config["weight"], np.float32), np.array(config["bias"], np.float32), config.get("l2"))
 
@@ -263,8 +263,8 @@ class TechniqueModel:
         if missing:
             raise ModelMissingError(
                 f"technique model file(s) {', '.join(missing)} missing in {folder}; "
-                "reinstall presslens, or train one with "
-                "`presslens train techniques --data PTC_DIR --out DIR` and set PRESSLENS_TECHNIQUES_MODEL=DIR"
+                "reinstall presslens, or train a model (docs/techniques.md) and set PRESSLENS_TECHNIQUES_MODEL "
+                "to its folder"
             )
         from tokenizers import Tokenizer
 
@@ -366,14 +366,17 @@ LAYER_MIN_SCORE = 0.2
 
 
 @Language.factory(
-    "presslens_techniques", assigns=["doc.spans"], default_config={"model_dir": None, "min_score": LAYER_MIN_SCORE}
+    "presslens_techniques",
+    assigns=[layer_attribute("techniques"), "doc.spans"],
+    default_config={"model_dir": None, "min_score": LAYER_MIN_SCORE},
 )
 def make_techniques(nlp: Language, name: str, model_dir: str | None, min_score: float) -> "TechniqueTagger":
     return TechniqueTagger(name, model_dir, min_score)
 
 
 class TechniqueTagger:
-    """Writes the techniques layer and `doc.spans["presslens_techniques"]`; loads the model at first use."""
+    """Writes the techniques layer (`doc._.presslens_techniques`) and `doc.spans["presslens_techniques"]`
+    labelled by technique; reads only the text, and loads the model at first use."""
 
     def __init__(self, name: str, model_dir: str | None = None, min_score: float = LAYER_MIN_SCORE) -> None:
         self.name = name

@@ -13,18 +13,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.analysis import TimeRef
-from presslens.analyzers.layers import write_layer
+from presslens.analyzers.layers import layer_attribute, write_layer
 from presslens.analyzers.timeref.context import DocContext
 from presslens.analyzers.timeref.grammar import Candidate, find_candidates
 
 
-@Language.factory("presslens_time_refs", assigns=["doc.spans"])
+@Language.factory(
+    "presslens_time_refs",
+    assigns=[layer_attribute("time_refs"), "doc.spans"],
+    # Token.pos_ is read too; it comes from the attribute_ruler, which declares nothing.
+    requires=["token.tag", "token.dep", "token.lemma", "token.ent_iob", "token.ent_type"],
+)
 def make_time_refs(nlp: Language, name: str) -> "TimeRefFinder":
     return TimeRefFinder(name)
 
 
 class TimeRefFinder:
-    """Writes `time_refs` (list[TimeRef]) and `doc.spans[name]` labelled by kind."""
+    """Writes `time_refs` (list[TimeRef], `doc._.presslens_time_refs`) and `doc.spans[name]`
+    labelled by kind."""
 
     def __init__(self, name: str) -> None:
         self.name = name

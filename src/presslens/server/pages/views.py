@@ -7,17 +7,20 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from presslens import __version__
-from presslens.server.request_input import articles_from_request
+from presslens import __version__, corpus
+from presslens.analysis import Analysis
+from presslens.edge import find_outlet, query_filters, stored_article
 from presslens.errors import InputError
+from presslens.server.dependencies import store_of
 from presslens.server.pages.article_view import build_view
 from presslens.server.pages.rate_charts import MAX_SERIES, rate_charts
 from presslens.server.pages.snippets import marked_pieces
 from presslens.server.pages.techniques import TECHNIQUE_STYLES
+from presslens.server.request_input import articles_from_request
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -40,30 +43,16 @@ def error_page(request: Request, status: int, message: str) -> Response:
     return render(request, "error.html", {"status": status, "message": message}, status=status)
 
 
-def _store(request: Request):
-    return request.app.state.resources.store
-
-
 @router.get("/")
 def home(request: Request):
-    from presslens import corpus
-
-    outlets = corpus.list_outlets(_store(request))
+    outlets = corpus.list_outlets(store_of(request))
     return render(request, "index.html", {"outlets": outlets})
 
 
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: str):
-    store = _store(request)
-    article = store.get_article(article_id)
-    if article is None:
-        raise HTTPException(404, f"article {article_id!r} not found")
-    analysis = store.get_analysis(article_id)
-    if analysis is None:
-        from presslens.analysis import Analysis
-
-        analysis = Analysis(article=article)
-    return render(request, "article.html", {"view": build_view(analysis), "stored": True})
+    article, analysis = stored_article(store_of(request), article_id)
+    return render(request, "article.html", {"view": build_view(analysis or Analysis(article=article)), "stored": True})
 
 
 @router.get("/analyze")
@@ -88,17 +77,12 @@ def search_page(
     request: Request, q: str = "", outlet: str = "", since: str = "", until: str = "", technique: str = "",
     cursor: str | None = None,
 ):
-    from presslens import corpus
-
-    store = _store(request)
+    store = store_of(request)
     form = {"q": q, "outlet": outlet, "since": since, "until": until, "technique": technique}
     context = {"form": form, "outlets": corpus.list_outlets(store), "hits": [], "next_cursor": None, "error": None}
     if q.strip():
         try:
-            filters = corpus.Filters(
-                query=q.strip(), outlets=[outlet] if outlet else None, since=corpus.filter_date(since, "since"),
-                until=corpus.filter_date(until, "until"), technique=technique or None,
-            )
+            filters = query_filters(q.strip(), [outlet], since, until, technique)
             page = corpus.search(store, filters, limit=20, cursor=cursor)
         except InputError as exc:
             context["error"] = str(exc)
@@ -115,10 +99,8 @@ def outlet_page(request: Request, name: str):
 
 @router.get("/compare")
 def compare_page(request: Request, outlet: list[str] = Query(default_factory=list)):
-    from presslens import corpus
-
     chosen = list(dict.fromkeys(o for o in outlet if o))
-    all_outlets = corpus.list_outlets(_store(request))
+    all_outlets = corpus.list_outlets(store_of(request))
     if not 2 <= len(chosen) <= MAX_SERIES:
         message = None if not chosen else f"choose between 2 and {MAX_SERIES} outlets (you chose {len(chosen)})"
         return render(request, "compare.html", {"chosen": chosen, "all_outlets": all_outlets, "error": message},
@@ -128,14 +110,12 @@ def compare_page(request: Request, outlet: list[str] = Query(default_factory=lis
     return render(request, "compare.html", context)
 
 
-def _outlets_context(request: Request, names: list[str]) -> dict:
-    from presslens import corpus
-
-    store = _store(request)
-    known = {o.name: o for o in corpus.list_outlets(store)}
-    missing = [n for n in names if n not in known]
-    if missing:
-        raise HTTPException(404, f"outlet {missing[0]!r} not found")
+def _outlets_context(request: Request, asked: list[str]) -> dict:
+    """Each outlet's columns and the charts of all; names as the user typed them are
+    matched as the API matches them (exactly, else ignoring case)."""
+    store = store_of(request)
+    known = {summary.name: summary for summary in (find_outlet(store, name) for name in asked)}
+    names = list(known)
     stats = corpus.outlet_stats(store, corpus.Filters(outlets=names))
     columns = []
     for name in names:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse
 
+from presslens.server.pages.views import render
 from presslens.server.schemas import ArticleIn
 
 router = APIRouter()
@@ -64,7 +65,5 @@ def code_pieces(markdown: str) -> list[tuple[str, bool]]:
 
 @router.get("/docs", include_in_schema=False, response_class=HTMLResponse)
 def docs(request: Request) -> HTMLResponse:
-    from presslens.server.pages.views import render
-
     schema = request.app.openapi()
     return render(request, "api_docs.html", {"info": schema["info"], "operations": operations(schema)})

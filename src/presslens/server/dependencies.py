@@ -1,0 +1,54 @@
+"""What the API routers share: the filter query options, the paging cursor, the store,
+the write token, the documented error responses, and results as plain dicts."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, is_dataclass
+from datetime import date
+from secrets import compare_digest
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from presslens.corpus import Filters, Page
+from presslens.edge import query_filters
+from presslens.server.schemas import ErrorOut
+
+ERRORS = {code: {"model": ErrorOut} for code in (400, 404, 413, 422, 503, 504)}
+
+Cursor = Annotated[str | None, Query(description="From a previous page's next_cursor.")]
+
+bearer = HTTPBearer(auto_error=False, description="PRESSLENS_API_TOKEN, as `Authorization: Bearer <token>`.")
+
+
+def filters(
+    q: str | None = Query(None, description="Full-text query."),
+    outlet: list[str] | None = Query(None, description="Only these outlets (repeat for several)."),
+    since: date | None = Query(None, description="Published on or after (YYYY-MM-DD)."),
+    until: date | None = Query(None, description="Published on or before (YYYY-MM-DD)."),
+    technique: str | None = Query(None, description="Only articles with this technique (PTC label)."),
+    speaker: str | None = Query(None, description="Only articles quoting this speaker."),
+    entity: str | None = Query(None, description="Only articles mentioning this entity."),
+) -> Filters:
+    return query_filters(q, outlet, since, until, technique, speaker, entity)
+
+
+def store_of(request: Request):
+    return request.app.state.resources.store
+
+
+def require_token(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
+    token = request.app.state.settings.api_token
+    if not token:
+        raise HTTPException(403, "this server is read-only: it has no PRESSLENS_API_TOKEN, so it accepts no writes")
+    if credentials is None or not compare_digest(credentials.credentials.encode(), token.encode()):
+        raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+
+
+def plain(item) -> dict:
+    return asdict(item) if is_dataclass(item) else dict(item)
+
+
+def page_body(page: Page) -> dict:
+    return {"items": [plain(i) for i in page.items], "next_cursor": page.next_cursor}

@@ -1,0 +1,203 @@
+"""The web pages, rendered by the app over a real SQLite store, read as a browser would
+parse them: hostile article data must arrive as text, never as markup."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+from fastapi.testclient import TestClient
+from support.web_corpus import (
+    COURIER_ID, HARBOUR_ID, HOSTILE_ID, HOSTILE_OUTLET, HOSTILE_SPEAKER, HOSTILE_TEXT, HOSTILE_TITLE, build_store,
+)
+
+from presslens.server.app import create_app
+from presslens.config import Settings
+from presslens.server.pages.article_view import build_view, lanes_of
+from presslens.analysis import Analysis, TechniqueSpan
+from presslens.article import Article
+from presslens.server.pages.techniques import TECHNIQUE_STYLES
+
+
+class Dom(HTMLParser):
+    """Every element (tag, attributes) and the page's text, as the HTML parser sees them."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict]] = []
+        self.chunks: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.chunks.append(data)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chunks)
+
+    def tags(self, name: str) -> list[dict]:
+        return [attrs for tag, attrs in self.elements if tag == name]
+
+
+def assert_inert(dom: Dom) -> None:
+    """No script but our own file, no event handler attribute, no javascript: link."""
+    assert [s.get("src") for s in dom.tags("script")] == ["/static/app.js"]
+    assert dom.tags("img") == []
+    for tag, attrs in dom.elements:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        for name in ("href", "src", "action"):
+            assert not (attrs.get(name) or "").strip().lower().startswith("javascript:"), (tag, attrs)
+        assert "style" not in attrs, (tag, attrs)
+
+
+@pytest.fixture()
+def client(tmp_path):
+    app = create_app(Settings(db=build_store(tmp_path / "web.db")))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+def page(client, path: str, status: int = 200) -> Dom:
+    response = client.get(path)
+    assert response.status_code == status, response.text[:300]
+    assert response.headers["content-type"].startswith("text/html")
+    return Dom(response.text)
+
+
+def test_the_article_page_highlights_every_technique_with_its_label_and_score(client):
+    dom = page(client, f"/articles/{HARBOUR_ID}")
+    marks = [a for a in dom.tags("span") if "t" in a.get("class", "").split()]
+    labels = {(a["data-label"], a["data-score"]) for a in marks}
+    assert labels == {("Loaded language", "0.91"), ("Appeal to fear, prejudice", "0.64"),
+                      ("Name calling, labeling", "0.77")}
+    assert sum(1 for a in marks if a.get("tabindex") == "0") == 3  # one focus stop per span
+    assert "Harbour council approves the new bridge" in dom.text
+    assert [b.get("aria-label") for b in dom.tags("button") if "chip" in b.get("class", "")] == ["Quote by Elena Ruiz"]
+    assert "2019" in dom.text and "Quotes by speaker" in dom.text
+
+
+def test_overlapping_spans_keep_one_lane_each_across_their_segments():
+    text = "alpha beta gamma delta"
+    spans = [TechniqueSpan(0, 16, text[0:16], "Doubt", 0.5), TechniqueSpan(6, 22, text[6:22], "Slogans", 0.6),
+             TechniqueSpan(17, 22, "delta", "Repetition", 0.7)]
+    assert lanes_of(spans) == [0, 1, 0]
+    view = build_view(Analysis(article=Article(text=text), techniques=spans))
+    assert "".join(s.text for s in view.segments) == text
+    by_text = {s.text: [(m.label, m.lane) for m in s.techniques] for s in view.segments}
+    assert by_text["beta gamma"] == [("Doubt", 0), ("Slogans", 1)]
+    assert by_text["delta"] == [("Repetition", 0), ("Slogans", 1)]
+
+
+def test_hostile_article_data_is_shown_as_text_and_never_runs(client):
+    dom = page(client, f"/articles/{HOSTILE_ID}")
+    assert_inert(dom)
+    assert HOSTILE_TITLE in dom.text
+    assert HOSTILE_OUTLET in dom.text
+    assert HOSTILE_SPEAKER in dom.text
+    assert "<script>alert(\"body\")</script>" in dom.text
+    assert "javascript:alert('url')" in dom.text  # shown, not linked
+    assert "<b><i>unclosed tags" in dom.text
+    assert "describes rhetoric" in dom.text  # the footer after the broken markup is still a footer
+    assert dom.tags("footer")
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/search?q=council", "/search?q=alert", f"/outlets/{HOSTILE_OUTLET}",
+    f"/compare?outlet=Harbour+Daily&outlet={HOSTILE_OUTLET}", "/api/docs",
+])
+def test_hostile_names_stay_inert_on_every_page(client, path):
+    assert_inert(page(client, path))
+
+
+def test_search_marks_the_matched_words(client):
+    dom = page(client, "/search?q=drought")
+    assert [a["href"] for a in dom.tags("a") if a.get("class") == "title"] == [f"/articles/{COURIER_ID}"]
+    assert "1 result" in dom.text
+    marked = [m for m in Dom(client.get("/search?q=drought").text).elements if m[0] == "mark"]
+    assert marked
+
+
+def test_search_with_a_bad_date_says_so(client):
+    response = client.get("/search?q=council&since=yesterday")
+    assert response.status_code == 400
+    assert "since" in Dom(response.text).text
+
+
+def test_the_outlet_page_draws_a_chart_per_technique(client):
+    dom = page(client, "/outlets/Harbour Daily")
+    captions = [c for c in dom.chunks if c.strip() in {"Loaded language", "Appeal to fear, prejudice",
+                                                           "Name calling, labeling"}]
+    assert len(captions) == 3
+    assert len(dom.tags("polyline")) == 3
+    assert "Elena Ruiz" in dom.text
+
+
+def test_compare_takes_two_to_five_outlets(client):
+    dom = page(client, "/compare?outlet=Harbour+Daily&outlet=Valley+Courier")
+    assert "Harbour Daily" in dom.text and "Valley Courier" in dom.text
+    # Name calling appears in both outlets: its chart has one line per outlet.
+    assert len(dom.tags("polyline")) >= 4
+    assert client.get("/compare?outlet=Harbour+Daily").status_code == 400
+    assert client.get("/compare?outlet=Harbour+Daily&outlet=Nobody").status_code == 404
+
+
+def test_the_analyze_page_shows_the_article_view_without_storing(client, monkeypatch):
+    import presslens.pipeline as pipeline_module
+    from presslens.pipeline import COMPONENTS, Pipeline
+
+    monkeypatch.setattr(pipeline_module, "default_pipeline",
+                        lambda: Pipeline([c for c in COMPONENTS if c not in ("presslens_techniques", "presslens_scores")]))
+    before = client.get("/api/articles").json()["items"]
+    response = client.post("/analyze", data={"text": "<script>alert(9)</script> Ms Lind said \"no\".",
+                                             "title": "Pasted <b>"})
+    assert response.status_code == 200
+    dom = Dom(response.text)
+    assert_inert(dom)
+    assert "Pasted <b>" in dom.text and "not stored" in dom.text
+    assert client.get("/api/articles").json()["items"] == before
+
+
+def test_the_analyze_form_explains_an_empty_submission(client):
+    response = client.post("/analyze", data={"text": "   "})
+    assert response.status_code == 400
+    assert "paste some text or choose a file" in Dom(response.text).text
+
+
+def test_unknown_pages_get_an_html_error_page(client):
+    dom = page(client, "/articles/nothing-here", status=404)
+    assert "not found" in dom.text
+
+
+def test_the_stylesheet_draws_every_technique_in_its_colour_and_line_style(client):
+    css = client.get("/static/app.css").text
+    for index, (_, _, colour, style) in enumerate(TECHNIQUE_STYLES):
+        assert f".t-{index} {{ --tc: {colour}; --ts: {style}; }}" in css
+
+
+def test_rate_charts_draw_higher_rates_higher_on_a_round_scale():
+    from presslens.corpus.queries import OutletMonth
+    from presslens.server.pages.rate_charts import rate_charts
+
+    stats = [
+        OutletMonth("A", "2024-01", 1, 100, {"Doubt": 5.0}), OutletMonth("A", "2024-02", 1, 100, {"Doubt": 20.0}),
+        OutletMonth("B", "2024-02", 1, 100, {"Doubt": 1.0, "Slogans": 0.0}),
+    ]
+    (chart,) = rate_charts(stats, ["A", "B"])  # Slogans never rose above zero: no chart
+    assert chart.title == "Doubt"
+    a, b = chart.series
+    assert a.points[1][1] < a.points[0][1]  # 20 is drawn above 5 (SVG y grows downwards)
+    assert [label for _, label in chart.y_ticks] == ["0", "10", "20"]
+    assert [month for _, _, month, _ in b.points] == ["2024-02"]
+
+
+def test_static_paths_never_leave_the_static_folder(client):
+    for path in ("/static/../api.py", "/static/..%2F..%2Fapi.py", "/static/%2e%2e/%2e%2e/config.py"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert "Settings" not in response.text

@@ -1,0 +1,98 @@
+"""`import presslens` is the Python API: analyze, read_articles, open_corpus, the classes
+and the errors, each documented, none loading spaCy or SQLAlchemy until used."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+import presslens
+from presslens import Analysis, Article, InputError
+from support.paths import EXAMPLES
+
+BODY = '"The bridge will open in May," Prime Minister Lena Okafor said on Monday.'
+
+
+def test_import_presslens_loads_nothing_heavy():
+    heavy = ("spacy", "sqlalchemy", "onnxruntime", "trafilatura")
+    code = f"import sys, presslens; print([m for m in {heavy!r} if m in sys.modules])"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+
+
+@pytest.mark.parametrize("name", [n for n in presslens.__all__ if n != "__version__"])
+def test_every_public_name_is_there_and_documented(name):
+    assert (getattr(presslens, name).__doc__ or "").strip(), f"presslens.{name} has no docstring"
+
+
+def test_analyze_a_text_with_its_metadata(pipeline):
+    analysis = presslens.analyze(BODY, outlet="Test Wire", published="2021-03-01", title="Bridge")
+    assert isinstance(analysis, Analysis)
+    article = Article(text=BODY, outlet="Test Wire", published=date(2021, 3, 1), title="Bridge")
+    assert analysis.to_dict() == pipeline.analyze(article).to_dict()
+    assert [(q.kind, q.speaker.name) for q in analysis.quotes] == [("direct", "Prime Minister Lena Okafor")]
+    assert {r.text: r.value for r in analysis.time_refs}["Monday"] == "2021-03-01"
+
+
+def test_analyze_an_article_as_given(pipeline):
+    article = Article(text=BODY, outlet="Test Wire")
+    assert presslens.analyze(article).article is article
+
+
+@pytest.mark.parametrize("text_or_article, metadata, problem", [
+    (BODY, {"published": "next week"}, "'next week' is not a date"),
+    (BODY, {"author": "X"}, "author not among outlet, published"),
+    (Article(text=BODY), {"outlet": "X"}, "an Article carries its own"),
+])
+def test_analyze_refuses_metadata_it_cannot_use(text_or_article, metadata, problem):
+    with pytest.raises(InputError, match=problem):
+        presslens.analyze(text_or_article, **metadata)
+
+
+def test_read_articles_reads_every_example_format():
+    articles = list(presslens.read_articles(EXAMPLES))
+    assert all(isinstance(a, Article) and a.text for a in articles)
+    assert {a.outlet for a in articles} >= {"NORTHWIND NEWS AGENCY", "Coastline Herald", "Valley Courier"}
+    assert len(articles) == 10
+
+
+def test_read_articles_of_a_bad_input_is_an_input_error(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(InputError, match="empty.txt: empty file"):
+        list(presslens.read_articles(tmp_path / "empty.txt"))
+    with pytest.raises(InputError, match="no such file"):
+        list(presslens.read_articles(tmp_path / "missing.txt"))
+
+
+def test_a_corpus_ingests_processes_searches_and_exports(tmp_path):
+    url = f"sqlite:///{tmp_path / 'corpus.db'}"
+    with presslens.open_corpus(url) as corpus:
+        ingested = corpus.ingest(EXAMPLES)
+        assert (ingested.read, ingested.new, ingested.bad) == (10, 9, 0)
+        assert corpus.ingest([EXAMPLES]).new == 0
+        processed = corpus.process(limit=2, workers=1)
+        assert (processed.pending, processed.analysed) == (2, 2)
+        assert corpus.process(workers=1).analysed == 7
+        hits = corpus.search("council", since="2021-01-01")
+        assert [h.title for h in hits][-1] == "Harbour reopens after storm"
+        assert all(h.published >= date(2021, 1, 1) for h in hits)
+        herald = corpus.search("council", outlets="Coastline Herald")
+        assert {h.outlet for h in herald} == {"Coastline Herald"} and len(herald) < len(corpus.search("council"))
+        assert {m.outlet for m in corpus.stats(by_month=False)} >= {"NORTHWIND NEWS AGENCY", "Valley Courier"}
+        sink = io.BytesIO()
+        count = corpus.export("quotes", "jsonl", sink, outlets=["NORTHWIND NEWS AGENCY"])
+        rows = [json.loads(line) for line in sink.getvalue().decode().splitlines()]
+        assert count == len(rows) > 0 and {r["outlet"] for r in rows} == {"NORTHWIND NEWS AGENCY"}
+        assert corpus.export("articles", "csv", tmp_path / "articles.csv") == 9
+    assert (tmp_path / "articles.csv").read_text(encoding="utf-8").startswith("id,outlet,published")
+
+
+def test_a_corpus_query_with_a_bad_date_is_an_input_error(tmp_path):
+    with presslens.open_corpus(f"sqlite:///{tmp_path / 'corpus.db'}") as corpus:
+        with pytest.raises(InputError, match="since"):
+            corpus.search("council", since="May 2021")

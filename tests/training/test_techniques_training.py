@@ -1,0 +1,83 @@
+"""Training smoke test: a few steps from a tiny random BERT, through ONNX export, tuning and scoring."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support.ptc import SENTENCES, write_ptc
+
+from presslens.analyzers.techniques.component import TechniqueModel
+from presslens.training.ptc import load_ptc
+
+torch = pytest.importorskip("torch")
+transformers = pytest.importorskip("transformers")
+
+
+def write_tiny_encoder(folder: Path) -> Path:
+    """A randomly initialised 2-layer BERT with a word-level vocabulary built from our sentences."""
+    # deferred: installed with transformers, which the module may skip without
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
+
+    words = sorted({w for s, _, _ in SENTENCES for w in s.lower().replace(",", " , ").replace("!", " ! ").replace("?", " ? ").replace(".", " . ").split()})
+    vocab = {token: i for i, token in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "title", "number", *map(str, range(30)), *words])}
+    tokenizer = Tokenizer(models.WordPiece(vocab, unk_token="[UNK]"))
+    tokenizer.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tokenizer.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", special_tokens=[("[CLS]", vocab["[CLS]"]), ("[SEP]", vocab["[SEP]"])]
+    )
+    folder.mkdir(parents=True)
+    tokenizer.save(str(folder / "tokenizer.json"))
+    config = transformers.BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2,
+                                     num_attention_heads=2, intermediate_size=64, max_position_embeddings=128)
+    torch.manual_seed(0)
+    transformers.BertModel(config).save_pretrained(str(folder))
+    return folder
+
+
+def test_training_exports_a_model_that_loads_and_predicts(tmp_path: Path) -> None:
+    from presslens.training.run import train_techniques  # deferred: imports torch, which the module may skip without
+
+    ptc = write_ptc(tmp_path / "ptc", n_articles=30)
+    base = write_tiny_encoder(tmp_path / "tiny-bert")
+    out = tmp_path / "model"
+    metrics = train_techniques(ptc, out, base=base, epochs=1, seed=3, log=lambda _: None)
+
+    assert sorted(p.name for p in out.iterdir()) == [
+        "config.json", "labels.json", "metrics.json", "model.onnx", "span_head.npz", "tokenizer.json"
+    ]
+    written = json.loads((out / "metrics.json").read_text())
+    assert written == metrics
+    assert {"fp32", "int8"} <= set(written["held_out"])
+    assert 0 <= written["held_out"]["int8"]["si"]["f1"] <= 1
+    model = TechniqueModel(out)
+    text = "Title\n\n" + SENTENCES[0][0]
+    # A few steps from random weights may find no span, but every given span gets a technique distribution.
+    phrase = text.index(SENTENCES[0][1])
+    probs = model.classify(model.outputs(text), phrase, phrase + len(SENTENCES[0][1]))
+    assert probs.shape == (len(model.labels),) and probs.sum() == pytest.approx(1.0, abs=1e-4)
+    for span in model.predict(text):
+        assert text[span.start:span.end] == span.text
+        assert 0 <= span.score <= 1
+
+
+def test_training_keeps_the_epoch_its_selection_scores_best(tmp_path: Path) -> None:
+    from presslens.training.train import TrainSettings, train  # deferred: imports torch, which the module may skip without
+
+    articles = load_ptc(write_ptc(tmp_path / "ptc", n_articles=12))
+    base = write_tiny_encoder(tmp_path / "tiny-bert")
+    snapshots, scores = [], iter([0.2, 0.9, 0.4])
+
+    def select(net, tokenizer) -> float:
+        snapshots.append({k: v.detach().clone() for k, v in net.state_dict().items()})
+        return next(scores)
+
+    settings = TrainSettings(epochs=3, seed=3, batch_size=4)
+    net, _ = train(articles, base, settings, log=lambda _: None, select=select)
+
+    kept = net.state_dict()
+    assert len(snapshots) == 3
+    assert all(torch.equal(kept[k], snapshots[1][k]) for k in kept)
+    assert not all(torch.equal(kept[k], snapshots[2][k]) for k in kept)
