@@ -6,36 +6,18 @@ message."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import date
-from itertools import chain
 
 from presslens.analysis import Analysis
 from presslens.article import Article
-from presslens.corpus import Filters, OutletSummary, export_columns, export_rows, filter_date, list_outlets
-from presslens.corpus.export import Export
+from presslens.corpus import OutletSummary, list_outlets, query_filters
+from presslens.corpus.export import stored_export
 from presslens.errors import InputError, NotFoundError, PresslensError
 from presslens.store import Store
 
-
-def query_filters(
-    query: str | None = None, outlets: Iterable[str] | None = None, since: date | str | None = None,
-    until: date | str | None = None, technique: str | None = None, speaker: str | None = None,
-    entity: str | None = None,
-) -> Filters:
-    """Filters from query options as a front end has them: the CLI's strings or the
-    server's parsed values. An empty value filters nothing; a date that is not
-    YYYY-MM-DD is an InputError naming `since` or `until`."""
-    return Filters(
-        query=query or None, outlets=[o for o in outlets or () if o] or None,
-        since=_date(since, "since"), until=_date(until, "until"),
-        technique=technique or None, speaker=speaker or None, entity=entity or None,
-    )
-
-
-def _date(value: date | str | None, name: str) -> date | None:
-    return value if isinstance(value, date) else filter_date(value, name)
+# Written beside what they build (Filters, the export writers) and used by both front ends from here.
+__all__ = ["exit_on_error", "find_outlet", "http_error", "query_filters", "stored_article", "stored_export"]
 
 
 def find_outlet(store: Store, name: str) -> OutletSummary:
@@ -57,16 +39,6 @@ def stored_article(store: Store, article_id: str) -> tuple[Article, Analysis | N
     if article is None:
         raise NotFoundError(f"article {article_id!r} not found")
     return article, store.get_analysis(article_id)
-
-
-def export_of(store: Store, what: str, filters: Filters, fmt: str) -> Export:
-    """Every stored row of kind `what` matching the filters, as bytes in `fmt`. The first
-    row is read now, so that an unknown kind or format, or a bad filter, raises before
-    any byte goes out (a server response would otherwise be cut short)."""
-    columns = export_columns(store, what)
-    rows = export_rows(store, what, filters)
-    first = next(rows, None)
-    return Export(rows if first is None else chain([first], rows), columns, fmt)
 
 
 def http_error(exc: PresslensError) -> tuple[int, str]:

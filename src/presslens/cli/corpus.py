@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from presslens.corpus.queries import combine_months, outlet_stats, search as search_corpus, top_entities, top_speakers
-from presslens.edge import exit_on_error, export_of, find_outlet, query_filters
+from presslens.edge import exit_on_error, find_outlet, query_filters, stored_export
 from presslens.engines import process as run_process
 from presslens.errors import InputError
 from presslens.store import open_store
@@ -160,7 +160,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Export every matching row, every column, streamed (no cap)."""
         with exit_on_error(FILTER_FLAGS | {"what": "--what", "format": "--format"}), open_store(db) as store:
-            export = export_of(store, what, query_filters(query, outlet, since, until, technique, speaker, entity), format)
+            export = stored_export(store, what, query_filters(query, outlet, since, until, technique, speaker, entity), format)
             if output is None:
                 sys.stdout.buffer.writelines(export)
             else:

@@ -2,12 +2,12 @@
 
 from presslens.corpus.queries import (
     ArticleSummary, EntityCount, Filters, OutletMonth, OutletSummary, Page, QuoteRow, SearchHit, SpeakerCount,
-    combine_months, export_columns, export_rows, filter_date, list_articles, list_outlets, outlet_stats, search,
+    combine_months, export_columns, export_rows, filter_date, list_articles, list_outlets, outlet_stats, query_filters, search,
     speaker_quotes, top_entities, top_speakers,
 )
 
 __all__ = [
     "ArticleSummary", "EntityCount", "Filters", "OutletMonth", "OutletSummary", "Page", "QuoteRow", "SearchHit",
     "SpeakerCount", "combine_months", "export_columns", "export_rows", "filter_date", "list_articles",
-    "list_outlets", "outlet_stats", "search", "speaker_quotes", "top_entities", "top_speakers",
+    "list_outlets", "outlet_stats", "query_filters", "search", "speaker_quotes", "top_entities", "top_speakers",
 ]

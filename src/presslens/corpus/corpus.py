@@ -10,12 +10,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from presslens.corpus.export import write_export
+from presslens.corpus.export import stored_export
 from presslens.corpus.ingest import IngestSummary, ingest
-from presslens.corpus.queries import (
-    Filters, OutletMonth, SearchHit, combine_months, export_columns, export_rows, outlet_stats, search,
-)
-from presslens.edge import query_filters
+from presslens.corpus.queries import Filters, OutletMonth, SearchHit, combine_months, outlet_stats, query_filters, search
 from presslens.engines import ProcessSummary, process
 from presslens.store import Store, open_store
 
@@ -74,13 +71,13 @@ class Corpus:
         """Writes every matching row of `what` (articles, quotes, techniques, entities or
         mentions) as `format` (csv, jsonl or parquet) to a file path or a binary stream;
         returns how many rows."""
-        columns = export_columns(self.store, what)
-        rows = export_rows(self.store, what, _filters(query, filters))
+        export = stored_export(self.store, what, _filters(query, filters), format)
         if isinstance(sink, (str, Path)):
             with Path(sink).open("wb") as out:
-                return write_export(rows, columns, format, out)
-        return write_export(rows, columns, format, sink)
-
+                out.writelines(export)
+        else:
+            sink.writelines(export)
+        return export.rows_written
 
 def open_corpus(url: str | None = None) -> Corpus:
     """Opens (creating and migrating when needed) the corpus store at an SQLAlchemy URL;

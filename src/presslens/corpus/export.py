@@ -12,11 +12,14 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from itertools import chain
 from typing import IO, Any
 
 from sqlalchemy import JSON, Boolean, Date, Float, Integer
 
+from presslens.corpus.queries import Filters, export_columns, export_rows
 from presslens.errors import InputError
+from presslens.store import Store
 from presslens.store.repository import batched
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -160,3 +163,13 @@ def write_export(rows: Iterable[dict], columns: list[tuple[str, Any]], fmt: str,
     for chunk in export:
         out.write(chunk)
     return export.rows_written
+
+
+def stored_export(store: Store, what: str, filters: Filters, fmt: str) -> Export:
+    """Every stored row of kind `what` matching the filters, as bytes in `fmt`. The first
+    row is read now, so that an unknown kind or format, or a bad filter, raises before
+    any byte goes out (a server response would otherwise be cut short)."""
+    columns = export_columns(store, what)
+    rows = export_rows(store, what, filters)
+    first = next(rows, None)
+    return Export(rows if first is None else chain([first], rows), columns, fmt)

@@ -6,7 +6,7 @@ latest stored analysis of each article. Results are plain dataclasses.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -47,6 +47,25 @@ class Filters:
     technique: str | None = None
     speaker: str | None = None
     entity: str | None = None
+
+
+def query_filters(
+    query: str | None = None, outlets: Iterable[str] | None = None, since: date | str | None = None,
+    until: date | str | None = None, technique: str | None = None, speaker: str | None = None,
+    entity: str | None = None,
+) -> Filters:
+    """Filters from query options as a front end has them: the CLI's strings or the
+    server's parsed values. An empty value filters nothing; a date that is not
+    YYYY-MM-DD is an InputError naming `since` or `until`."""
+    return Filters(
+        query=query or None, outlets=[o for o in outlets or () if o] or None,
+        since=_date(since, "since"), until=_date(until, "until"),
+        technique=technique or None, speaker=speaker or None, entity=entity or None,
+    )
+
+
+def _date(value: date | str | None, name: str) -> date | None:
+    return value if isinstance(value, date) else filter_date(value, name)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
-from presslens.edge import export_of
+from presslens.edge import stored_export
 from presslens.server.dependencies import ERRORS, filters, store_of
 
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"}
@@ -29,4 +29,4 @@ def export(
 ) -> StreamingResponse:
     """Every matching row, streamed so that a large corpus never sits in memory."""
     headers = {"Content-Disposition": f'attachment; filename="presslens-{what}.{fmt}"'}
-    return StreamingResponse(export_of(store_of(request), what, f, fmt), media_type=MEDIA_TYPES[fmt], headers=headers)
+    return StreamingResponse(stored_export(store_of(request), what, f, fmt), media_type=MEDIA_TYPES[fmt], headers=headers)
