@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from presslens.analyzers.entities.component import resolve_mention
+from presslens.analyzers.entities.index import resolve_mention
 from presslens.analyzers.layers import get_layer
 from presslens.pipeline import Pipeline
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from presslens.analyzers.entities.component import resolve_mention
+from presslens.analyzers.entities.index import resolve_mention
 from presslens.analyzers.layers import get_layer
 from presslens.pipeline import Pipeline
 from presslens.training.polnear import Predicted, Score, read_polnear, score_article

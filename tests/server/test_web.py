@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from fastapi.testclient import TestClient
 from support.web_corpus import (
-    COURIER_ID, HARBOUR_ID, HOSTILE_ID, HOSTILE_OUTLET, HOSTILE_SPEAKER, HOSTILE_TEXT, HOSTILE_TITLE, build_store,
+    COURIER_ID, HARBOUR_ID, HOSTILE_ID, HOSTILE_OUTLET, HOSTILE_SPEAKER, HOSTILE_TITLE, build_store,
 )
 
 from presslens.server.app import create_app

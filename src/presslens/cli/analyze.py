@@ -17,6 +17,7 @@ from rich.progress import (
 )
 
 from presslens.analysis import Analysis
+from presslens.cli.report import render_report
 from presslens.edge import exit_on_error
 from presslens.errors import InputError
 
@@ -81,8 +82,6 @@ def _write(results: Iterable[Analysis], fmt: OutputFormat, out: TextIO) -> int:
         return count
     if fmt is OutputFormat.json:
         return _write_json(results, out)
-    from presslens.cli.report import render_report
-
     console = Console(file=out)
     count = 0
     for count, analysis in enumerate(results, start=1):

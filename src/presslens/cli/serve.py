@@ -22,6 +22,7 @@ def register(app: typer.Typer) -> None:
         # Deferred: the web server and the app load only for `serve`.
         import uvicorn
 
+        # deferred: FastAPI and the server load only for `serve`
         from presslens.server.app import create_app
 
         settings = get_settings()

@@ -43,11 +43,13 @@ def train_techniques(
     with exit_on_error():
         # Deferred here and below: training loads spaCy, the ONNX runtime and (to train) torch.
         if tune_only:
+            # deferred: the training modules load only for `train`
             from presslens.training.run import retune
 
             metrics = retune(data, out, log=_log)
         else:
             try:
+                # deferred: training needs torch and transformers, the optional train extra
                 from presslens.training.run import train_techniques as run
             except ImportError as exc:
                 typer.echo(f"error: training needs the train extra (pip install 'presslens[train]'): {exc}", err=True)

@@ -83,6 +83,7 @@ def jsonl_chunks(rows: Iterable[dict], _columns: list[tuple[str, Any]]) -> Itera
 
 
 def _arrow_type(sql_type: Any):
+    # deferred: pyarrow is the optional parquet extra
     import pyarrow as pa
 
     if isinstance(sql_type, Boolean):

@@ -43,6 +43,7 @@ def process(
     `components` narrows the pipeline to the named analyzers (for tests and experiments);
     results are still stored under the pipeline version.
     """
+    # deferred: the pipeline module loads spaCy
     from presslens.pipeline import PIPELINE_VERSION
 
     if engine not in ENGINES:
@@ -55,12 +56,14 @@ def process(
     pending = store.count_pending(PIPELINE_VERSION)
     summary = ProcessSummary(version=PIPELINE_VERSION, pending=pending if limit is None else min(limit, pending))
     if engine == "local":
+        # deferred: the local engine's pipeline loads spaCy
         from presslens.engines.local import run_local
 
         # Small batches keep every worker busy to the end of a run.
         batches = store.pending_articles(PIPELINE_VERSION, batch_size or 8, limit)
         results = run_local(batches, workers, components)
     else:
+        # deferred: Ray is an optional extra, loaded only for the ray engine
         from presslens.engines.ray_data import run_ray
 
         chunks = store.pending_articles(PIPELINE_VERSION, batch_size or 2000, limit)

@@ -17,6 +17,7 @@ _worker_pipeline = None
 
 def load_pipeline(components: tuple[str, ...] | None):
     """The default pipeline, or one with only the named components (tests, experiments)."""
+    # deferred: spaCy loads in the worker that analyses, not where engines are imported
     from presslens.pipeline import Pipeline, default_pipeline
 
     return Pipeline(components) if components else default_pipeline()

@@ -19,6 +19,7 @@ class _Analyser:
     """A Ray actor: loads the pipeline once, then analyses every batch it is given."""
 
     def __init__(self, components: tuple[str, ...] | None = None) -> None:
+        # deferred: spaCy loads inside the Ray actor's process
         from presslens.engines.local import load_pipeline
 
         self.pipeline = load_pipeline(components)
@@ -30,6 +31,7 @@ class _Analyser:
 
 def _start_ray(address: str | None, workers: int) -> None:
     try:
+        # deferred: Ray is an optional extra
         import ray
     except ImportError as exc:
         raise PresslensError("the ray engine needs Ray: pip install 'presslens[ray]'") from exc
@@ -45,6 +47,7 @@ def _start_ray(address: str | None, workers: int) -> None:
 def run_ray(chunks: Iterable[list[Article]], workers: int, address: str | None = None,
             batch_size: int = 16, components: tuple[str, ...] | None = None) -> Iterator[list[Analysis]]:
     """Analyses each chunk of articles as one Ray dataset; yields each chunk's analyses in order."""
+    # deferred: Ray is an optional extra
     import ray
 
     _start_ray(address, workers)

@@ -55,6 +55,7 @@ def upload_name(upload: UploadFile) -> str:
 
 def articles_in_upload(name: str, data: bytes, limit: int) -> list[Article]:
     """At most `limit` Articles read from the bytes of one uploaded file."""
+    # deferred: the readers load trafilatura and feedparser, about 0.35 s
     from presslens.readers import read_stream
 
     return list(islice(read_stream(io.BytesIO(data), name, name), limit))

@@ -28,6 +28,7 @@ class Resources:
     def store(self):
         with self._lock:
             if self._store is None:
+                # deferred: SQLAlchemy and the store open with the first request that needs them
                 from presslens.store import open_store
 
                 self._store = open_store(self.settings.db)
@@ -36,6 +37,7 @@ class Resources:
     @property
     def pipeline(self):
         if self._pipeline is None:
+            # deferred: spaCy and the models load with the first analysis
             from presslens.pipeline import default_pipeline
 
             self._pipeline = default_pipeline()

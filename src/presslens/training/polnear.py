@@ -106,6 +106,11 @@ class Predicted:
     entity: str | None = None
 
 
+def _ratio(part: str, whole: str) -> property:
+    """A read-only share: the count `part` over the count `whole`, 0.0 when `whole` is 0."""
+    return property(lambda score: getattr(score, part) / getattr(score, whole) if getattr(score, whole) else 0.0)
+
+
 @dataclass
 class Score:
     gold: int = 0
@@ -121,30 +126,15 @@ class Score:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
-    @property
-    def precision(self) -> float:
-        return _ratio(self.predicted_matched, self.predicted)
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.gold_matched, self.gold)
+    precision = _ratio("predicted_matched", "predicted")
+    recall = _ratio("gold_matched", "gold")
+    direct_recall = _ratio("direct_matched", "direct_gold")
+    speaker_accuracy = _ratio("speaker_right", "speaker_judged")
 
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def direct_recall(self) -> float:
-        return _ratio(self.direct_matched, self.direct_gold)
-
-    @property
-    def speaker_accuracy(self) -> float:
-        return _ratio(self.speaker_right, self.speaker_judged)
-
-
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
 
 
 def word_chars(text: str, spans: Spans) -> frozenset[int]:

@@ -17,11 +17,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
 
-from presslens.analyzers.techniques.component import TechniqueModel
+import numpy as np
+
+from presslens.analyzers.techniques.component import (
+    TechniqueModel, char_ranges, make_windows, runs_above, sigmoid, special_ids, token_outputs,
+)
 from presslens.errors import InputError, ModelMissingError
 from presslens.training.evaluate import evaluate
-from presslens.training.ptc import DEV_BUCKETS, HELD_OUT_BUCKETS, PtcArticle, load_ptc, split
-from presslens.training.tune import tune
+from presslens.training.ptc import DEV_BUCKETS, HELD_OUT_BUCKETS, LabelledSpan, PtcArticle, load_ptc, split
+from presslens.training.scorer import score_si
+from presslens.training.tune import THRESHOLDS, tune
 
 FP32_FILE = "model-fp32.onnx"
 INT8_FILE = "model.onnx"
@@ -40,13 +45,8 @@ def default_base() -> Path:
 
 def dev_si_selector(dev: list[PtcArticle], max_length: int, stride: int) -> Callable[[object, object], float]:
     """Scores a net in training by SI F1 on the dev part at its best plain threshold."""
-    import numpy as np
+    # deferred: torch is the optional train extra
     import torch
-
-    from presslens.analyzers.techniques.component import char_ranges, make_windows, runs_above, sigmoid, special_ids, token_outputs
-    from presslens.training.ptc import LabelledSpan
-    from presslens.training.scorer import score_si
-    from presslens.training.tune import THRESHOLDS
 
     gold = [s for a in dev for s in a.spans]
     windows: list = []  # the dev articles' windows, cut at the first call: they never change
@@ -91,8 +91,8 @@ def train_techniques(
 ) -> dict:
     """Trains, tunes, scores and exports; returns the metrics written to out/metrics.json."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    # deferred: torch, and the training modules that import it, are the optional train extra
     import torch
-
     from presslens.training.export import write_model_folder
     from presslens.training.train import TrainSettings, train
 
@@ -133,6 +133,7 @@ def write_config(out: Path, config: dict) -> None:
 
 def quantize(source: Path, target: Path) -> None:
     """Dynamic int8 quantisation of the weights (activations stay float)."""
+    # deferred: the quantiser loads onnx, needed only at export
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8)

@@ -162,6 +162,7 @@ def train(
 ) -> tuple[TechniqueNet, object]:
     """Returns the trained net (on CPU, eval mode) and its tokenizer. With `select`, each
     epoch's net is scored by it (higher is better) and the best epoch's weights are kept."""
+    # deferred: transformers and torch are the optional train extra
     from tokenizers import Tokenizer
     from transformers import AutoModel
 

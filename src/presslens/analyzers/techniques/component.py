@@ -266,6 +266,7 @@ class TechniqueModel:
                 "reinstall presslens, or train a model (docs/techniques.md) and set PRESSLENS_TECHNIQUES_MODEL "
                 "to its folder"
             )
+        # deferred: the tokenizer loads with the model, at the first prediction
         from tokenizers import Tokenizer
 
         self.folder = folder
@@ -288,6 +289,7 @@ class TechniqueModel:
 
     @staticmethod
     def _onnx_runner(path: Path) -> WindowRunner:
+        # deferred: onnxruntime loads with the model, at the first prediction
         import onnxruntime as ort
 
         options = ort.SessionOptions()
