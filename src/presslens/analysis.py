@@ -20,6 +20,7 @@ from presslens.article import RESPONSE_SCHEMA_CONFIG, Article
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 TimeKind = Literal["date", "duration", "set"]
+ClaimKind = Literal["historical", "statistical", "prediction", "other"]
 
 
 def described(description: str, **options: Any) -> Any:
@@ -93,9 +94,17 @@ class Claim:
     start: int
     end: int
     text: str
-    score: float = described("0..1")
-    time_refs: list[TimeRef] = field(default_factory=list)
+    score: float = described("0..1, calibrated check-worthiness.")
+    claimant: Speaker | None = described(
+        "Who makes the claim: the speaker of the quote it is in; null: the outlet's own voice.", default=None,
+    )
+    time_refs: list[TimeRef] = described("The time references inside the claim or governing its verb.",
+                                         default_factory=list)
     entities: list[str] = described("Ids of the entities the claim is about.", default_factory=list)
+    kind: ClaimKind = described(
+        "historical: about a time before publication; statistical: rests on a number or quantity; "
+        "prediction: about the future; other.", default="other",
+    )
 
 
 @dataclass

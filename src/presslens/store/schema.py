@@ -84,7 +84,7 @@ SPAN_LAYERS = {
                            indexed=("name",)),
     "quotes": LayerTable("quotes", Quote, flattened={"speaker": "name", "cue": "text"}, indexed=("speaker",)),
     "time_refs": LayerTable("time_refs", TimeRef),
-    "claims": LayerTable("claims", Claim),
+    "claims": LayerTable("claims", Claim, flattened={"claimant": "name"}, indexed=("claimant",)),
     "techniques": LayerTable("technique_spans", TechniqueSpan, indexed=("technique",)),
 }
 
