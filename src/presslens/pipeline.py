@@ -21,12 +21,13 @@ from presslens.errors import InputError
 from presslens.nlp import load_nlp
 from presslens.readers.dates import parse_date
 
-PIPELINE_VERSION = "0.4.0"
+PIPELINE_VERSION = "0.5.0"
 
 COMPONENTS = (
     "presslens_entities",
     "presslens_quotes",
     "presslens_time_refs",
+    "presslens_claims",
     "presslens_techniques",
     "presslens_scores",
 )

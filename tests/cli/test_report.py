@@ -8,7 +8,7 @@ from datetime import date
 from rich.console import Console
 from support.paths import EXAMPLES
 
-from presslens.analysis import Analysis, Cue, Entity, Mention, Quote, Speaker, TechniqueSpan, TimeRef
+from presslens.analysis import Analysis, Claim, Cue, Entity, Mention, Quote, Speaker, TechniqueSpan, TimeRef
 from presslens.article import Article
 from presslens.readers import read_path
 from presslens.cli.report import render_report
@@ -112,3 +112,32 @@ def test_untitled_article_and_figures():
     assert "Untitled article" in report
     figures = section(report, "Article figures")
     assert "technique rate" in figures and "0.25" in figures
+
+
+def test_claims_name_their_claimant_or_the_outlet_the_date_they_refer_to_kind_and_score():
+    analysis = sample_analysis([], {"spacy": "x", "presslens_claims": "claims-minilm-1"})
+    text = analysis.article.text
+    said = analysis.quotes[0]
+    start = text.index("Ruiz told")
+    analysis.claims = [
+        Claim(said.start, said.end, said.text, 0.71, claimant=said.speaker, kind="other"),
+        Claim(start, len(text), text[start:], 0.64,
+              time_refs=[TimeRef(text.index("Monday"), text.index("Monday") + 6, "Monday", "date", "2021-04-05")],
+              kind="historical"),
+    ]
+    claims = section(rendered(analysis, width=140), "Claims")
+    lines = claims.splitlines()
+    (first,) = [line for line in lines if "blockade must end" in line]
+    assert "Mayor Ana Ruiz" in first and "0.71" in first and "other" in first
+    assert "[bold]cruel[/bold]" in first  # the claim is printed as written, never as markup
+    (second,) = [i for i, line in enumerate(lines) if "Ruiz told the crowd" in line]
+    assert "Coastline Herald" in lines[second]  # the outlet's own voice
+    assert "historical" in lines[second] and "0.64" in lines[second]
+    assert "refers to 2021-04-05 (Monday)" in lines[second + 1]
+
+
+def test_no_claims_say_why():
+    without_model = section(rendered(sample_analysis([])), "Claims")
+    assert "claim model is not part of this pipeline" in without_model
+    with_model = rendered(sample_analysis([], {"spacy": "x", "presslens_claims": "claims-minilm-1"}))
+    assert "No check-worthy claims above the model's threshold" in section(with_model, "Claims")

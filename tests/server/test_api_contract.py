@@ -9,11 +9,13 @@ import pytest
 from presslens.analysis import Analysis, Claim, Cue, Entity, Mention, Quote, Speaker, TechniqueSpan, TimeRef
 from presslens.article import Article
 from presslens.config import Settings
-from presslens.corpus import ArticleSummary, EntityCount, OutletMonth, OutletSummary, QuoteRow, SearchHit, SpeakerCount
+from presslens.corpus import (
+    ArticleSummary, EntityCount, OutletMonth, OutletSummary, QuoteRow, SearchHit, SpeakerCount, TimelineClaim,
+)
 from presslens.server.app import create_app
 
 RESULTS = (Analysis, Article, Entity, Mention, Quote, Speaker, Cue, TimeRef, Claim, TechniqueSpan,
-           ArticleSummary, SearchHit, OutletSummary, OutletMonth, SpeakerCount, EntityCount, QuoteRow)
+           ArticleSummary, SearchHit, OutletSummary, OutletMonth, SpeakerCount, EntityCount, QuoteRow, TimelineClaim)
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,11 @@ import os
 from pathlib import Path
 
 import pytest
+from support.claims import HARBOR, store_claims_corpus
 from support.serve import served
 from support.web_corpus import HARBOUR_ID, HOSTILE_ID, build_store
+
+from presslens.store import open_store
 
 CHROMIUM = Path(os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium"))
 LAUNCH_FLAGS = [
@@ -144,3 +147,49 @@ def test_screenshots_of_the_article_and_outlet_pages(page, base_url, tmp_path):
 
         for name in ("article.png", "outlet.png"):  # 64 colours keep the README's images small
             Image.open(folder / name).convert("RGB").quantize(colors=64).save(folder / name, optimize=True)
+
+
+def test_the_timeline_draws_its_marks_and_each_leads_to_its_claim(page, tmp_path):
+    url = f"sqlite:///{tmp_path / 'claims.db'}"
+    with open_store(url) as store:
+        store_claims_corpus(store)
+    with served(url) as base:
+        page.set_viewport_size({"width": 1100, "height": 700})
+        page.goto(f"{base}/timeline")
+        chart = page.locator("figure.tl-chart")
+        box = chart.locator("svg").bounding_box()
+        assert box["width"] > 800 and box["height"] > 100
+        assert chart.locator("a rect.m").count() == 6
+        chart.screenshot(path=str(tmp_path / "timeline.png"))
+        from PIL import Image  # comes with matplotlib
+
+        colours = Image.open(tmp_path / "timeline.png").convert("RGB").getcolors(maxcolors=1 << 16)
+        # The first lane's marks (#1f77b4 over white at .75 opacity) are on screen.
+        assert any(abs(r - 87) < 12 and abs(g - 152) < 12 and abs(b - 198) < 12 for _, (r, g, b) in colours)
+        page.set_viewport_size({"width": 390, "height": 800})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 391
+        chart.locator("a").first.click()
+        page.wait_for_url(f"**/articles/{HARBOR.id}#claim-0")
+        assert page.errors == [] and page.dialogs == []
+
+
+def test_a_claim_names_its_claimant_and_date_on_hover_and_the_checkbox_hides_claims(page, tmp_path):
+    url = f"sqlite:///{tmp_path / 'claims.db'}"
+    with open_store(url) as store:
+        store_claims_corpus(store)
+    with served(url) as base:
+        page.goto(f"{base}/articles/{HARBOR.id}")
+        claim = page.locator("#claim-0")
+        assert claim.get_attribute("title") is None  # the script's tooltip stands in for the browser's
+        claim.hover()
+        tip = page.locator("#tip")
+        tip.wait_for(state="visible")
+        assert tip.inner_text().startswith("Claim by Lena Park · refers to 1953 · historical")
+        shading = "el => getComputedStyle(el).backgroundColor"
+        assert claim.evaluate(shading) != "rgba(0, 0, 0, 0)"
+        page.locator("label[for=show-claims]").click()
+        assert claim.evaluate(shading) == "rgba(0, 0, 0, 0)"
+        page.mouse.move(0, 0)
+        claim.hover()
+        assert tip.is_hidden()
+        assert page.errors == []

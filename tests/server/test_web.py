@@ -3,6 +3,7 @@ parse them: hostile article data must arrive as text, never as markup."""
 
 from __future__ import annotations
 
+from datetime import date
 from html.parser import HTMLParser
 
 import pytest
@@ -14,8 +15,9 @@ from support.web_corpus import (
 from presslens.server.app import create_app
 from presslens.config import Settings
 from presslens.server.pages.article_view import build_view, lanes_of
-from presslens.analysis import Analysis, TechniqueSpan
+from presslens.analysis import Analysis, Claim, Speaker, TechniqueSpan, TimeRef
 from presslens.article import Article
+from presslens.store import open_store
 from presslens.server.pages.techniques import TECHNIQUE_STYLES
 
 
@@ -201,3 +203,67 @@ def test_static_paths_never_leave_the_static_folder(client):
         response = client.get(path)
         assert response.status_code == 404, path
         assert "Settings" not in response.text
+
+
+HOSTILE_CLAIMANT = "<svg onload=alert(7)>Harbour master"
+
+
+def claimed_analysis() -> Analysis:
+    """An article with one claim in a quote (a hostile claimant) and one in the outlet's voice."""
+    text = ('Pier <b>reopens</b>\n\n'
+            'The <i>pier</i> was built in 1953 by the navy, the harbour master said. '
+            'The port moved 3 million tonnes last year.')
+    built = text.index("The <i>pier</i>")
+    built_end = text.index(", the harbour")
+    moved = text.index("The port")
+    master = text.index("the harbour master")
+    year = text.index("1953")
+    return Analysis(
+        article=Article(text=text, outlet="Pier Gazette", published=date(2024, 5, 1), title="Pier reopens"),
+        claims=[
+            Claim(built, built_end, text[built:built_end], 0.82,
+                  claimant=Speaker(None, HOSTILE_CLAIMANT, master, master + 18),
+                  time_refs=[TimeRef(year, year + 4, "1953", "date", "1953")], kind="historical"),
+            Claim(moved, len(text), text[moved:], 0.77, kind="statistical"),
+        ],
+        pipeline={"version": "test", "models": {}},
+    )
+
+
+def test_claims_are_highlighted_with_their_claimant_and_date_and_can_be_hidden(tmp_path):
+    analysis = claimed_analysis()
+    url = build_store(tmp_path / "claims.db")
+    store = open_store(url)
+    try:
+        store.add_articles([analysis.article])
+        store.save_analysis(analysis)
+    finally:
+        store.close()
+    with TestClient(create_app(Settings(db=url)), raise_server_exceptions=False) as claims_client:
+        dom = page(claims_client, f"/articles/{analysis.article.id}")
+        css = claims_client.get("/static/app.css").text
+    assert_inert(dom)
+    built, moved = analysis.claims
+    marks = {a["id"]: a for a in dom.tags("span") if "c" in a.get("class", "").split()}
+    assert set(marks) == {f"claim-{built.start}", f"claim-{moved.start}"}
+    quoted = marks[f"claim-{built.start}"]
+    assert quoted["data-claimant"] == HOSTILE_CLAIMANT and quoted["data-date"] == "1953"
+    assert quoted["title"].startswith(f"Claim by {HOSTILE_CLAIMANT} · refers to 1953 · historical")
+    assert quoted["tabindex"] == "0"
+    assert marks[f"claim-{moved.start}"]["data-claimant"] == "Pier Gazette"  # the outlet's own voice
+    assert not any(tag == "svg" for tag, _ in dom.elements)
+    assert "The <i>pier</i> was built in 1953 by the navy" in dom.text
+    (toggle,) = [i for i in dom.tags("input") if i.get("id") == "show-claims"]
+    assert toggle["type"] == "checkbox" and "checked" in toggle
+    assert "#show-claims:not(:checked) ~ .article-layout .c {" in css  # the filter works without script
+    links = [a["href"] for a in dom.tags("a") if a.get("href", "").startswith("#claim-")]
+    assert links == [f"#claim-{built.start}", f"#claim-{moved.start}"]
+
+
+def test_a_claims_highlight_covers_exactly_its_text():
+    analysis = claimed_analysis()
+    view = build_view(analysis)
+    for claim in analysis.claims:
+        first = next(i for i, s in enumerate(view.segments) if s.claim and s.claim["start"] == claim.start)
+        last = next(i for i in range(first, len(view.segments)) if view.segments[i].claim_ends)
+        assert "".join(s.text for s in view.segments[first:last + 1]) == claim.text

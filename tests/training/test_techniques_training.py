@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from support.ptc import SENTENCES, write_ptc
+from support.tiny_encoder import write_tiny_encoder
 
 from presslens.analyzers.techniques.component import TechniqueModel
 from presslens.training.ptc import load_ptc
@@ -15,33 +16,11 @@ torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
 
-def write_tiny_encoder(folder: Path) -> Path:
-    """A randomly initialised 2-layer BERT with a word-level vocabulary built from our sentences."""
-    # deferred: installed with transformers, which the module may skip without
-    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
-
-    words = sorted({w for s, _, _ in SENTENCES for w in s.lower().replace(",", " , ").replace("!", " ! ").replace("?", " ? ").replace(".", " . ").split()})
-    vocab = {token: i for i, token in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "title", "number", *map(str, range(30)), *words])}
-    tokenizer = Tokenizer(models.WordPiece(vocab, unk_token="[UNK]"))
-    tokenizer.normalizer = normalizers.BertNormalizer(lowercase=True)
-    tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    tokenizer.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]", special_tokens=[("[CLS]", vocab["[CLS]"]), ("[SEP]", vocab["[SEP]"])]
-    )
-    folder.mkdir(parents=True)
-    tokenizer.save(str(folder / "tokenizer.json"))
-    config = transformers.BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2,
-                                     num_attention_heads=2, intermediate_size=64, max_position_embeddings=128)
-    torch.manual_seed(0)
-    transformers.BertModel(config).save_pretrained(str(folder))
-    return folder
-
-
 def test_training_exports_a_model_that_loads_and_predicts(tmp_path: Path) -> None:
     from presslens.training.run import train_techniques  # deferred: imports torch, which the module may skip without
 
     ptc = write_ptc(tmp_path / "ptc", n_articles=30)
-    base = write_tiny_encoder(tmp_path / "tiny-bert")
+    base = write_tiny_encoder(tmp_path / "tiny-bert", [s for s, _, _ in SENTENCES])
     out = tmp_path / "model"
     metrics = train_techniques(ptc, out, base=base, epochs=1, seed=3, log=lambda _: None)
 
@@ -67,7 +46,7 @@ def test_training_keeps_the_epoch_its_selection_scores_best(tmp_path: Path) -> N
     from presslens.training.train import TrainSettings, train  # deferred: imports torch, which the module may skip without
 
     articles = load_ptc(write_ptc(tmp_path / "ptc", n_articles=12))
-    base = write_tiny_encoder(tmp_path / "tiny-bert")
+    base = write_tiny_encoder(tmp_path / "tiny-bert", [s for s, _, _ in SENTENCES])
     snapshots, scores = [], iter([0.2, 0.9, 0.4])
 
     def select(net, tokenizer) -> float:

@@ -2,8 +2,8 @@
 
 `presslens_scores` writes the `scores` layer (`doc._.presslens_scores`, a dict of counts
 and rates) and no `doc.spans` key: every figure describes the whole article, not a
-stretch of its text, so there is no span to label. It requires the entities, quotes and
-techniques layers, so that a count of 0 always means "none found", never "not run".
+stretch of its text, so there is no span to label. It requires the entities, quotes, claims
+and techniques layers, so that a count of 0 always means "none found", never "not run".
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from presslens.analyzers.layers import check_requires, get_layer, layer_attribut
     "presslens_scores",
     assigns=[layer_attribute("scores")],
     requires=[
-        "doc.sents", layer_attribute("entities"), layer_attribute("quotes"), layer_attribute("techniques"),
+        "doc.sents", layer_attribute("entities"), layer_attribute("quotes"), layer_attribute("claims"),
+        layer_attribute("techniques"),
     ],
 )
 def make_scores(nlp: Language, name: str) -> "ArticleScores":
@@ -55,6 +56,7 @@ class ArticleScores:
             "sentences": sum(1 for _ in doc.sents),
             "quotes": len(get_layer(doc, "quotes")),
             "entities": len(get_layer(doc, "entities")),
+            "claims": len(get_layer(doc, "claims")),
             **technique_figures(doc),
         })
         return doc

@@ -18,6 +18,8 @@ from rich.progress import (
 
 from presslens.analysis import Analysis
 from presslens.cli.report import render_report
+from presslens.cli.timeline import write_timeline
+from presslens.corpus.timeline import analysis_timeline, sort_timeline
 from presslens.edge import exit_on_error
 from presslens.errors import InputError
 
@@ -46,6 +48,11 @@ def analyze(
         help="text: a readable report; json: the contract object (a list when the inputs hold "
              "several articles); jsonl: one object per line, in input order.",
     ),
+    timeline: bool = typer.Option(
+        False, "--timeline",
+        help="Print only the articles' dated claims, ordered by the date they refer to: a table (text), "
+             "a JSON list (json) or one object per line (jsonl).",
+    ),
 ) -> None:
     """Analyse articles: quotes and speakers, entities, dates, techniques.
 
@@ -63,7 +70,7 @@ def analyze(
             articles = iter_articles(paths, on_error=skipped.append)
             with _counting_progress(format, count_articles(paths)) as counted:
                 results = counted(default_pipeline().analyze_many(articles))
-                analysed = _write(results, format, sys.stdout)
+                analysed = (_write_timeline if timeline else _write)(results, format, sys.stdout)
     except BrokenPipeError:
         # The reader (`head`, a pager) has gone: stop quietly, and point stdout at devnull
         # so that Python's final flush cannot fail a second time.
@@ -88,6 +95,15 @@ def _write(results: Iterable[Analysis], fmt: OutputFormat, out: TextIO) -> int:
         if count > 1:
             console.print()
         render_report(analysis, console)
+    return count
+
+
+def _write_timeline(results: Iterable[Analysis], fmt: OutputFormat, out: TextIO) -> int:
+    """The dated claims of every analysis, in one timeline; returns how many articles were analysed."""
+    claims, count = [], 0
+    for count, analysis in enumerate(results, start=1):
+        claims.extend(analysis_timeline(analysis))
+    write_timeline(sort_timeline(claims), fmt.value, out)
     return count
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import typer
 
 from presslens import __version__
-from presslens.cli import analyze, corpus, serve, techniques, train
+from presslens.cli import analyze, claims, corpus, serve, techniques, timeline, train
 
 app = typer.Typer(help="presslens: see how news articles persuade.", no_args_is_help=True)
 analyze.register(app)
 train.register(app)
 techniques.register(app)
+claims.register(app)
 corpus.register(app)
+timeline.register(app)
 serve.register(app)
 
 

@@ -152,7 +152,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def export(
-        what: str = typer.Option("articles", "--what", help="articles, quotes, techniques, entities or mentions."),
+        what: str = typer.Option("articles", "--what", help="articles, quotes, techniques, entities, mentions or claims."),
         format: str = typer.Option("jsonl", "--format", help="csv, jsonl or parquet."),
         output: Path = typer.Option(None, "-o", "--output", help="File to write (default: stdout)."),
         db: str = DB, outlet: list[str] = OUTLET, since: str = SINCE, until: str = UNTIL,

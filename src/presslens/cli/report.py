@@ -17,7 +17,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from presslens.analysis import Analysis, Entity, Quote, TechniqueSpan
+from presslens.analysis import Analysis, Entity, Quote, Speaker, TechniqueSpan
 
 # One colour per PTC technique label, so a technique looks the same in every report.
 TECHNIQUE_STYLES = {
@@ -38,7 +38,8 @@ TECHNIQUE_STYLES = {
 }
 OTHER_TECHNIQUE_STYLE = "black on grey70"
 TECHNIQUES_COMPONENT = "presslens_techniques"
-QUOTE_CHARS = 320  # longer quotes are shortened in the table; the JSON keeps them whole
+CLAIMS_COMPONENT = "presslens_claims"
+QUOTE_CHARS = 320  # longer quotes and claims are shortened in the tables; the JSON keeps them whole
 
 
 def render_report(analysis: Analysis, console: Console) -> None:
@@ -51,8 +52,7 @@ def report_of(analysis: Analysis) -> RenderableType:
     sections += _section("Quotes and speakers", _quotes(analysis), "No quotes found.")
     sections += _section("People, places and organisations", _entities(analysis.entities), "No named entities found.")
     sections += _section("Dates and periods", _time_refs(analysis), "No dated references found.")
-    if analysis.claims:
-        sections += _section("Claims worth checking", _claims(analysis), "")
+    sections += _section("Claims", _claims(analysis), _no_claims_note(analysis))
     sections += _section("Persuasion techniques", _techniques(analysis), _no_techniques_note(analysis))
     sections += _section("Article figures", _scores(analysis), "No figures.")
     sections.append(_footer(analysis))
@@ -94,22 +94,32 @@ def _quotes(analysis: Analysis) -> Table | None:
     return table
 
 
+def _speaker_text(speaker: Speaker, names: dict[str, str]) -> Text:
+    """The speaker as written, and the entity's fuller name when it differs."""
+    cell = Text(speaker.name)
+    resolved = names.get(speaker.entity or "")
+    if resolved and resolved != speaker.name:
+        cell.append(f"\n= {resolved}", style="dim green")
+    return cell
+
+
 def _speaker_cell(quote: Quote, names: dict[str, str]) -> Text:
     if quote.speaker is None:
         return Text("(no speaker)", style="dim")
-    cell = Text(quote.speaker.name)
-    resolved = names.get(quote.speaker.entity or "")
-    if resolved and resolved != quote.speaker.name:
-        cell.append(f"\n= {resolved}", style="dim green")
+    cell = _speaker_text(quote.speaker, names)
     if quote.via and quote.via != quote.speaker.name:
         cell.append(f"\nvia {quote.via}", style="dim")
     return cell
 
 
+def _shortened(text: str) -> str:
+    """`text` on one line, cut at QUOTE_CHARS."""
+    body = " ".join(text.split())
+    return body if len(body) <= QUOTE_CHARS else body[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
 def _quote_cell(quote: Quote) -> Text:
-    body = " ".join(quote.text.split())
-    if len(body) > QUOTE_CHARS:
-        body = body[: QUOTE_CHARS - 1].rstrip() + "…"
+    body = _shortened(quote.text)
     marks = {"direct": ("“", "”"), "mixed": ("“", "”")}.get(quote.kind, ("", ""))
     cell = Text(marks[0] + body + marks[1], style="italic" if quote.kind != "indirect" else "")
     cell.append(f"  {quote.kind}", style="dim")
@@ -159,13 +169,34 @@ def _time_refs(analysis: Analysis) -> Table | None:
     return table
 
 
-def _claims(analysis: Analysis) -> Table:
+def _claims(analysis: Analysis) -> Table | None:
+    """Each claim in text order: who makes it (the outlet for its own voice), what, the date
+    it refers to, its kind and check-worthiness."""
+    if not analysis.claims:
+        return None
+    outlet = analysis.article.outlet or "the outlet"
+    names = {e.id: e.name for e in analysis.entities}
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False)
-    table.add_column("Score", justify="right", style="bold", ratio=1)
-    table.add_column("Claim", ratio=9, overflow="fold")
-    for claim in sorted(analysis.claims, key=lambda c: -c.score)[:10]:
-        table.add_row(Text(f"{claim.score:.2f}"), Text(" ".join(claim.text.split())))
+    table.add_column("Claimant", style="bold green", ratio=2, overflow="fold")
+    table.add_column("Claim", ratio=7, overflow="fold")
+    table.add_column("Kind", style="cyan", no_wrap=True)
+    table.add_column("Score", justify="right", no_wrap=True)
+    for claim in sorted(analysis.claims, key=lambda c: c.start):
+        who = _speaker_text(claim.claimant, names) if claim.claimant else Text(outlet, style="dim")
+        cell = Text(_shortened(claim.text))
+        dated = next((ref for ref in claim.time_refs if ref.kind == "date"), None)
+        if dated:
+            cell.append("\nrefers to ", style="dim").append(dated.value, style="yellow")
+            if dated.text != dated.value:
+                cell.append(f" ({dated.text})", style="dim")
+        table.add_row(who, cell, Text(claim.kind), Text(f"{claim.score:.2f}"))
     return table
+
+
+def _no_claims_note(analysis: Analysis) -> str:
+    if CLAIMS_COMPONENT not in analysis.pipeline.get("models", {}):
+        return "Not scored: the claim model is not part of this pipeline."
+    return "No check-worthy claims above the model's threshold."
 
 
 def _techniques(analysis: Analysis) -> RenderableType | None:

@@ -58,6 +58,40 @@ def train_techniques(
     typer.echo(json.dumps(metrics["held_out"][metrics["shipped"]], indent=1))
 
 
+@train_app.command("claims")
+def train_claims(
+    data: Path = typer.Option(..., "--data", help="Folder with claimbuster-train.json and clef2019-train.csv."),
+    out: Path = typer.Option(Path("claims-model"), "--out", help="Folder to write the model to."),
+    base: Optional[Path] = typer.Option(None, "--base", help="Local Hugging Face encoder folder (default: all-MiniLM-L6-v2)."),
+    epochs: int = typer.Option(2, "--epochs", min=1, help="Passes over the fit part (the best on dev is kept)."),
+    seed: int = typer.Option(13, "--seed", help="Seed for initialisation and shuffling."),
+) -> None:
+    """Train the check-worthiness classifier; writes ONNX, calibration, threshold and metrics.json."""
+    with exit_on_error():
+        try:
+            # deferred: training needs torch and transformers, the optional train extra
+            from presslens.training.claims import train_claims as run
+        except ImportError as exc:
+            typer.echo(f"error: training needs the train extra (pip install 'presslens[train]'): {exc}", err=True)
+            raise typer.Exit(1) from exc
+        metrics = run(data, out, base=base, epochs=epochs, seed=seed, log=_log)
+    typer.echo(json.dumps(metrics["held_out"][metrics["shipped"]], indent=1))
+
+
+@eval_app.command("claims")
+def eval_claims(
+    data: Path = typer.Option(..., "--data", help="Folder with claimbuster-train.json and clef2019-train.csv."),
+    part: str = typer.Option("test", "--part", help="Part of the fixed split: test (held out) or dev."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: the bundled model)."),
+) -> None:
+    """ClaimBuster F1 (P, R) and CLEF CheckThat! 2019 MAP (per debate too), by default of the bundled model on the held-out part."""
+    from presslens.training.claims import evaluate_claims  # deferred: loads the model runtime
+
+    with exit_on_error({"part": "--part"}):
+        result = evaluate_claims(data, part, model)
+    typer.echo(json.dumps(result, indent=1))
+
+
 @eval_app.command("techniques")
 def eval_techniques(
     data: Path = typer.Option(..., "--data", help="PTC folder with gold labels."),

@@ -13,6 +13,7 @@ from typing import IO, Any
 from presslens.corpus.export import stored_export
 from presslens.corpus.ingest import IngestSummary, ingest
 from presslens.corpus.queries import Filters, OutletMonth, SearchHit, combine_months, outlet_stats, query_filters, search
+from presslens.corpus.timeline import TimelineClaim, timeline
 from presslens.engines import ProcessSummary, process
 from presslens.store import Store, open_store
 
@@ -65,6 +66,13 @@ class Corpus:
         per outlet over all months), over the analysed articles."""
         months = outlet_stats(self.store, _filters(query, filters))
         return months if by_month else combine_months(months)
+
+    def timeline(self, limit: int = 50, entity: str | None = None, claimant: str | None = None,
+                 **filters: Any) -> list[TimelineClaim]:
+        """The first `limit` dated claims, ordered by the date they refer to (not the date
+        published); `since`/`until` bound that date; `entity` and `claimant` match names
+        containing the text."""
+        return timeline(self.store, _filters(None, filters), entity=entity, claimant=claimant, limit=limit).items
 
     def export(self, what: str, format: str, sink: str | Path | IO[bytes], query: str | None = None,
                **filters: Any) -> int:

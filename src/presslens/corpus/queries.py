@@ -20,12 +20,12 @@ from presslens.store import Store
 from presslens.store import fulltext, search_index
 from presslens.store.filters import article_conditions, latest_of_article, month_of_published, outlet_name
 from presslens.store.repository import article_columns, articles_with_outlet
-from presslens.store.schema import analyses, articles, entities, mentions, outlets, quotes, technique_spans
+from presslens.store.schema import analyses, articles, claims, entities, mentions, outlets, quotes, technique_spans
 
 # SQLite's FTS5 index over article titles and text, in the attached index file (not in metadata).
 ARTICLES_FTS = table(search_index.TABLE, column("rowid"), schema=search_index.SCHEMA)
 _FTS_ROWIDS = f"SELECT rowid FROM {search_index.SCHEMA}.{search_index.TABLE} WHERE {search_index.TABLE} MATCH :fts"
-EXPORTS = ("articles", "quotes", "techniques", "entities", "mentions")
+EXPORTS = ("articles", "quotes", "techniques", "entities", "mentions", "claims")
 
 
 def filter_date(value: str | None, name: str) -> date | None:
@@ -397,7 +397,8 @@ def _export_statement(store: Store, what: str, filters: Filters):
         return (select(articles.c.id, outlets.c.name.label("outlet"), articles.c.published, articles.c.url,
                        articles.c.title, articles.c.language, articles.c.words, articles.c.text)
                 .select_from(articles_with_outlet()).where(conds).order_by(articles.c.seq))
-    tables = {"quotes": quotes, "techniques": technique_spans, "entities": entities, "mentions": mentions}
+    tables = {"quotes": quotes, "techniques": technique_spans, "entities": entities, "mentions": mentions,
+              "claims": claims}
     table = tables[what]
     columns = [c for c in table.c if c.name != "analysis_id"]
     stmt = select(*head, analyses.c.version, *columns).select_from(_layer_base(table)).where(conds)

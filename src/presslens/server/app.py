@@ -26,7 +26,7 @@ from presslens.server.middleware import BodySizeLimit, SecurityHeaders
 from presslens.server.pages import views
 from presslens.server.pages.views import error_page
 from presslens.server.resources import Resources
-from presslens.server.routers import analyze, articles, docs, entities, exports, outlets, search, speakers
+from presslens.server.routers import analyze, articles, docs, entities, exports, outlets, search, speakers, timeline
 
 STATIC_DIR = Path(__file__).parent / "pages" / "static"
 log = logging.getLogger("presslens.server.app")
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None, pipeline=None) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     _add_error_handlers(app)
-    for resource in (analyze, articles, search, outlets, speakers, entities, exports, docs):
+    for resource in (analyze, articles, search, outlets, speakers, entities, timeline, exports, docs):
         app.include_router(resource.router, prefix="/api")
     app.include_router(views.router)
     docs.install_openapi(app)

@@ -17,6 +17,7 @@ from presslens.article import Article
 from presslens.corpus.queries import (
     ArticleSummary, EntityCount, OutletMonth, OutletSummary, QuoteRow, SearchHit, SpeakerCount,
 )
+from presslens.corpus.timeline import TimelineClaim
 
 
 def as_contract(item: Analysis | Article):  # no return annotation: the schema stays the dataclass's own
@@ -71,6 +72,13 @@ class OutletDetail(BaseModel):
 class QuotePage(BaseModel):
     items: list[QuoteRow]
     next_cursor: str | None
+
+
+class TimelinePage(BaseModel):
+    items: list[TimelineClaim]
+    next_cursor: str | None
+    claims: int = Field(description="How many claims the whole timeline holds, over every page.")
+    articles: int = Field(description="How many articles those claims come from.")
 
 
 class ErrorOut(BaseModel):

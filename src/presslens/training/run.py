@@ -43,6 +43,16 @@ def default_base() -> Path:
     return Path(spec.origin).parent / "model"
 
 
+def resolve_base(base: Path | None) -> tuple[Path, str]:
+    """The encoder folder to fine-tune (default: all-MiniLM-L6-v2) and its name, read offline."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    name = Path(base).name if base else "all-MiniLM-L6-v2"
+    folder = Path(base) if base else default_base()
+    if not (folder / "config.json").is_file() or not (folder / "tokenizer.json").is_file():
+        raise InputError(str(folder), "is not a Hugging Face model folder with config.json and tokenizer.json")
+    return folder, name
+
+
 def dev_si_selector(dev: list[PtcArticle], max_length: int, stride: int) -> Callable[[object, object], float]:
     """Scores a net in training by SI F1 on the dev part at its best plain threshold."""
     # deferred: torch is the optional train extra
@@ -90,16 +100,12 @@ def train_techniques(
     log: Callable[[str], None] = print,
 ) -> dict:
     """Trains, tunes, scores and exports; returns the metrics written to out/metrics.json."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     # deferred: torch, and the training modules that import it, are the optional train extra
     import torch
     from presslens.training.export import write_model_folder
     from presslens.training.train import TrainSettings, train
 
-    base_name = Path(base).name if base else "all-MiniLM-L6-v2"
-    base = Path(base) if base else default_base()
-    if not (base / "config.json").is_file() or not (base / "tokenizer.json").is_file():
-        raise InputError(str(base), "is not a Hugging Face model folder with config.json and tokenizer.json")
+    base, base_name = resolve_base(base)
     torch.set_num_threads(min(2, os.cpu_count() or 1))
     parts = split(load_ptc(Path(data)))
     if not parts["fit"] or not parts["dev"]:

@@ -82,6 +82,41 @@ def seed_everything(seed: int) -> None:
     torch.manual_seed(seed)
 
 
+def warmup_then_decay(optimizer, steps: int, warmup_share: float):
+    """Learning rates rising linearly over the first `warmup_share` of the steps, then falling linearly to 0."""
+    warmup = max(1, int(steps * warmup_share))
+    return torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
+    )
+
+
+def take_step(net: nn.Module, loss: torch.Tensor, optimizer, schedule) -> None:
+    """One optimiser step on `loss`, gradients clipped to norm 1, then the schedule's step."""
+    optimizer.zero_grad()
+    loss.backward()
+    nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+    optimizer.step()
+    schedule.step()
+
+
+class BestEpoch:
+    """The weights of the epoch a selection score rates highest, kept to restore at the end."""
+
+    def __init__(self) -> None:
+        self.score, self.state, self.epoch = float("-inf"), None, 0
+
+    def offer(self, net: nn.Module, epoch: int, score: float, log: Callable[[str], None]) -> None:
+        log(f"epoch {epoch}: selection score {score:.4f}")
+        if score > self.score:
+            self.score, self.epoch = score, epoch
+            self.state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+
+    def restore(self, net: nn.Module, log: Callable[[str], None]) -> None:
+        if self.state is not None:
+            net.load_state_dict(self.state)
+            log(f"kept epoch {self.epoch} (selection score {self.score:.4f})")
+
+
 def freeze_lower_layers(encoder: nn.Module, n_layers: int) -> int:
     """Freezes the embeddings and the first `n_layers` blocks of a BERT-like encoder; returns how many froze."""
     layers = getattr(getattr(encoder, "encoder", None), "layer", None)
@@ -185,14 +220,11 @@ def train(
         {"params": list(net.token_head.parameters()) + list(net.span_head.parameters()), "lr": settings.head_lr},
     ], weight_decay=0.01)
     steps = settings.epochs * math.ceil(len(examples) / settings.batch_size)
-    warmup = max(1, int(steps * settings.warmup))
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
-    )
+    schedule = warmup_then_decay(optimizer, steps, settings.warmup)
     log(f"training on {device}: {len(examples)} windows, {steps} steps, {frozen} lower layers frozen")
     order_rng = random.Random(settings.seed)
     step, began = 0, time.monotonic()
-    best_score, best_state, best_epoch = float("-inf"), None, 0
+    best = BestEpoch()
     net.train()
     for epoch in range(settings.epochs):
         order = list(range(len(examples)))
@@ -207,11 +239,7 @@ def train(
                 pooled = pool @ hidden.reshape(-1, hidden.shape[-1])
                 span_logits = net.span_head(net.dropout(pooled))
                 loss = loss + -(span_t * torch.log_softmax(span_logits, -1)).sum(-1).mean()
-            optimizer.zero_grad()
-            loss.backward()
-            nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-            optimizer.step()
-            schedule.step()
+            take_step(net, loss, optimizer, schedule)
             step += 1
             if step % 20 == 0 or step == steps:
                 log(f"epoch {epoch + 1} step {step}/{steps} loss {loss.item():.4f} ({time.monotonic() - began:.0f}s)")
@@ -219,11 +247,6 @@ def train(
             net.eval()
             score = select(net, tokenizer)
             net.train()
-            log(f"epoch {epoch + 1}: selection score {score:.4f}")
-            if score > best_score:
-                best_score, best_epoch = score, epoch + 1
-                best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
-    if best_state is not None:
-        net.load_state_dict(best_state)
-        log(f"kept epoch {best_epoch} (selection score {best_score:.4f})")
+            best.offer(net, epoch + 1, score, log)
+    best.restore(net, log)
     return net.cpu().eval(), tokenizer

@@ -2,6 +2,8 @@
 
 Technique spans may overlap, so the text is cut at every span boundary into segments,
 each carrying the techniques, quote, entity mentions and time reference covering it.
+Claims never overlap one another: a claim opens at the segment it starts in and closes
+after the one it ends with, so its highlight is one element with the id `claim-<start>`.
 Each technique span keeps one "lane" over all its segments (an interval colouring), so
 its underline sits at the same depth from start to end and overlapping ones stack.
 """
@@ -12,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from presslens.analysis import Analysis, TechniqueSpan
+from presslens.analysis import Analysis, Claim, TechniqueSpan
 from presslens.server.pages.techniques import technique_class, technique_name
 
 MAX_LANE = 4
@@ -37,6 +39,8 @@ class Segment:
     entities: list[int] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
     chip: dict | None = None
+    claim: dict | None = None  # the claim this segment opens
+    claim_ends: bool = False  # the last segment of a claim
 
 
 @dataclass
@@ -48,6 +52,7 @@ class ArticleView:
     speakers: list[dict]
     timeline: list[dict]
     other_times: list[dict]
+    claims: list[dict]
     figures: list[tuple[str, str]]
     link: str | None
 
@@ -90,10 +95,15 @@ def build_view(analysis: Analysis) -> ArticleView:
         (m.start, m.end, i) for i, e in enumerate(analysis.entities) for m in e.mentions if 0 <= m.start < m.end <= size
     ]
     times = [t for t in analysis.time_refs if 0 <= t.start < t.end <= size]
+    claims = claims_of(analysis, size)
+    claim_starts = {c["start"]: c for c in claims}
+    claim_ends = {c["end"] for c in claims}
 
     cuts = {0, size}
     for item in [*spans, *quotes, *times]:
         cuts.update((item.start, item.end))
+    for claim in claims:
+        cuts.update((claim["start"], claim["end"]))
     for start, end, _ in mentions:
         cuts.update((start, end))
     bounds = sorted(cuts)
@@ -115,7 +125,7 @@ def build_view(analysis: Analysis) -> ArticleView:
     for a, b in zip(bounds, bounds[1:]):
         active.difference_update(closing.get(a, ()))
         active.update(opening.get(a, ()))
-        segment = Segment(text=text[a:b])
+        segment = Segment(text=text[a:b], claim=claim_starts.get(a), claim_ends=b in claim_ends)
         for kind, i in sorted(active):
             if kind == "t":
                 span = spans[i]
@@ -146,8 +156,32 @@ def build_view(analysis: Analysis) -> ArticleView:
             for i, e in enumerate(analysis.entities)
         ],
         speakers=speakers_of(quotes), timeline=_times(times, dated=True), other_times=_times(times, dated=False),
+        claims=claims,
         figures=figures_of(analysis, len(spans)), link=safe_link(analysis.article.url),
     )
+
+
+def claims_of(analysis: Analysis, size: int) -> list[dict]:
+    """The claims the page highlights, in text order, each with what its hover and the
+    panel say; one overlapping an earlier claim (never written by the pipeline) is left out."""
+    outlet = analysis.article.outlet or "the outlet"
+    shown: list[dict] = []
+    for claim in sorted(analysis.claims, key=lambda c: (c.start, c.end)):
+        if 0 <= claim.start < claim.end <= size and (not shown or claim.start >= shown[-1]["end"]):
+            shown.append(_claim_row(claim, outlet))
+    return shown
+
+
+def _claim_row(claim: Claim, outlet: str) -> dict:
+    dated = next((ref for ref in claim.time_refs if ref.kind == "date"), None)
+    claimant = claim.claimant.name if claim.claimant else outlet
+    tip = f"Claim by {claimant}" + (f" · refers to {dated.value}" if dated else "") + f" · {claim.kind}"
+    return {
+        "start": claim.start, "end": claim.end, "anchor": f"claim-{claim.start}", "text": claim.text,
+        "claimant": claimant, "own_voice": claim.claimant is None, "date": dated.value if dated else None,
+        "date_text": dated.text if dated else None, "kind": claim.kind, "score": claim.score,
+        "tip": f"{tip} · score {claim.score:.2f}",
+    }
 
 
 def legend_of(spans: list[TechniqueSpan]) -> list[dict]:

@@ -1,4 +1,4 @@
-// presslens pages: technique tooltips and entity highlighting.
+// presslens pages: technique and claim tooltips, and entity highlighting.
 // Data from articles is untrusted: it is only ever set with textContent.
 "use strict";
 
@@ -12,22 +12,40 @@
     return found;
   }
 
+  function coveringClaim(el) {
+    var toggle = document.getElementById("show-claims");
+    if (toggle && !toggle.checked) return null;
+    var claim = el && el.closest ? el.closest(".c") : null;
+    return claim && claim.dataset.tip ? claim : null;
+  }
+
   function setupTooltips() {
     var tip = document.getElementById("tip");
     var text = document.getElementById("article-text");
     if (!tip || !text) return;
+    // A claim's title is its hover text without script; with it, the tooltip shows it instead.
+    text.querySelectorAll(".c[title]").forEach(function (claim) {
+      claim.dataset.tip = claim.title;
+      claim.removeAttribute("title");
+    });
 
     function show(target) {
       var spans = coveringTechniques(target);
-      if (!spans.length) { hide(); return; }
+      var claim = coveringClaim(target);
+      if (!spans.length && !claim) { hide(); return; }
       tip.replaceChildren();
+      if (claim) {
+        var said = document.createElement("p");
+        said.textContent = claim.dataset.tip;
+        tip.appendChild(said);
+      }
       spans.forEach(function (span) {
         var line = document.createElement("p");
         line.textContent = span.dataset.label + " \u00b7 score " + span.dataset.score;
         tip.appendChild(line);
       });
       tip.hidden = false;
-      var box = spans[0].getBoundingClientRect();
+      var box = (spans[0] || claim).getBoundingClientRect();
       var left = Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8);
       tip.style.left = Math.max(window.scrollX + 4, left) + "px";
       tip.style.top = (window.scrollY + box.bottom + 6) + "px";

@@ -1,0 +1,105 @@
+"""The check-worthiness model: one calibrated score (0..1) per sentence.
+
+A sentence encoder (all-MiniLM-L6-v2 fine-tuned on ClaimBuster and CLEF CheckThat! 2019,
+mean pooling and a linear layer, exported to ONNX) gives one logit per sentence and head;
+a Platt scaling per head, fitted on the development part, turns it into a probability.
+The "claimbuster" head (is this a factual claim worth checking?) is the score presslens
+uses; the "clef" head ranks debate lines as CheckThat! 2019 labelled them. A folder with
+one head scores both ways with it. Only onnxruntime, tokenizers and numpy are used here:
+torch stays in the optional `train` extra.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from presslens.errors import ModelMissingError
+
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "claims"
+MODEL_FILES = ("model.onnx", "tokenizer.json", "config.json")
+
+
+class ClaimModel:
+    """The ONNX sentence classifier of one model folder, with its calibration and threshold."""
+
+    def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
+        folder = Path(folder)
+        missing = [name for name in (onnx_file, *MODEL_FILES[1:]) if not (folder / name).is_file()]
+        if missing:
+            raise ModelMissingError(
+                f"claim model file(s) {', '.join(missing)} missing in {folder}; reinstall presslens, or train "
+                "a model (docs/claims-model.md) and set PRESSLENS_CLAIMS_MODEL to its folder"
+            )
+        # deferred: onnxruntime and the tokenizer load with the model, at the first score
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.folder = folder
+        self.config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        self.model_id: str = self.config.get("model_id", folder.name)
+        self.threshold = float(self.config.get("threshold", 0.5))
+        self.max_length = int(self.config.get("max_length", 96))
+        self.batch_size = int(self.config.get("batch_size", 32))
+        self.heads: list[str] = list(self.config.get("heads", ["claimbuster"]))
+        # Per head: (scale, bias) of sigmoid(scale * logit + bias).
+        self.platt: dict[str, tuple[float, float]] = {
+            head: (float(p["scale"]), float(p["bias"])) for head, p in self.config.get("platt", {}).items()
+        }
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.enable_truncation(self.max_length)
+        self.tokenizer.no_padding()
+        self.pad_id = self.tokenizer.token_to_id("[PAD]") or 0
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = int(os.environ.get("PRESSLENS_THREADS") or 0)
+        self._session = ort.InferenceSession(str(folder / onnx_file), options, providers=["CPUExecutionProvider"])
+        self._output = self._session.get_outputs()[0].name
+
+    def logits(self, sentences: list[str]) -> np.ndarray:
+        """Uncalibrated logits, (sentences, heads); batches group sentences of like length."""
+        encodings = self.tokenizer.encode_batch(list(sentences))
+        out = np.zeros((len(encodings), len(self.heads)), dtype=np.float32)
+        order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
+        for first in range(0, len(order), self.batch_size):
+            chosen = order[first:first + self.batch_size]
+            width = max(len(encodings[i].ids) for i in chosen)
+            ids = np.full((len(chosen), width), self.pad_id, dtype=np.int64)
+            mask = np.zeros((len(chosen), width), dtype=np.int64)
+            for row, i in enumerate(chosen):
+                ids[row, :len(encodings[i].ids)] = encodings[i].ids
+                mask[row, :len(encodings[i].ids)] = 1
+            (batch_logits,) = self._session.run([self._output], {"input_ids": ids, "attention_mask": mask})
+            out[chosen] = batch_logits.reshape(len(chosen), -1)
+        return out
+
+    def column(self, head: str) -> int:
+        return self.heads.index(head) if head in self.heads else 0
+
+    def calibrate(self, logits: np.ndarray, head: str = "claimbuster") -> np.ndarray:
+        """Probabilities from one head's logits, by that head's Platt scaling."""
+        scale, bias = self.platt.get(head) or self.platt.get(self.heads[self.column(head)], (1.0, 0.0))
+        return 1.0 / (1.0 + np.exp(-(scale * logits + bias)))
+
+    def score(self, sentences: list[str], head: str = "claimbuster") -> list[float]:
+        """Calibrated check-worthiness of each sentence, in order (`head` "clef": the debate-line ranking)."""
+        if not sentences:
+            return []
+        return [float(p) for p in self.calibrate(self.logits(sentences)[:, self.column(head)], head)]
+
+
+_loaded: dict[str, ClaimModel] = {}
+_lock = threading.Lock()
+
+
+def load_claim_model(folder: Path | None = None) -> ClaimModel:
+    """The model in `folder` (default: PRESSLENS_CLAIMS_MODEL or the bundled one), loaded once per process."""
+    folder = Path(folder or os.environ.get("PRESSLENS_CLAIMS_MODEL") or MODEL_DIR)
+    key = str(folder.resolve())
+    with _lock:
+        if key not in _loaded:
+            _loaded[key] = ClaimModel(folder)
+        return _loaded[key]

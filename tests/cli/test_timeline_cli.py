@@ -1,0 +1,90 @@
+"""`presslens timeline` over a stored corpus with claims, and `presslens analyze --timeline`
+over files, as a user runs them: text, JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from support.claims import HARBOR, TIMELINE, VALLEY, harbor_analysis, store_claims_corpus, valley_analysis
+from typer.testing import CliRunner
+
+from presslens.cli import app
+from presslens.store import open_store
+
+
+@pytest.fixture()
+def db(tmp_path) -> str:
+    url = f"sqlite:///{tmp_path / 'claims.db'}"
+    with open_store(url) as store:
+        store_claims_corpus(store)
+    return url
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args), catch_exceptions=False, env={"COLUMNS": "220"})
+
+
+def test_text_is_a_table_in_order_of_the_date_referred_to(db):
+    result = run("timeline", "--db", db)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    rows = [line for line in lines if HARBOR.id in line or VALLEY.id in line]
+    assert [next(label for label in ("1953-05-03", "August 1953", "1953", "1980s", "summer 2019", "week 18, 2020")
+                 if label in row) for row in rows] == [
+        "1953", "1953-05-03", "August 1953", "1980s", "summer 2019", "week 18, 2020"]
+    # Where the outlet speaks, its name stands in the claimant column.
+    assert "Lena Park" in rows[0] and rows[1].count("Valley Post") == 2
+    assert lines[-1] == "6 claims from 2 articles"
+
+
+def test_json_and_csv_carry_every_field(db):
+    listed = json.loads(run("timeline", "--db", db, "--format", "json").output)
+    assert [(c["date"], c["claimant"], c["article_id"]) for c in listed] == TIMELINE
+    assert listed[0]["first_day"] == "1953-01-01" and listed[0]["published"] == "2021-03-01"
+    rows = list(csv.DictReader(io.StringIO(run("timeline", "--db", db, "--format", "csv").output)))
+    assert list(rows[0]) == list(listed[0])
+    assert [r["date"] for r in rows] == [t[0] for t in TIMELINE]
+    assert rows[3]["claimant"] == "Tom Reyes" and rows[1]["claimant"] == ""
+
+
+def test_filters_limit_and_bad_input(db):
+    park = json.loads(run("timeline", "--db", db, "--claimant", "PARK", "--format", "json").output)
+    assert [c["date"] for c in park] == ["1953", "2019-SU"]
+    about = json.loads(run("timeline", "--db", db, "--entity", "valley", "--outlet", "Valley Post",
+                           "--format", "json").output)
+    assert [c["date"] for c in about] == ["198"]
+    referred = json.loads(run("timeline", "--db", db, "--since", "2000-01-01", "--format", "json").output)
+    assert [c["date"] for c in referred] == ["2019-SU", "2020-W18"]
+    limited = run("timeline", "--db", db, "--limit", "2")
+    assert limited.output.splitlines()[-1] == "6 claims from 2 articles (the first 2)"
+    bad = run("timeline", "--db", db, "--since", "last year")
+    assert bad.exit_code != 0 and "--since: 'last year' is not a date" in bad.output
+    assert "--limit" in run("timeline", "--db", db, "--limit", "0").output
+
+
+class StandInPipeline:
+    """Gives the fabricated analyses of the articles it is handed, in order: the claims
+    layer's own output is not what these tests are about."""
+
+    def analyze_many(self, articles):
+        made = {HARBOR.text: harbor_analysis(), VALLEY.text: valley_analysis()}
+        for article in articles:
+            yield made[article.text]
+
+
+def test_analyze_timeline_prints_the_files_own_claims_without_a_store(tmp_path, monkeypatch):
+    monkeypatch.setattr("presslens.pipeline.default_pipeline", StandInPipeline)
+    paths = []
+    for name, article in (("harbor.txt", HARBOR), ("valley.txt", VALLEY)):
+        path = tmp_path / name
+        path.write_text(article.text, encoding="utf-8")
+        paths.append(str(path))
+    listed = json.loads(run("analyze", *paths, "--timeline", "--format", "json").output)
+    assert [c["date"] for c in listed] == [t[0] for t in TIMELINE]
+    text = run("analyze", paths[0], "--timeline").output
+    assert "Dated claims" in text and "summer 2019" in text and "1953-05-03" not in text
+    lines = run("analyze", *paths, "--timeline", "--format", "jsonl").output.splitlines()
+    assert [json.loads(line)["date"] for line in lines] == [t[0] for t in TIMELINE]
