@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -20,17 +22,35 @@ def register(app: typer.Typer) -> None:
     app.add_typer(eval_app, name="eval")
 
 
+BASE = typer.Option(None, "--base", help="Local Hugging Face encoder folder (default: all-MiniLM-L6-v2).")
+SEED = typer.Option(13, "--seed", help="Seed for initialisation and shuffling.")
+
+
 def _log(message: str) -> None:
     typer.echo(message, err=True)
+
+
+@contextmanager
+def _train_extra() -> Iterator[None]:
+    """Around importing a trainer: without torch and transformers, say which extra to install."""
+    try:
+        yield
+    except ImportError as exc:
+        typer.echo(f"error: training needs the train extra (pip install 'presslens[train]'): {exc}", err=True)
+        raise typer.Exit(1) from exc
+
+
+def _print_held_out(metrics: dict) -> None:
+    typer.echo(json.dumps(metrics["held_out"][metrics["shipped"]], indent=1))
 
 
 @train_app.command("techniques")
 def train_techniques(
     data: Path = typer.Option(..., "--data", help="PTC folder (train-articles/ and its label folders)."),
     out: Path = typer.Option(Path("techniques-model"), "--out", help="Folder to write the model to."),
-    base: Optional[Path] = typer.Option(None, "--base", help="Local Hugging Face encoder folder (default: all-MiniLM-L6-v2)."),
+    base: Optional[Path] = BASE,
     epochs: int = typer.Option(5, "--epochs", min=1, help="Passes over the training part (the best on dev is kept)."),
-    seed: int = typer.Option(13, "--seed", help="Seed for initialisation and shuffling."),
+    seed: int = SEED,
     frozen_layers: int = typer.Option(0, "--frozen-layers", min=0, help="Lowest encoder layers kept as pretrained."),
     any_weight: float = typer.Option(
         0.5, "--any-weight", min=0.0, max=1.0, help='Share of the token loss on the "any technique" channel spans come from.'
@@ -48,34 +68,28 @@ def train_techniques(
 
             metrics = retune(data, out, log=_log)
         else:
-            try:
+            with _train_extra():
                 # deferred: training needs torch and transformers, the optional train extra
                 from presslens.training.run import train_techniques as run
-            except ImportError as exc:
-                typer.echo(f"error: training needs the train extra (pip install 'presslens[train]'): {exc}", err=True)
-                raise typer.Exit(1) from exc
             metrics = run(data, out, base=base, epochs=epochs, seed=seed, frozen_layers=frozen_layers, any_weight=any_weight, log=_log)
-    typer.echo(json.dumps(metrics["held_out"][metrics["shipped"]], indent=1))
+    _print_held_out(metrics)
 
 
 @train_app.command("claims")
 def train_claims(
     data: Path = typer.Option(..., "--data", help="Folder with claimbuster-train.json and clef2019-train.csv."),
     out: Path = typer.Option(Path("claims-model"), "--out", help="Folder to write the model to."),
-    base: Optional[Path] = typer.Option(None, "--base", help="Local Hugging Face encoder folder (default: all-MiniLM-L6-v2)."),
+    base: Optional[Path] = BASE,
     epochs: int = typer.Option(2, "--epochs", min=1, help="Passes over the fit part (the best on dev is kept)."),
-    seed: int = typer.Option(13, "--seed", help="Seed for initialisation and shuffling."),
+    seed: int = SEED,
 ) -> None:
     """Train the check-worthiness classifier; writes ONNX, calibration, threshold and metrics.json."""
     with exit_on_error():
-        try:
+        with _train_extra():
             # deferred: training needs torch and transformers, the optional train extra
             from presslens.training.claims import train_claims as run
-        except ImportError as exc:
-            typer.echo(f"error: training needs the train extra (pip install 'presslens[train]'): {exc}", err=True)
-            raise typer.Exit(1) from exc
         metrics = run(data, out, base=base, epochs=epochs, seed=seed, log=_log)
-    typer.echo(json.dumps(metrics["held_out"][metrics["shipped"]], indent=1))
+    _print_held_out(metrics)
 
 
 @eval_app.command("claims")
