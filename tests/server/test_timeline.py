@@ -84,7 +84,7 @@ def test_the_page_draws_one_linked_mark_per_claim_and_lists_them(client):
     assert ">1960<" in html and ">2020<" in html  # year ticks on a true time axis
     assert html.count('<tr><td><time datetime=') == 6
     grouped = client.get("/timeline", params={"group": "outlet"}).text
-    assert ">Harbor Times<" in grouped and "3 claims, 1 articles" in grouped
+    assert ">Harbor Times<" in grouped and "3 claims, 1 article</text>" in grouped
 
 
 def _starts():
@@ -125,7 +125,7 @@ def test_five_thousand_claims_stay_one_small_page(tmp_path):
         store.save_analyses(many_claims(articles=250, per_article=20))
     response = client_of(url).get("/timeline")
     assert response.status_code == 200
-    assert "5000 claims from 250 articles" in response.text
+    assert "5,000 claims from 250 articles" in response.text
     assert len(MARK.findall(response.text)) == 5000
     assert len(response.content) < 2_000_000
     assert "32 others" in response.text  # 8 lanes of their own, the rest together

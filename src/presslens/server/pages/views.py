@@ -33,7 +33,13 @@ def templates() -> Jinja2Templates:
     env.env.globals.update(version=__version__, technique_styles=TECHNIQUE_STYLES)
     # One path segment: a slash or '?' in an outlet name must not change the route.
     env.env.filters["q"] = lambda value: quote(str(value), safe="")
+    env.env.filters["counted"] = counted
     return env
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 claim', '2 claims', '1,204 articles': a count with its noun, singular for one."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def render(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
