@@ -79,8 +79,12 @@ def _plain(value):
 
 def timeline_table(items: list[TimelineClaim]) -> Table:
     table = Table(title="Dated claims, by the date they refer to")
-    for heading in ("Date", "Claimant", "Claim", "Outlet", "Article"):
-        table.add_column(heading, overflow="fold")
+    # The claim takes the width the others leave; ids (16 hex digits) fold rather than wrap at odd places.
+    table.add_column("Date", ratio=1, min_width=7)
+    table.add_column("Claimant", ratio=1, min_width=10)
+    table.add_column("Claim", ratio=4, min_width=24)
+    table.add_column("Outlet", ratio=1, min_width=8)
+    table.add_column("Article", overflow="fold", min_width=8)
     for c in items:
         # Where the outlet speaks in its own voice, its name stands in, in italics.
         claimant = Text(c.claimant) if c.claimant else Text(c.outlet or "the outlet", style="italic")
