@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from presslens.analysis import Analysis
 from presslens.article import Article
 from presslens.errors import (
-    AnalysisTimeout, InputError, ModelMissingError, NotFoundError, PipelineError, PresslensError, ServiceUnavailable,
+    AnalysisTimeout, DroppedFieldWarning, InputError, ModelMissingError, NotFoundError, PipelineError, PresslensError, ServiceUnavailable,
     StoreError,
 )
 
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
-    "Analysis", "AnalysisTimeout", "Article", "Corpus", "InputError", "ModelMissingError", "NotFoundError",
+    "Analysis", "AnalysisTimeout", "Article", "Corpus", "DroppedFieldWarning", "InputError", "ModelMissingError", "NotFoundError",
     "Pipeline", "PipelineError", "PresslensError", "ServiceUnavailable", "StoreError", "__version__", "analyze",
     "open_corpus", "read_articles",
 ]

@@ -58,7 +58,25 @@ class AnalysisTimeout(PresslensError):
     http_status = 504
 
 
+class DroppedFieldWarning(UserWarning):
+    """A metadata field (a date, an outlet) that could not be read: the article is kept
+    without it.
+
+    Issued with `warnings.warn`; its message is one line, `SOURCE[:LINE]: problem; kept
+    without a date` (or `its outlet`...). The CLI shows each as `warning: <message>`.
+    """
+
+    def __init__(self, source: str, problem: str, line: int | None = None, field: str = "published") -> None:
+        self.source = source
+        self.problem = problem
+        self.line = line
+        self.field = field
+        where = f"{source}:{line}" if line is not None else source
+        kept = "a date" if field == "published" else f"its {field}"
+        super().__init__(f"{where}: {problem}; kept without {kept}")
+
+
 __all__ = [
-    "AnalysisTimeout", "InputError", "ModelMissingError", "NotFoundError", "PipelineError", "PresslensError",
+    "AnalysisTimeout", "DroppedFieldWarning", "InputError", "ModelMissingError", "NotFoundError", "PipelineError", "PresslensError",
     "ServiceUnavailable", "StoreError",
 ]

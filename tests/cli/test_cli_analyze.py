@@ -180,3 +180,18 @@ def test_every_input_bad_is_exit_1(runner, tmp_path):
     result = run(runner, str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"))
     assert result.exit_code == 1
     assert "analysed 0 article(s), skipped 2 input(s)" in result.stderr
+
+
+def test_a_record_with_an_ambiguous_date_is_analysed_undated_with_a_warning(runner, tmp_path):
+    records = tmp_path / "corpus.jsonl"
+    records.write_text(
+        json.dumps({"text": "The port reopened on Monday.", "published": "2021-03-01"}) + "\n"
+        + json.dumps({"text": "The bridge closed on Tuesday.", "published": "3/8/17"}) + "\n"
+    )
+    result = run(runner, str(records), "-f", "jsonl")
+    assert result.exit_code == 0
+    published = [json.loads(line)["article"]["published"] for line in result.stdout.splitlines()]
+    assert published == ["2021-03-01", None]
+    assert result.stderr == (
+        f"warning: {records}:2: field 'published': ambiguous date '3/8/17': day/month order unknown "
+        "(use ISO 8601, e.g. 2019-11-03); kept without a date\n")

@@ -76,6 +76,31 @@ def test_a_malformed_line_is_reported_with_file_and_line_skipped_and_counted(tmp
     assert count(db) == 3
 
 
+def test_a_record_with_an_ambiguous_date_is_stored_undated_with_a_warning(tmp_path):
+    db = tmp_path / "corpus.db"
+    source = write_jsonl(tmp_path / "corpus.jsonl", [record(1), dict(record(2), published="3/8/17")])
+    result = run("ingest", str(source), "--db", f"sqlite:///{db}")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: {source}:2: field 'published': ambiguous date '3/8/17': day/month order unknown "
+        "(use ISO 8601, e.g. 2019-11-03); kept without a date\n")
+    assert "read 2 articles: 2 new, 0 already stored; 0 bad records skipped" in result.stdout
+    with sqlite3.connect(db) as conn:
+        stored = conn.execute("SELECT title, published FROM articles ORDER BY title").fetchall()
+    assert stored == [("Ferry report 1", "2021-02-02"), ("Ferry report 2", None)]
+
+
+def test_warnings_past_the_first_twenty_are_counted(tmp_path):
+    db = tmp_path / "corpus.db"
+    source = write_jsonl(tmp_path / "corpus.jsonl", [dict(record(i), published="1/2/19") for i in range(25)])
+    result = run("ingest", str(source), "--db", f"sqlite:///{db}")
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert len(lines) == 21 and lines[19].startswith(f"warning: {source}:20: field 'published'")
+    assert lines[20] == "warning: ... and 5 more"
+    assert count(db) == 25
+
+
 def test_bad_input_leaves_the_store_unchanged(tmp_path):
     db = tmp_path / "corpus.db"
     run("ingest", str(write_jsonl(tmp_path / "good.jsonl", [record(1)])), "--db", f"sqlite:///{db}")

@@ -15,7 +15,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from support.paths import EXAMPLES
 
-from presslens.errors import InputError
+from presslens.errors import DroppedFieldWarning, InputError
 from presslens.readers import count_articles, iter_articles, read_path, read_stream
 from presslens.readers.dates import parse_date
 
@@ -126,12 +126,76 @@ def test_jsonl_bad_line_is_reported_with_its_number_and_the_rest_read():
     ]
     errors: list[InputError] = []
     stream = io.BufferedReader(io.BytesIO("\n".join(lines).encode()))
-    articles = list(read_stream(stream, "feed.jsonl", "feed.jsonl", errors.append))
-    assert [a.outlet for a in articles] == ["A", "B"]
-    assert [(e.line, e.source) for e in errors] == [(2, "feed.jsonl"), (4, "feed.jsonl"), (5, "feed.jsonl")]
+    with pytest.warns(DroppedFieldWarning) as dropped:
+        articles = list(read_stream(stream, "feed.jsonl", "feed.jsonl", errors.append))
+    assert [a.text[:6] for a in articles] == ["First ", "Fourth", "Last a"]
+    assert articles[1].published is None  # an unreadable date is dropped, the article kept
+    assert [(e.line, e.source) for e in errors] == [(2, "feed.jsonl"), (4, "feed.jsonl")]
     assert "invalid JSON" in errors[0].problem
     assert "no article text" in errors[1].problem
-    assert "unrecognised date 'someday'" in errors[2].problem
+    assert [str(w.message) for w in dropped] == [
+        "feed.jsonl:5: field 'date': unrecognised date 'someday' (use ISO 8601, e.g. 2019-11-03); kept without a date"]
+
+
+def test_a_record_with_an_ambiguous_date_is_kept_undated_with_a_warning(tmp_path):
+    path = write_jsonl_lines(tmp_path / "corpus.jsonl", [
+        {"text": "First article text.", "published": "2019-11-03"},
+        {"text": "Second article text.", "published": "3/8/17", "outlet": "Wire"},
+    ])
+    with pytest.warns(DroppedFieldWarning) as dropped:
+        articles = list(read_path(path))  # no on_error: nothing is raised either
+    assert [(a.text, a.outlet, a.published) for a in articles] == [
+        ("First article text.", None, date(2019, 11, 3)), ("Second article text.", "Wire", None)]
+    (warning,) = dropped
+    assert (warning.message.source, warning.message.line, warning.message.field) == (str(path), 2, "published")
+    assert str(warning.message) == (
+        f"{path}:2: field 'published': ambiguous date '3/8/17': day/month order unknown "
+        "(use ISO 8601, e.g. 2019-11-03); kept without a date")
+
+
+def test_odd_metadata_values_never_lose_the_record(tmp_path):
+    path = write_jsonl_lines(tmp_path / "odd.jsonl", [
+        {"text": "One.", "outlet": ["Wire", "Herald"], "title": 42, "url": {"href": "x"}, "date": 10**30},
+        {"text": "Two.", "source": {"name": {"name": "Wire"}}, "title": [], "headline": "Bridge", "date": "2019/13/45"},
+        '{"text": "Three.", "id": ' + "9" * 5000 + ', "language": ["de"], "date": ["2019-11-03"]}',
+    ])
+    with pytest.warns(DroppedFieldWarning) as dropped:
+        articles, errors = read_all(path)
+    assert errors == []
+    assert [(a.outlet, a.title, a.url, a.published, a.language) for a in articles] == [
+        ("Wire, Herald", "42", None, None, "en"),
+        ("Wire", "Bridge", None, None, "en"),
+        (None, None, None, date(2019, 11, 3), "de"),
+    ]
+    assert [str(w.message) for w in dropped] == [
+        f"{path}:1: field 'date': impossible timestamp {10**30}; kept without a date",
+        f"{path}:1: field 'url': no text in {{'href': 'x'}}; kept without its url",
+        f"{path}:2: field 'date': impossible date '2019/13/45'; kept without a date",
+    ]
+
+
+def test_csv_row_and_feed_entry_with_unreadable_dates_are_kept(tmp_path):
+    csv_path = tmp_path / "export.csv"
+    csv_path.write_text("title,date,text\nFerry,1/4/19,The ferry ends.\n", encoding="utf-8")
+    feed_path = tmp_path / "wire.rss"
+    feed_path.write_text(
+        "<rss version='2.0'><channel><title>Wire</title><item><title>Port</title>"
+        "<pubDate>someday</pubDate><description>The port closed.</description></item></channel></rss>")
+    with pytest.warns(DroppedFieldWarning) as dropped:
+        articles, errors = read_all(csv_path, feed_path)
+    assert errors == []
+    assert [(a.title, a.published) for a in articles] == [("Ferry", None), ("Port", None)]
+    assert [str(w.message) for w in dropped if w.category is DroppedFieldWarning] == [
+        f"{csv_path}:2: field 'date': ambiguous date '1/4/19': day/month order unknown "
+        "(use ISO 8601, e.g. 2019-11-03); kept without a date",
+        f"{feed_path}: entry 1: published: unrecognised date 'someday' (use ISO 8601, e.g. 2019-11-03); "
+        "kept without a date",
+    ]
+
+
+def write_jsonl_lines(path: Path, records: list) -> Path:
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records), encoding="utf-8")
+    return path
 
 
 def test_jsonl_without_on_error_raises_the_first_bad_record(tmp_path):

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from support.web_corpus import COURIER_ID, HARBOUR_ID, HARBOUR_TEXT, HOSTILE_ID, HOSTILE_OUTLET, build_store
 
 from presslens.article import Article
+from presslens.errors import DroppedFieldWarning
 from presslens.server.app import create_app
 from presslens.config import Settings
 
@@ -77,6 +78,14 @@ def test_analyze_reads_an_uploaded_html_file(client):
     assert response.status_code == 200
     assert response.json()["article"]["title"] == "Dry spring"
     assert "Rain was scarce in April." in response.json()["article"]["text"]
+
+
+def test_an_uploaded_record_with_an_ambiguous_date_is_analysed_undated(client):
+    record = json.dumps({"text": "The harbour reopened on Monday, the mayor said.", "published": "3/8/17"})
+    with pytest.warns(DroppedFieldWarning):  # the library's warning, left to the server's log
+        response = client.post("/api/analyze", files={"file": ("corpus.jsonl", record.encode(), "application/json")})
+    assert response.status_code == 200
+    assert response.json()["article"]["published"] is None
 
 
 @pytest.mark.parametrize("kwargs, fragment", [

@@ -17,6 +17,7 @@ from rich.progress import (
 )
 
 from presslens.analysis import Analysis
+from presslens.cli.dropped import dropped_fields_shown
 from presslens.cli.report import render_report
 from presslens.cli.timeline import write_timeline
 from presslens.corpus.timeline import analysis_timeline, sort_timeline
@@ -57,7 +58,8 @@ def analyze(
     """Analyse articles: quotes and speakers, entities, dates, techniques.
 
     Exit status: 0 when every input was analysed, 3 when some were skipped (listed on
-    stderr), 1 when nothing could be analysed.
+    stderr), 1 when nothing could be analysed. A record whose date cannot be read is
+    analysed without it, with a `warning:` line on stderr.
     """
     # Deferred: the pipeline loads spaCy, the readers trafilatura.
     from presslens.pipeline import default_pipeline
@@ -66,7 +68,7 @@ def analyze(
     skipped: list[InputError] = []
     analysed = 0
     try:
-        with exit_on_error():
+        with exit_on_error(), dropped_fields_shown(lambda line: typer.echo(line, err=True)):
             articles = iter_articles(paths, on_error=skipped.append)
             with _counting_progress(format, count_articles(paths)) as counted:
                 results = counted(default_pipeline().analyze_many(articles))

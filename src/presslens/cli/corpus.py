@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 from rich.text import Text
 
+from presslens.cli.dropped import dropped_fields_shown
 from presslens.corpus.queries import combine_months, outlet_stats, search as search_corpus, top_entities, top_speakers
 from presslens.edge import exit_on_error, find_outlet, query_filters, stored_export
 from presslens.engines import process as run_process
@@ -60,7 +61,8 @@ def register(app: typer.Typer) -> None:
         """Store articles in the corpus, each once: reruns and duplicates add nothing.
 
         A bad record is reported with its file and line, skipped and counted; exit status
-        3 when any was skipped.
+        3 when any was skipped. A record whose date cannot be read is stored without it,
+        with a `warning:` line.
         """
         from presslens.corpus.ingest import ingest as run_ingest  # deferred: the readers load trafilatura
 
@@ -77,8 +79,12 @@ def register(app: typer.Typer) -> None:
                     bar.console.print(Text(f"skipped: {error}"), style="yellow", soft_wrap=True)
                 shown[0] += 1
 
-            summary = run_ingest(store, sources, batch_size=batch_size, on_error=report,
-                                 on_batch=lambda s: bar.update(task, completed=s.read))
+            def warn(line: str) -> None:
+                bar.console.print(Text(line), style="yellow", soft_wrap=True)
+
+            with dropped_fields_shown(warn):
+                summary = run_ingest(store, sources, batch_size=batch_size, on_error=report,
+                                     on_batch=lambda s: bar.update(task, completed=s.read))
         if summary.bad > ERRORS_SHOWN:
             stderr.print(Text(f"... and {summary.bad - ERRORS_SHOWN} more skipped records"), style="yellow", soft_wrap=True)
         typer.echo(f"read {summary.read} articles: {summary.new} new, {summary.already_stored} already stored; "

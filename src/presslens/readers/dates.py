@@ -6,13 +6,19 @@ A month without a day ("November 2019") is refused rather than pinned to the 1st
 Slash dates with the year last (12/30/17, 30/12/2017) are read when only one order
 makes a date, and refused when both do (03/11/2019 is 11 March in the US and 3 November
 in Europe): a wrong date is worse than none.
+
+`date_or_none` is what readers use: a date it cannot read is dropped with a
+DroppedFieldWarning, and the article is kept without it.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
+
+from presslens.errors import DroppedFieldWarning
 
 _MONTH_NAME_FORMATS = (
     "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y",
@@ -22,6 +28,17 @@ _ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _SLASH_YMD = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 _SLASH_YEAR_LAST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 _TIMESTAMP = re.compile(r"^\d{9,10}(\.\d+)?$")
+
+
+def date_or_none(value: object, source: str, line: int | None = None, where: str = "") -> date | None:
+    """The date of `value`; None when it is empty, and None with a DroppedFieldWarning
+    (naming `source`, `line`, `where` it was in the input) when it cannot be read: an odd
+    date is no reason to lose the article."""
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        warnings.warn(DroppedFieldWarning(source, f"{where}{exc}", line), stacklevel=2)
+        return None
 
 
 def parse_date(value: object) -> date | None:
@@ -36,7 +53,7 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value, tz=timezone.utc).date()
+        return _from_timestamp(value)
     text = str(value).strip()
     if not text:
         return None
@@ -52,12 +69,15 @@ def _parse_text(text: str) -> date:
             raise ValueError(f"impossible date {text!r}") from None
     slash = _SLASH_YMD.match(text)
     if slash:
-        return date(int(slash.group(1)), int(slash.group(2)), int(slash.group(3)))
+        try:
+            return date(int(slash.group(1)), int(slash.group(2)), int(slash.group(3)))
+        except ValueError:
+            raise ValueError(f"impossible date {text!r}") from None
     year_last = _SLASH_YEAR_LAST.match(text)
     if year_last:
         return _day_month_or_month_day(text, *(int(g) for g in year_last.groups()))
     if _TIMESTAMP.match(text):
-        return datetime.fromtimestamp(float(text), tz=timezone.utc).date()
+        return _from_timestamp(float(text))
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(".", ""))
     for fmt in _MONTH_NAME_FORMATS:
         try:
@@ -69,6 +89,13 @@ def _parse_text(text: str) -> date:
     except (TypeError, ValueError, IndexError):
         pass
     raise ValueError(f"unrecognised date {text!r} (use ISO 8601, e.g. 2019-11-03)")
+
+
+def _from_timestamp(value: float) -> date:
+    try:
+        return datetime.fromtimestamp(value, tz=timezone.utc).date()
+    except (ValueError, OverflowError, OSError):
+        raise ValueError(f"impossible timestamp {value!r}") from None
 
 
 def _day_month_or_month_day(text: str, first: int, second: int, year: int) -> date:

@@ -14,7 +14,7 @@ import feedparser
 
 from presslens.article import Article
 from presslens.errors import InputError
-from presslens.readers.dates import parse_date
+from presslens.readers.dates import date_or_none, parse_date
 from presslens.readers.htmltext import html_to_text
 from presslens.readers.source import OnError
 
@@ -34,7 +34,7 @@ def read_feed(data: bytes, source: str, on_error: OnError) -> Iterator[Article]:
             on_error(InputError(source, f"entry {number}{name} has no text"))
             continue
         yield Article(
-            text=text, title=title, outlet=outlet, published=_date_of(entry),
+            text=text, title=title, outlet=outlet, published=_date_of(entry, source, number),
             url=(entry.get("link") or "").strip() or None, language=language,
         )
 
@@ -46,11 +46,16 @@ def _body_of(entry: feedparser.FeedParserDict) -> str:
     return longest if len(longest) >= len(summary) else summary
 
 
-def _date_of(entry: feedparser.FeedParserDict) -> date | None:
-    """The date as the feed wrote it (the outlet's local day); feedparser's UTC one if unreadable."""
+def _date_of(entry: feedparser.FeedParserDict, source: str, number: int) -> date | None:
+    """The date as the feed wrote it (the outlet's local day); feedparser's UTC one if
+    unreadable; else None, with a DroppedFieldWarning."""
+    written = entry.get("published") or entry.get("updated")
     try:
-        return parse_date(entry.get("published") or entry.get("updated"))
+        return parse_date(written)
     except ValueError:
         pass
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday) if parsed else None
+    if parsed:
+        return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    field = "published" if entry.get("published") else "updated"
+    return date_or_none(written, source, where=f"entry {number}: {field}: ")

@@ -11,7 +11,7 @@ import trafilatura
 
 from presslens.article import Article
 from presslens.errors import InputError
-from presslens.readers.dates import parse_date
+from presslens.readers.dates import date_or_none
 
 # A page whose longest paragraph is shorter than this is a menu, a login or a shop page.
 MIN_PROSE_WORDS = 12
@@ -26,10 +26,7 @@ def read_html(html: bytes | str, source: str) -> Article:
         paragraphs = paragraphs[1:]
     if not paragraphs or max(len(p.split()) for p in paragraphs) < MIN_PROSE_WORDS:
         raise InputError(source, "no article text found in this HTML page (only menus, links or short snippets)")
-    try:
-        published = parse_date(document.date)
-    except ValueError:
-        published = None  # a page date we cannot read is no reason to lose the article
+    published = date_or_none(document.date, source, where="page date: ")
     return Article(
         text="\n\n".join(paragraphs),
         title=title,

@@ -22,7 +22,7 @@ LIST_KEYS = ("articles", "items", "data", "results", "records", "documents", "do
 
 def read_json(text: str, source: str, limit: int, on_error: OnError) -> Iterator[Article]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_int_or_text)
     except json.JSONDecodeError as exc:
         raise InputError(source, f"invalid JSON at column {exc.colno}: {exc.msg}", exc.lineno) from None
     records = _records_of(data, source)
@@ -73,9 +73,15 @@ def read_jsonl(stream: BinaryIO, source: str, limit: int, on_error: OnError) -> 
 def _parse_line(raw: bytes, source: str, number: int) -> Any:
     line = decode_utf8(raw, source, number)
     try:
-        return json.loads(line)
+        return json.loads(line, parse_int=_int_or_text)
     except json.JSONDecodeError as exc:
         raise InputError(source, f"invalid JSON at column {exc.colno}: {exc.msg}", number) from None
+
+
+def _int_or_text(digits: str) -> int | str:
+    """A JSON integer; kept as its digits when too long for int() (over 4,300 digits, a
+    ValueError otherwise): an odd number in some field must not lose the record."""
+    return int(digits) if len(digits) <= 4000 else digits
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:

@@ -6,17 +6,22 @@ date and text, so the same article exported twice gets the same id.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from presslens.article import Article
-from presslens.errors import InputError
+from presslens.errors import DroppedFieldWarning, InputError
 from presslens.readers import fields
-from presslens.readers.dates import parse_date
+from presslens.readers.dates import date_or_none
 from presslens.readers.text import normalise_newlines
 
 
 def article_from_record(record: Any, source: str, line: int | None, limit: int, where: str = "") -> Article:
-    """The Article in `record`; InputError (naming `source`, `line`) when it has none."""
+    """The Article in `record`; InputError (naming `source`, `line`) when it has none.
+
+    Odd metadata never loses the article: a field that cannot be read (a date in no known
+    form, an object without a name) is dropped with a DroppedFieldWarning; anything else
+    is read as text (numbers, lists joined with commas)."""
     prefix = f"{where}: " if where else ""
     if not isinstance(record, dict):
         raise InputError(source, f"{prefix}expected a JSON object, got {type(record).__name__}", line)
@@ -31,35 +36,51 @@ def article_from_record(record: Any, source: str, line: int | None, limit: int, 
     if len(text) * 4 > limit and len(text.encode("utf-8")) > limit:
         raise InputError(source, f"{prefix}article text is over the {limit / 1_000_000:.1f} MB limit", line)
     date_key, date_value = _first(by_key, fields.PUBLISHED)
-    try:
-        published = parse_date(_scalar(date_value))
-    except (ValueError, OverflowError, OSError) as exc:
-        raise InputError(source, f"{prefix}field {date_key!r}: {exc}", line) from None
+    published = date_or_none(_scalar(date_value), source, line, f"{prefix}field {date_key!r}: ")
+
+    def text_field(names: tuple[str, ...], field: str) -> str | None:
+        return _text_field(by_key, names, field, source, line, prefix)
+
     return Article(
         text=normalise_newlines(text),
-        title=_string(_first(by_key, fields.TITLE)[1]),
-        outlet=_string(_first(by_key, fields.OUTLET)[1]),
+        title=text_field(fields.TITLE, "title"),
+        outlet=text_field(fields.OUTLET, "outlet"),
         published=published,
-        url=_string(_first(by_key, fields.URL)[1]),
-        language=_string(_first(by_key, fields.LANGUAGE)[1]) or "en",
+        url=text_field(fields.URL, "url"),
+        language=text_field(fields.LANGUAGE, "language") or "en",
     )
+
+
+def _text_field(
+    record: dict[str, Any], names: tuple[str, ...], field: str, source: str, line: int | None, prefix: str,
+) -> str | None:
+    """The field read as one line of text; None, with a DroppedFieldWarning, for a value
+    that holds none (an object without a name)."""
+    key, value = _first(record, names)
+    text = _string(value)
+    if text is None and key is not None:
+        problem = f"{prefix}field {key!r}: no text in {_shown(value)}"
+        warnings.warn(DroppedFieldWarning(source, problem, line, field), stacklevel=4)
+    return text
 
 
 def _first(record: dict[str, Any], names: tuple[str, ...]) -> tuple[str | None, Any]:
     for name in names:
         value = record.get(name)
-        if value not in (None, ""):
+        if value not in (None, "", [], {}):
             return name, value
     return None, None
 
 
 def _scalar(value: Any) -> Any:
-    """A nested {"name": ...} object or a one-item list read as its value."""
+    """A nested {"name": ...} object read as its value; a list as its items, comma-separated."""
     if isinstance(value, dict):
         nested = {str(k).lower(): v for k, v in value.items()}
-        return _first(nested, fields.NESTED_NAME)[1]
-    if isinstance(value, list) and len(value) == 1:
-        return _scalar(value[0])
+        return _scalar(_first(nested, fields.NESTED_NAME)[1])
+    if isinstance(value, list):
+        items = [_scalar(item) for item in value]
+        items = [item for item in items if item not in (None, "")]
+        return items[0] if len(items) == 1 else ", ".join(str(item) for item in items) or None
     return value
 
 
@@ -69,3 +90,8 @@ def _string(value: Any) -> str | None:
         return None
     text = " ".join(str(value).split())
     return text or None
+
+
+def _shown(value: Any) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
