@@ -20,6 +20,13 @@ class Settings(BaseSettings):
     max_article_bytes: int = 10_000_000
     max_request_bytes: int = 12_000_000
     analyze_timeout_s: float = 60.0
+    # Web/API only: texts longer than this are refused with 413 before any analysis
+    # (the library's own limit is spaCy's nlp.max_length, 2,000,000 characters).
+    max_analyze_chars: int = 200_000
+    # Web/API only: how long a write waits for the SQLite write lock before a 503 + Retry-After.
+    write_lock_timeout_s: float = 2.0
+    # Each search's database work stops after this many seconds (QueryTimeout, a 504).
+    query_timeout_s: float = 5.0
 
 
 def get_settings() -> Settings:

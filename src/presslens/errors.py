@@ -24,6 +24,13 @@ class InputError(PresslensError):
         super().__init__(f"{where}: {problem}")
 
 
+class TooLargeError(InputError):
+    """An input longer than presslens analyses (over `nlp.max_length`, or over
+    `Settings.max_analyze_chars` on the web and API paths)."""
+
+    http_status = 413
+
+
 class NotFoundError(PresslensError):
     """A stored record (article, outlet, speaker) that the store does not have."""
 
@@ -52,8 +59,24 @@ class ServiceUnavailable(PresslensError):
     http_status = 503
 
 
+class StoreBusy(StoreError):
+    """The store's write lock stayed held by another connection or process past the short
+    lock timeout the server uses for writes. `retry_after` (seconds) becomes the
+    Retry-After header of the 503."""
+
+    def __init__(self, message: str, retry_after: int = 5) -> None:
+        self.retry_after = retry_after
+        super().__init__(message)
+
+
 class AnalysisTimeout(PresslensError):
     """An analysis ran past `Settings.analyze_timeout_s`."""
+
+    http_status = 504
+
+
+class QueryTimeout(PresslensError):
+    """A store query (a search) ran past `Settings.query_timeout_s` and was stopped."""
 
     http_status = 504
 
@@ -78,5 +101,5 @@ class DroppedFieldWarning(UserWarning):
 
 __all__ = [
     "AnalysisTimeout", "DroppedFieldWarning", "InputError", "ModelMissingError", "NotFoundError", "PipelineError", "PresslensError",
-    "ServiceUnavailable", "StoreError",
+    "QueryTimeout", "ServiceUnavailable", "StoreError",
 ]

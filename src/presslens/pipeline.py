@@ -7,7 +7,7 @@ output would change, so stored analyses know which pipeline made them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
@@ -17,7 +17,8 @@ import presslens.analyzers  # noqa: F401  (registers the presslens_* factories)
 from presslens.analysis import Analysis
 from presslens.analyzers.layers import check_factories, get_layer, set_published
 from presslens.article import Article
-from presslens.errors import InputError
+from presslens.errors import AnalysisTimeout, InputError
+from presslens.limits import article_source, check_length
 from presslens.nlp import load_nlp
 from presslens.readers.dates import parse_date
 
@@ -61,6 +62,7 @@ class Pipeline:
         return models
 
     def _doc(self, article: Article) -> Doc:
+        check_length(article, self.nlp.max_length)
         doc = self.nlp.make_doc(article.text)
         set_published(doc, article.published)
         return doc
@@ -77,9 +79,20 @@ class Pipeline:
             pipeline={"version": self.version, "models": self.models},
         )
 
-    def analyze(self, article: Article) -> Analysis:
-        """The Analysis of one Article."""
-        return self._analysis(article, self.nlp(self._doc(article)))
+    def analyze(self, article: Article, should_stop: Callable[[], bool] | None = None) -> Analysis:
+        """The Analysis of one Article. Raises TooLargeError for a text over `nlp.max_length`.
+
+        `should_stop`, when given, is asked before each component; once it answers True the
+        analysis stops there with AnalysisTimeout (the server's deadline uses it, so an
+        abandoned analysis stops within one component's time rather than running to the end)."""
+        doc = self._doc(article)
+        if should_stop is None:
+            return self._analysis(article, self.nlp(doc))
+        for name, component in self.nlp.pipeline:
+            if should_stop():
+                raise AnalysisTimeout(f"{article_source(article)}: analysis stopped before {name}, past its deadline")
+            doc = component(doc)
+        return self._analysis(article, doc)
 
     def analyze_many(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[Analysis]:
         """Analyses in input order, spaCy batching the neural parts."""

@@ -149,6 +149,26 @@ def test_file_over_the_size_limit(runner, tmp_path):
     assert "over the 10.0 MB limit" in single_error(runner, path)
 
 
+def test_a_text_over_the_pipelines_length_limit_is_one_error_line(runner, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("Long report\n\n" + "The council met again. " * 130_000)  # about 3 MB
+    result = run(runner, str(path), "--format", "json")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "characters: the limit is 2,000,000 characters per article" in lines[0]
+
+
+def test_a_text_over_the_length_limit_among_others_is_skipped_and_the_rest_analysed(runner, tmp_path):
+    (tmp_path / "a_long.txt").write_text("Long report\n\n" + "The council met again. " * 130_000)
+    (tmp_path / "b_short.txt").write_text("The port reopened on Monday, the harbour master said.")
+    result = run(runner, str(tmp_path), "--format", "jsonl")
+    assert result.exit_code == 3
+    assert [json.loads(line)["article"]["text"][:8] for line in result.stdout.splitlines()] == ["The port"]
+    assert "the limit is 2,000,000 characters per article" in result.stderr
+
+
 def test_malformed_json(runner, tmp_path):
     path = tmp_path / "bad.json"
     path.write_text('{"text": "unterminated')

@@ -8,7 +8,8 @@ import io
 import json
 
 import pytest
-from support.claims import HARBOR, TIMELINE, VALLEY, harbor_analysis, store_claims_corpus, valley_analysis
+from support.claims import HARBOR, TIMELINE, VALLEY, store_claims_corpus
+from support.paths import EXAMPLES
 from typer.testing import CliRunner
 
 from presslens.cli import app
@@ -65,26 +66,17 @@ def test_filters_limit_and_bad_input(db):
     assert "--limit" in run("timeline", "--db", db, "--limit", "0").output
 
 
-class StandInPipeline:
-    """Gives the fabricated analyses of the articles it is handed, in order: the claims
-    layer's own output is not what these tests are about."""
-
-    def analyze_many(self, articles):
-        made = {HARBOR.text: harbor_analysis(), VALLEY.text: valley_analysis()}
-        for article in articles:
-            yield made[article.text]
-
-
-def test_analyze_timeline_prints_the_files_own_claims_without_a_store(tmp_path, monkeypatch):
-    monkeypatch.setattr("presslens.pipeline.default_pipeline", StandInPipeline)
-    paths = []
-    for name, article in (("harbor.txt", HARBOR), ("valley.txt", VALLEY)):
-        path = tmp_path / name
-        path.write_text(article.text, encoding="utf-8")
-        paths.append(str(path))
+def test_analyze_timeline_prints_the_files_own_claims_without_a_store():
+    """The real pipeline on two example files: their dated claims in one timeline, by the
+    date referred to, the outlet standing in where it speaks in its own voice."""
+    paths = [str(EXAMPLES / "harbour_page.html"), str(EXAMPLES / "agency_report.txt")]
     listed = json.loads(run("analyze", *paths, "--timeline", "--format", "json").output)
-    assert [c["date"] for c in listed] == [t[0] for t in TIMELINE]
-    text = run("analyze", paths[0], "--timeline").output
-    assert "Dated claims" in text and "summer 2019" in text and "1953-05-03" not in text
+    assert [(c["date"], c["claimant"]) for c in listed] == [
+        ("2015", "The minister"), ("2019-H1", "the state statistics office"),
+        ("2021-04-02", None), ("2021-04-05", None),
+    ]
+    assert listed[0]["claimant_entity"] == "Irina Dross" and listed[-1]["outlet"] == "Coastline Herald"
+    text = run("analyze", paths[1], "--timeline").output
+    assert "Dated claims" in text and "first half of 2019" in text and "2021" not in text
     lines = run("analyze", *paths, "--timeline", "--format", "jsonl").output.splitlines()
-    assert [json.loads(line)["date"] for line in lines] == [t[0] for t in TIMELINE]
+    assert [json.loads(line)["date"] for line in lines] == [c["date"] for c in listed]

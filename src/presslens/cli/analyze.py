@@ -17,12 +17,14 @@ from rich.progress import (
 )
 
 from presslens.analysis import Analysis
+from presslens.article import Article
 from presslens.cli.dropped import dropped_fields_shown
 from presslens.cli.report import render_report
 from presslens.cli.timeline import write_timeline
 from presslens.corpus.timeline import analysis_timeline, sort_timeline
 from presslens.edge import exit_on_error
-from presslens.errors import InputError
+from presslens.errors import InputError, TooLargeError
+from presslens.limits import check_length
 
 
 def register(app: typer.Typer) -> None:
@@ -69,9 +71,10 @@ def analyze(
     analysed = 0
     try:
         with exit_on_error(), dropped_fields_shown(lambda line: typer.echo(line, err=True)):
-            articles = iter_articles(paths, on_error=skipped.append)
+            pipeline = default_pipeline()
+            articles = _within_limit(iter_articles(paths, on_error=skipped.append), pipeline.nlp.max_length, skipped)
             with _counting_progress(format, count_articles(paths)) as counted:
-                results = counted(default_pipeline().analyze_many(articles))
+                results = counted(pipeline.analyze_many(articles))
                 analysed = (_write_timeline if timeline else _write)(results, format, sys.stdout)
     except BrokenPipeError:
         # The reader (`head`, a pager) has gone: stop quietly, and point stdout at devnull
@@ -79,6 +82,18 @@ def analyze(
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(EXIT_ALL_ANALYSED) from None
     raise typer.Exit(_report_skipped(skipped, analysed))
+
+
+def _within_limit(articles: Iterable[Article], limit: int, skipped: list[InputError]) -> Iterator[Article]:
+    """The articles the pipeline can take; one over `limit` characters is skipped and
+    reported like a bad record, so the others are still analysed."""
+    for article in articles:
+        try:
+            check_length(article, limit)
+        except TooLargeError as exc:
+            skipped.append(exc)
+            continue
+        yield article
 
 
 def _write(results: Iterable[Analysis], fmt: OutputFormat, out: TextIO) -> int:

@@ -8,6 +8,8 @@ from presslens.config import get_settings
 from presslens.edge import exit_on_error
 from presslens.store import open_store
 
+SHUTDOWN_GRACE_S = 3
+
 
 def register(app: typer.Typer) -> None:
     """Adds `serve` to the main app."""
@@ -32,4 +34,8 @@ def register(app: typer.Typer) -> None:
             open_store(settings.db).close()
         mode = "read-write (token set)" if settings.api_token else "read-only (no PRESSLENS_API_TOKEN)"
         typer.echo(f"presslens serving {settings.db} on http://{host}:{port}/ ({mode})", err=True)
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        # On SIGTERM or Ctrl-C, requests in flight get SHUTDOWN_GRACE_S to finish before they
+        # are cancelled; a search in a worker thread stops by itself within
+        # PRESSLENS_QUERY_TIMEOUT_S, so the process exits within seconds.
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning",
+                    timeout_graceful_shutdown=SHUTDOWN_GRACE_S)

@@ -144,12 +144,17 @@ class EntityCount:
     articles: int
 
 
+# Cursors and limits stay far below 2**63, so OFFSET and LIMIT + 1 fit a 64-bit integer
+# in both databases; no store holds this many rows.
+MAX_OFFSET = 10**15
+
+
 def _offset(cursor: str | None) -> int:
     if cursor is None:
         return 0
     # isdigit() alone admits "²" and other digits int() refuses.
-    if not (cursor.isascii() and cursor.isdigit()):
-        raise InputError("cursor", f"{cursor!r} is not a cursor this store gave out")
+    if not (cursor.isascii() and cursor.isdigit()) or len(cursor) > 16 or int(cursor) > MAX_OFFSET:
+        raise InputError("cursor", f"{cursor[:40]!r} is not a cursor this store gave out")
     return int(cursor)
 
 
@@ -161,6 +166,8 @@ def _page(rows: list, limit: int, offset: int, make) -> Page:
 def _check_limit(limit: int) -> None:
     if limit < 1:
         raise InputError("limit", f"{limit} is not a positive number")
+    if limit > MAX_OFFSET:
+        raise InputError("limit", f"{limit} is over the largest limit, {MAX_OFFSET}")
 
 
 def search(store: Store, filters: Filters, limit: int = 20, cursor: str | None = None) -> Page:
@@ -190,7 +197,7 @@ def search(store: Store, filters: Filters, limit: int = 20, cursor: str | None =
         score = func.ts_rank_cd(tsv, tsquery)
         stmt = select(articles.c.seq, score.label("score")).where(tsv.op("@@")(tsquery), *conds).order_by(desc(score), articles.c.seq)
     stmt = stmt.limit(limit + 1).offset(offset)
-    with store.engine.connect() as conn:
+    with store.bounded_connection() as conn:
         ranked = conn.execute(stmt).all()
         seqs = [r.seq for r in ranked[:limit]]
         found = {

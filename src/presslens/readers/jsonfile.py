@@ -18,13 +18,42 @@ from presslens.readers.source import OnError, decode_utf8
 
 # Wrappers that exporters put around a list of records.
 LIST_KEYS = ("articles", "items", "data", "results", "records", "documents", "docs")
+# Deeper JSON is refused: no article needs it, and Python's parser and the record readers
+# recurse, so 100,000 nested lists would otherwise end in a RecursionError.
+MAX_JSON_DEPTH = 100
 
 
-def read_json(text: str, source: str, limit: int, on_error: OnError) -> Iterator[Article]:
+def parse_json(text: str | bytes, source: str, line: int | None = None) -> Any:
+    """JSON text as Python values; InputError naming `source` (and `line`, for JSON Lines)
+    when it is not JSON or nests lists and objects more than MAX_JSON_DEPTH deep."""
+    too_deep = InputError(source, f"JSON nested more than {MAX_JSON_DEPTH} levels deep", line)
     try:
         data = json.loads(text, parse_int=_int_or_text)
     except json.JSONDecodeError as exc:
-        raise InputError(source, f"invalid JSON at column {exc.colno}: {exc.msg}", exc.lineno) from None
+        raise InputError(source, f"invalid JSON at column {exc.colno}: {exc.msg}", line or exc.lineno) from None
+    except RecursionError:
+        raise too_deep from None
+    if not _within_depth(data, MAX_JSON_DEPTH):
+        raise too_deep
+    return data
+
+
+def _within_depth(data: Any, limit: int) -> bool:
+    """Whether lists and objects in `data` nest at most `limit` deep; walked without recursion."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return False
+        stack.extend((child, depth + 1) for child in children)
+    return True
+
+
+def read_json(text: str, source: str, limit: int, on_error: OnError) -> Iterator[Article]:
+    data = parse_json(text, source)
     records = _records_of(data, source)
     for index, record in enumerate(records, start=1):
         where = f"record {index}" if len(records) > 1 or isinstance(data, list) else ""
@@ -71,11 +100,7 @@ def read_jsonl(stream: BinaryIO, source: str, limit: int, on_error: OnError) -> 
 
 
 def _parse_line(raw: bytes, source: str, number: int) -> Any:
-    line = decode_utf8(raw, source, number)
-    try:
-        return json.loads(line, parse_int=_int_or_text)
-    except json.JSONDecodeError as exc:
-        raise InputError(source, f"invalid JSON at column {exc.colno}: {exc.msg}", number) from None
+    return parse_json(decode_utf8(raw, source, number), source, number)
 
 
 def _int_or_text(digits: str) -> int | str:

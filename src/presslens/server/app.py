@@ -12,7 +12,7 @@ import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -21,8 +21,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from presslens import __version__
 from presslens.config import Settings, get_settings
 from presslens.edge import http_error
-from presslens.errors import PresslensError
-from presslens.server.middleware import BodySizeLimit, SecurityHeaders
+from presslens.errors import PresslensError, StoreBusy
+from presslens.server.middleware import BodySizeLimit, SecurityHeaders, require_same_origin
 from presslens.server.pages import views
 from presslens.server.pages.views import error_page
 from presslens.server.resources import Resources
@@ -50,6 +50,8 @@ def create_app(settings: Settings | None = None, pipeline=None) -> FastAPI:
         redoc_url=None,
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
+        # every POST: a browser's must come from this server's own pages (CSRF)
+        dependencies=[Depends(require_same_origin)],
     )
     app.state.settings = settings
     app.state.resources = resources
@@ -72,7 +74,10 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(PresslensError)
     async def presslens_error(request: Request, exc: PresslensError) -> Response:
-        return respond(request, *http_error(exc))
+        response = respond(request, *http_error(exc))
+        if isinstance(exc, StoreBusy):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def http_exception(request: Request, exc: StarletteHTTPException) -> Response:

@@ -1,9 +1,12 @@
-"""ASGI middleware for the limits every response obeys: body size and security headers."""
+"""ASGI middleware for the limits every response obeys: body size and security headers;
+and the same-origin guard every state-changing request passes (an app-wide dependency)."""
 
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
+from fastapi import HTTPException, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # No inline script or style anywhere: every asset is served by the app itself.
@@ -94,3 +97,27 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def require_same_origin(request: Request) -> None:
+    """CSRF guard: a POST (or any unsafe method) that a browser sends from another site gets 403.
+
+    A browser names where the request comes from: `Origin` (compared with the request's own
+    Host), else `Sec-Fetch-Site` (`same-origin` or `none` pass). A request with neither header,
+    as curl and scripts send, is not a browser's and passes: writes still need the token.
+    """
+    if request.method in SAFE_METHODS:
+        return
+    host = request.headers.get("host", "").lower()
+    origin = request.headers.get("origin")
+    if origin is not None:
+        if origin != "null" and urlsplit(origin.strip()).netloc.lower() == host:
+            return
+    else:
+        site = request.headers.get("sec-fetch-site")
+        if site is None or site.lower() in ("same-origin", "none"):
+            return
+    raise HTTPException(403, f"cross-site request refused: send it from a page of {host or 'this server'}")

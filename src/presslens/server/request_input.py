@@ -9,6 +9,7 @@ import re
 from itertools import islice
 
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
@@ -70,12 +71,20 @@ async def articles_from_request(request: Request, limit: int) -> list[Article]:
     if content_type not in ("application/json", ""):
         raise InputError("request", f"unsupported content type {content_type!r}: send JSON or a form")
     body = await request.body()
+    # parsing and validating up to PRESSLENS_MAX_REQUEST_BYTES of JSON: off the event loop
+    return await run_in_threadpool(articles_in_json, body, limit)
+
+
+def articles_in_json(body: bytes, limit: int) -> list[Article]:
+    """The articles of a JSON request body (one object or a list of at most `limit`)."""
     if not body.strip():
         raise InputError("request body", "empty: send {\"text\": ...}")
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError("request body", f"not valid JSON ({exc})") from None
+    except RecursionError:
+        raise InputError("request body", "JSON nested too deeply") from None
     records = data if isinstance(data, list) else [data]
     if not records:
         raise InputError("request body", "an empty list: send at least one article")
@@ -101,7 +110,8 @@ async def _articles_from_form(request: Request, limit: int) -> list[Article]:
         data = await upload.read()
         if not data:
             raise InputError(name, "empty file")
-        articles = articles_in_upload(name, data, limit + 1)
+        # readers parse HTML and feeds for seconds on a large file: off the event loop
+        articles = await run_in_threadpool(articles_in_upload, name, data, limit + 1)
         if not articles:
             raise InputError(name, "holds no article")
         if len(articles) > limit:

@@ -12,8 +12,9 @@ __all__ = ["Store", "open_store"]
 def open_store(url: str | None = None) -> Store:
     """Opens the store at `url` (default: PRESSLENS_DB, else sqlite:///presslens.db), migrated to head,
     its full-text index caught up."""
-    engine = make_engine(url or get_settings().db)
+    settings = get_settings()
+    engine = make_engine(url or settings.db)
     upgrade_to_head(engine)
-    store = Store(engine)
+    store = Store(engine, query_timeout_s=settings.query_timeout_s)
     store.update_search_index()
     return store

@@ -16,6 +16,9 @@ _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+")
 _SUFFIXES = ("ing", "ies", "ed", "es", "ly", "s")
 SNIPPET_CHARS = 240
+# The most words one query may search for, counted after repeats are dropped: each is a
+# pass over its posting list, and more than this is not a search anyone types.
+MAX_QUERY_TERMS = 32
 
 
 @dataclass
@@ -55,7 +58,32 @@ def parse_query(query: str) -> ParsedQuery:
         join_next = False
     if not parsed.groups:
         raise InputError("query", f"{query!r} has no word to search for")
-    return parsed
+    return _deduplicated(parsed)
+
+
+def _deduplicated(parsed: ParsedQuery) -> ParsedQuery:
+    """The same query without repeats (a word typed twice matches the same articles; the
+    database's work grows with the square of the repeats), held to MAX_QUERY_TERMS words."""
+    groups: list[list[tuple[list[str], bool]]] = []
+    seen_groups: set[frozenset] = set()
+    for group in parsed.groups:
+        alternatives: list[tuple[list[str], bool]] = []
+        for words, prefix in group:
+            if (words, prefix) not in alternatives:
+                alternatives.append((words, prefix))
+        key = frozenset((tuple(w), p) for w, p in alternatives)
+        if key not in seen_groups:
+            seen_groups.add(key)
+            groups.append(alternatives)
+    excluded: list[list[str]] = []
+    for words in parsed.excluded:
+        if words not in excluded:
+            excluded.append(words)
+    result = ParsedQuery(groups=groups, excluded=excluded)
+    count = sum(len(w) for group in groups for w, _ in group) + sum(len(w) for w in excluded)
+    if count > MAX_QUERY_TERMS:
+        raise InputError("query", f"{count} words to search for: at most {MAX_QUERY_TERMS} (repeats count once)")
+    return result
 
 
 def _fts5_phrase(words: list[str], prefix: bool) -> str:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, select, update
+from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from presslens.analysis import Analysis
 from presslens.article import Article
-from presslens.errors import StoreError
+from presslens.errors import QueryTimeout, StoreError
 from presslens.store import rows as convert
 from presslens.store import search_index
 from presslens.store.schema import LAYER_TABLES, analyses, articles, outlets
@@ -42,8 +44,37 @@ def articles_with_outlet():
 class Store:
     """One database: SQLite file by default, PostgreSQL by URL."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, query_timeout_s: float = 5.0) -> None:
         self.engine = engine
+        self.query_timeout_s = query_timeout_s
+
+    @contextmanager
+    def bounded_connection(self) -> Iterator[Connection]:
+        """A read connection whose statements stop after `query_timeout_s` seconds in all:
+        QueryTimeout then, so no query keeps a core busy after its client has gone. SQLite
+        checks the clock from a progress handler; PostgreSQL gets a `statement_timeout`."""
+        limit = self.query_timeout_s
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                raw = conn.connection.driver_connection
+                deadline = time.monotonic() + limit
+                raw.set_progress_handler(lambda: time.monotonic() > deadline, 20_000)
+            else:
+                conn.execute(text(f"SET LOCAL statement_timeout = {max(1, round(limit * 1000))}"))
+            try:
+                yield conn
+            except DBAPIError as exc:
+                timed_out = (
+                    "interrupted" in str(exc.orig) if self.dialect == "sqlite"
+                    else getattr(exc.orig, "sqlstate", None) == "57014"
+                )
+                if timed_out:
+                    raise QueryTimeout(f"the query ran past the {limit:g} s limit (PRESSLENS_QUERY_TIMEOUT_S) and was stopped; "
+                                       "try fewer or rarer words") from None
+                raise
+            finally:
+                if self.dialect == "sqlite":
+                    raw.set_progress_handler(None, 0)
 
     @property
     def dialect(self) -> str:

@@ -71,10 +71,11 @@ def analyze_form(request: Request):
 async def analyze_page(request: Request):
     try:
         articles = await articles_from_request(request, limit=1)
+        request.app.state.resources.check_size(articles)
     except InputError as exc:
         form = await request.form() if "form" in request.headers.get("content-type", "") else {}
         kept = {k: form.get(k) for k in ("text", "title", "outlet", "published", "url") if isinstance(form.get(k), str)}
-        return render(request, "analyze.html", {"error": str(exc), "form": kept}, status=400)
+        return render(request, "analyze.html", {"error": str(exc), "form": kept}, status=exc.http_status)
     analysis = await request.app.state.resources.analyze(articles[0])
     return render(request, "article.html", {"view": build_view(analysis), "stored": False})
 

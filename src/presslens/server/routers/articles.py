@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from presslens import corpus
 from presslens.edge import stored_article
@@ -27,7 +28,9 @@ def list_articles(
 @router.post(
     "/articles", response_model=StoredArticles, dependencies=[Depends(require_token)],
     responses={401: {"model": ErrorOut, "description": "Missing or wrong token."},
-               403: {"model": ErrorOut, "description": "The server is read-only (no token configured)."}},
+               403: {"model": ErrorOut, "description": "The server is read-only (no token configured)."},
+               503: {"model": ErrorOut, "description": "Busy: the analysis could not start in time, or another process "
+                                                       "holds the store's write lock (see the Retry-After header)."}},
     openapi_extra={"requestBody": article_body({"anyOf": [
         ONE_ARTICLE, {"type": "array", "items": ONE_ARTICLE, "minItems": 1, "maxItems": MAX_ARTICLES_PER_POST},
     ]})},
@@ -39,11 +42,10 @@ async def store_articles(request: Request) -> dict:
     article is invalid, nothing is stored."""
     articles = await articles_from_request(request, limit=MAX_ARTICLES_PER_POST)
     resources = request.app.state.resources
+    resources.check_size(articles)
     analyses = await resources.run_bounded(lambda: [resources.analyze_one(a) for a in articles])
-    store = resources.store
-    added = store.add_articles(articles)
-    for analysis in analyses:
-        store.save_analysis(analysis)
+    # off the event loop: a held SQLite write lock must not stall the other requests
+    added = await run_in_threadpool(resources.store_analysed, articles, analyses)
     return {"added": added, "ids": [a.id for a in articles], "analysed": len(analyses)}
 
 
