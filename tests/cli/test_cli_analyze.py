@@ -215,3 +215,21 @@ def test_a_record_with_an_ambiguous_date_is_analysed_undated_with_a_warning(runn
     assert result.stderr == (
         f"warning: {records}:2: field 'published': ambiguous date '3/8/17': day/month order unknown "
         "(use ISO 8601, e.g. 2019-11-03); kept without a date\n")
+
+
+@pytest.mark.parametrize(("option", "expected"), [("mdy", "2017-03-08"), ("DMY", "2017-08-03")])
+def test_date_order_option_reads_ambiguous_dates(runner, tmp_path, option, expected):
+    records = tmp_path / "corpus.jsonl"
+    records.write_text(
+        json.dumps({"text": "The bridge closed on Tuesday.", "published": "3/8/17"}) + "\n"
+        + json.dumps({"text": "The port reopened on Monday.", "published": "3/8/17", "date_order": "dmy"}) + "\n"
+    )
+    result = run(runner, str(records), "--format", "json", "--date-order", option)
+    assert result.exit_code == 0, result.output
+    assert [item["article"]["published"] for item in json.loads(result.stdout)] == [expected, "2017-08-03"]
+    assert result.stderr == ""
+
+
+def test_unknown_date_order_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(app, ["analyze", str(EXAMPLES / "agency_report.txt"), "--date-order", "ymd"])
+    assert result.exit_code == 2

@@ -90,6 +90,17 @@ def test_a_record_with_an_ambiguous_date_is_stored_undated_with_a_warning(tmp_pa
     assert stored == [("Ferry report 1", "2021-02-02"), ("Ferry report 2", None)]
 
 
+def test_date_order_option_stores_an_ambiguous_date(tmp_path):
+    db = tmp_path / "corpus.db"
+    source = write_jsonl(tmp_path / "corpus.jsonl", [dict(record(1), published="3/8/17"), dict(record(2), published="3/8/17")])
+    result = run("ingest", str(source), "--db", f"sqlite:///{db}", "--date-order", "dmy")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    with sqlite3.connect(db) as conn:
+        stored = conn.execute("SELECT title, published FROM articles ORDER BY title").fetchall()
+    assert stored == [("Ferry report 1", "2017-08-03"), ("Ferry report 2", "2017-08-03")]
+
+
 def test_warnings_past_the_first_twenty_are_counted(tmp_path):
     db = tmp_path / "corpus.db"
     source = write_jsonl(tmp_path / "corpus.jsonl", [dict(record(i), published="1/2/19") for i in range(25)])

@@ -7,6 +7,7 @@ import io
 import itertools
 import json
 import tempfile
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from support.paths import EXAMPLES
 
 from presslens.errors import DroppedFieldWarning, InputError
-from presslens.readers import count_articles, iter_articles, read_path, read_stream
+from presslens.readers import count_articles, iter_articles, read_articles, read_path, read_stream
 from presslens.readers.dates import parse_date
 
 BODY = 'The council met on Monday.\n\n"We will decide soon," the chair said.'
@@ -151,6 +152,48 @@ def test_a_record_with_an_ambiguous_date_is_kept_undated_with_a_warning(tmp_path
     assert str(warning.message) == (
         f"{path}:2: field 'published': ambiguous date '3/8/17': day/month order unknown "
         "(use ISO 8601, e.g. 2019-11-03); kept without a date")
+
+
+@pytest.mark.parametrize(("date_order", "expected"), [
+    ("mdy", date(2017, 3, 8)), ("dmy", date(2017, 8, 3)), (None, None)])
+def test_date_order_reads_an_ambiguous_slash_date(tmp_path, date_order, expected):
+    path = write_jsonl_lines(tmp_path / "corpus.jsonl", [
+        {"text": "Ambiguous.", "published": "3/8/17"},
+        {"text": "Unambiguous.", "published": "13/2/2019"},
+    ])
+    with warnings.catch_warnings(record=True) as dropped:
+        warnings.simplefilter("always", DroppedFieldWarning)
+        articles = list(read_articles(path, date_order=date_order))
+    assert [a.published for a in articles] == [expected, date(2019, 2, 13)]
+    assert [str(w.message).split(": ", 2)[1:2] for w in dropped] == ([] if date_order else [["field 'published'"]])
+
+
+def test_a_record_date_order_field_overrides_the_option_and_a_bad_one_is_ignored(tmp_path):
+    path = write_jsonl_lines(tmp_path / "corpus.jsonl", [
+        {"text": "Own order.", "published": "3/8/17", "Date_Order": " DMY "},
+        {"text": "Option's order.", "published": "3/8/17"},
+        {"text": "Bad order.", "published": "3/8/17", "date_order": "ymd"},
+    ])
+    with pytest.warns(DroppedFieldWarning) as dropped:
+        articles = list(iter_articles([path], date_order="mdy"))
+    assert [a.published for a in articles] == [date(2017, 8, 3), date(2017, 3, 8), date(2017, 3, 8)]
+    (warning,) = dropped
+    assert (warning.message.line, warning.message.field) == (3, "date_order")
+    assert str(warning.message) == f"{path}:3: field 'date_order': 'ymd' is not mdy or dmy; kept without its date_order"
+
+
+def test_a_csv_date_order_column_is_read_per_row(tmp_path):
+    path = tmp_path / "corpus.csv"
+    path.write_text("text,published,date_order\nFirst.,3/8/17,dmy\nSecond.,3/8/17,mdy\n", encoding="utf-8")
+    assert [a.published for a in read_path(path)] == [date(2017, 8, 3), date(2017, 3, 8)]
+
+
+@pytest.mark.parametrize(("value", "order", "expected"), [
+    ("3/8/17", "mdy", date(2017, 3, 8)), ("3/8/17", "dmy", date(2017, 8, 3)),
+    ("13/2/2019", "mdy", date(2019, 2, 13)), ("2/13/2019", "dmy", date(2019, 2, 13)),
+    ("5/5/2020", "dmy", date(2020, 5, 5)), ("2019-11-03", "dmy", date(2019, 11, 3))])
+def test_parse_date_with_an_order(value, order, expected):
+    assert parse_date(value, order) == expected
 
 
 def test_odd_metadata_values_never_lose_the_record(tmp_path):

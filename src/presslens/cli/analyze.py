@@ -18,7 +18,7 @@ from rich.progress import (
 
 from presslens.analysis import Analysis
 from presslens.article import Article
-from presslens.cli.dropped import dropped_fields_shown
+from presslens.cli.dropped import DATE_ORDER, DateOrderChoice, dropped_fields_shown
 from presslens.cli.report import render_report
 from presslens.cli.timeline import write_timeline
 from presslens.corpus.timeline import analysis_timeline, sort_timeline
@@ -56,6 +56,7 @@ def analyze(
         help="Print only the articles' dated claims, ordered by the date they refer to: a table (text), "
              "a JSON list (json) or one object per line (jsonl).",
     ),
+    date_order: DateOrderChoice | None = DATE_ORDER,
 ) -> None:
     """Analyse articles: quotes and speakers, entities, dates, techniques.
 
@@ -72,7 +73,7 @@ def analyze(
     try:
         with exit_on_error(), dropped_fields_shown(lambda line: typer.echo(line, err=True)):
             pipeline = default_pipeline()
-            articles = _within_limit(iter_articles(paths, on_error=skipped.append), pipeline.nlp.max_length, skipped)
+            articles = _within_limit(iter_articles(paths, on_error=skipped.append, date_order=date_order and date_order.value), pipeline.nlp.max_length, skipped)
             with _counting_progress(format, count_articles(paths)) as counted:
                 results = counted(pipeline.analyze_many(articles))
                 analysed = (_write_timeline if timeline else _write)(results, format, sys.stdout)

@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 from rich.text import Text
 
-from presslens.cli.dropped import dropped_fields_shown
+from presslens.cli.dropped import DATE_ORDER, DateOrderChoice, dropped_fields_shown
 from presslens.corpus.queries import combine_months, outlet_stats, search as search_corpus, top_entities, top_speakers
 from presslens.edge import exit_on_error, find_outlet, query_filters, stored_export
 from presslens.engines import process as run_process
@@ -57,6 +57,7 @@ def register(app: typer.Typer) -> None:
         sources: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin; any supported format."),
         db: str = DB,
         batch_size: int = typer.Option(1000, "--batch-size", help="Articles per transaction."),
+        date_order: DateOrderChoice | None = DATE_ORDER,
     ) -> None:
         """Store articles in the corpus, each once: reruns and duplicates add nothing.
 
@@ -84,7 +85,8 @@ def register(app: typer.Typer) -> None:
 
             with dropped_fields_shown(warn):
                 summary = run_ingest(store, sources, batch_size=batch_size, on_error=report,
-                                     on_batch=lambda s: bar.update(task, completed=s.read))
+                                     on_batch=lambda s: bar.update(task, completed=s.read),
+                                     date_order=date_order and date_order.value)
         if summary.bad > ERRORS_SHOWN:
             stderr.print(Text(f"... and {summary.bad - ERRORS_SHOWN} more skipped records"), style="yellow", soft_wrap=True)
         typer.echo(f"read {summary.read} articles: {summary.new} new, {summary.already_stored} already stored; "

@@ -1,6 +1,7 @@
 """How the CLI shows a DroppedFieldWarning (a record kept without its date): one line,
 `warning: <message>`, through the command's `echo`, the first few only, then a count.
-The article was read, so the exit status does not change."""
+The article was read, so the exit status does not change. `--date-order` (DATE_ORDER)
+reads the ambiguous slash dates that would otherwise be dropped."""
 
 from __future__ import annotations
 
@@ -8,10 +9,25 @@ import threading
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import Enum
+
+import typer
 
 from presslens.errors import DroppedFieldWarning
 
 LINES_SHOWN = 20
+
+
+class DateOrderChoice(str, Enum):
+    mdy = "mdy"
+    dmy = "dmy"
+
+
+DATE_ORDER = typer.Option(
+    None, "--date-order", case_sensitive=False,
+    help="Read slash dates that both orders could read (3/8/17) as mdy (8 March) or dmy (3 August); "
+         "applies only to those. Default: drop them with a warning. A record's date_order field wins.",
+)
 
 
 @contextmanager

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from presslens.errors import InputError
 from presslens.readers import iter_articles
+from presslens.readers.dates import DateOrder
 from presslens.store import Store
 from presslens.store.repository import batched
 from presslens.store.rows import article_rows
@@ -50,8 +51,10 @@ def ingest(
     batch_size: int = BATCH,
     on_error: Callable[[InputError], None] | None = None,
     on_batch: Callable[[IngestSummary], None] | None = None,
+    date_order: DateOrder | None = None,
 ) -> IngestSummary:
-    """Reads every source and stores the articles not stored yet; bad records are counted and skipped."""
+    """Reads every source and stores the articles not stored yet; bad records are counted and skipped.
+    `date_order` ("mdy", "dmy") reads the slash dates both orders could read (see iter_articles)."""
     summary = IngestSummary()
 
     def bad_record(error: InputError) -> None:
@@ -75,7 +78,7 @@ def ingest(
 
     def produce() -> None:
         try:
-            for batch in batched(iter_articles(sources, on_error=bad_record), batch_size):
+            for batch in batched(iter_articles(sources, on_error=bad_record, date_order=date_order), batch_size):
                 if not hand_over((len(batch), article_rows(batch))):
                     return
             hand_over(_DONE)

@@ -7,6 +7,8 @@ on the fly. See docs/readers.md for the formats and the rules for titles and ids
 
 Errors in one record or one file are InputErrors naming the input (and line); with an
 `on_error` callback they are reported and reading goes on, without one they are raised.
+`date_order` ("mdy", "dmy") reads the slash dates that both orders could read (3/8/17);
+None, the default, drops them with a DroppedFieldWarning.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from presslens.article import Article
 from presslens.config import get_settings
 from presslens.errors import InputError
 from presslens.readers.csvfile import read_csv
+from presslens.readers.dates import DateOrder
 from presslens.readers.feed import read_feed
 from presslens.readers.html import read_html
 from presslens.readers.jsonfile import read_json, read_jsonl
@@ -37,7 +40,9 @@ __all__ = ["count_articles", "iter_articles", "read_articles", "read_path", "rea
 STDIN = "-"
 
 
-def read_path(path: Path | str, on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+def read_path(
+    path: Path | str, on_error: Callable[[InputError], None] | None = None, date_order: DateOrder | None = None,
+) -> Iterator[Article]:
     """The Articles in one file. Raises InputError for an unreadable file (always) and for
     a bad record (unless `on_error` takes it)."""
     path = Path(path)
@@ -51,11 +56,12 @@ def read_path(path: Path | str, on_error: Callable[[InputError], None] | None = 
     except OSError as exc:
         raise InputError(source, f"cannot open: {exc.strerror or exc}") from None
     with stream:
-        yield from read_stream(stream, source, path.name, on_error, size=path.stat().st_size)
+        yield from read_stream(stream, source, path.name, on_error, size=path.stat().st_size, date_order=date_order)
 
 
 def read_stream(
     stream: BinaryIO, source: str, name: str, on_error: OnError | None = None, size: int | None = None,
+    date_order: DateOrder | None = None,
 ) -> Iterator[Article]:
     """The Articles in an open binary stream; `name` (a file name) hints at the format."""
     report = on_error or raise_error
@@ -67,14 +73,16 @@ def read_stream(
         report(error)
 
     found = 0
-    for article in _read_stream(stream, source, name, counting, size):
+    for article in _read_stream(stream, source, name, counting, size, date_order):
         found += 1
         yield article
     if not found and not problems:
         raise InputError(source, "no articles in this file")
 
 
-def _read_stream(stream: BinaryIO, source: str, name: str, on_error: OnError, size: int | None) -> Iterator[Article]:
+def _read_stream(
+    stream: BinaryIO, source: str, name: str, on_error: OnError, size: int | None, date_order: DateOrder | None,
+) -> Iterator[Article]:
     limit = get_settings().max_article_bytes
     if not hasattr(stream, "peek"):
         stream = io.BufferedReader(stream)  # type: ignore[arg-type]
@@ -85,7 +93,7 @@ def _read_stream(stream: BinaryIO, source: str, name: str, on_error: OnError, si
         if is_gzip(head):
             inner_name = name[:-3] if name.lower().endswith(".gz") else name
             with gzip.GzipFile(fileobj=stream) as unzipped:
-                yield from _read_stream(io.BufferedReader(unzipped), source, inner_name, on_error, None)
+                yield from _read_stream(io.BufferedReader(unzipped), source, inner_name, on_error, None, date_order)
             return
         fmt = sniff_format(name, head)
         if fmt not in STREAM_FORMATS:
@@ -95,58 +103,65 @@ def _read_stream(stream: BinaryIO, source: str, name: str, on_error: OnError, si
         if looks_binary(head):
             raise InputError(source, "not a text file (binary content)")
         if fmt == "jsonl":
-            yield from read_jsonl(stream, source, limit, on_error)
+            yield from read_jsonl(stream, source, limit, on_error, date_order)
         elif fmt in ("csv", "tsv"):
-            yield from read_csv(stream, source, limit, on_error, delimiter="\t" if fmt == "tsv" else ",")
+            yield from read_csv(stream, source, limit, on_error, delimiter="\t" if fmt == "tsv" else ",",
+                                date_order=date_order)
         else:
-            yield from _read_document(fmt, read_limited(stream, source, limit), source, name, limit, on_error)
+            data = read_limited(stream, source, limit)
+            yield from _read_document(fmt, data, source, name, limit, on_error, date_order)
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError(source, f"cannot read: {exc}") from None
 
 
-def _read_document(fmt: str, data: bytes, source: str, name: str, limit: int, on_error: OnError) -> Iterator[Article]:
+def _read_document(
+    fmt: str, data: bytes, source: str, name: str, limit: int, on_error: OnError, date_order: DateOrder | None,
+) -> Iterator[Article]:
     # Pages and feeds declare their own encodings; their parsers decode them.
     if fmt == "feed":
-        yield from read_feed(data, source, on_error)
+        yield from read_feed(data, source, on_error, date_order)
         return
     if fmt == "html":
-        yield read_html(data, source)
+        yield read_html(data, source, date_order)
         return
     text = decode_utf8(data, source)
     check_not_empty(text, source)
     if fmt == "json":
-        yield from read_json(text, source, limit, on_error)
+        yield from read_json(text, source, limit, on_error, date_order)
     else:
         yield read_text(text, source, name)
 
 
 def iter_articles(
     sources: Iterable[str | Path], on_error: Callable[[InputError], None] | None = None,
+    date_order: DateOrder | None = None,
 ) -> Iterator[Article]:
     """Articles from files, folders (recursive, sorted) and "-" (stdin), in that order.
 
     In folders, hidden files and files that are not text are skipped; a folder with no
     text file at all is an error. With `on_error`, a bad file or record is reported and
-    the rest is read; without it, the first error is raised.
+    the rest is read; without it, the first error is raised. `date_order` ("mdy", "dmy")
+    reads the slash dates both orders could read; a record's own `date_order` field wins.
     """
     report = on_error or raise_error
     for item in sources:
         if str(item) == STDIN:
-            yield from _guarded(lambda: read_stream(sys.stdin.buffer, "<stdin>", "stdin", report), report)
+            yield from _guarded(lambda: read_stream(sys.stdin.buffer, "<stdin>", "stdin", report, date_order=date_order), report)
             continue
         path = Path(item)
         if path.is_dir():
-            yield from _read_folder(path, report)
+            yield from _read_folder(path, report, date_order)
         else:
-            yield from _guarded(lambda p=path: read_path(p, report), report)
+            yield from _guarded(lambda p=path: read_path(p, report, date_order), report)
 
 
-def read_articles(path: str | Path) -> Iterator[Article]:
+def read_articles(path: str | Path, date_order: DateOrder | None = None) -> Iterator[Article]:
     """The Articles in a file of any supported format (plain text, agency dump, HTML, JSON,
     JSON Lines, CSV, RSS/Atom, or a gzip of one), or in every text file of a folder,
     recursively in sorted order. Raises InputError naming the input (and line) at the
-    first bad file or record."""
-    return iter_articles([path])
+    first bad file or record. `date_order` ("mdy", "dmy") reads the slash dates both
+    orders could read (3/8/17), which are otherwise dropped with a DroppedFieldWarning."""
+    return iter_articles([path], date_order=date_order)
 
 
 def count_articles(sources: Iterable[str | Path]) -> int | None:
@@ -174,7 +189,7 @@ def _text_files(folder: Path) -> list[Path]:
     return [f for f in sorted(_visible_files(folder)) if _is_readable_kind(f)]
 
 
-def _read_folder(folder: Path, report: OnError) -> Iterator[Article]:
+def _read_folder(folder: Path, report: OnError, date_order: DateOrder | None = None) -> Iterator[Article]:
     files = sorted(_visible_files(folder))
     text_files = [f for f in files if _is_readable_kind(f)]
     if not text_files:
@@ -182,7 +197,7 @@ def _read_folder(folder: Path, report: OnError) -> Iterator[Article]:
         report(InputError(str(folder), f"no text files in this folder{skipped}"))
         return
     for file in text_files:
-        yield from _guarded(lambda f=file: read_path(f, report), report)
+        yield from _guarded(lambda f=file: read_path(f, report, date_order), report)
 
 
 def _visible_files(folder: Path) -> Iterator[Path]:

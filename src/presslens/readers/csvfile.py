@@ -13,11 +13,15 @@ from typing import BinaryIO
 from presslens.article import Article
 from presslens.errors import InputError
 from presslens.readers import fields
+from presslens.readers.dates import DateOrder
 from presslens.readers.records import article_from_record
 from presslens.readers.source import OnError, decode_utf8
 
 
-def read_csv(stream: BinaryIO, source: str, limit: int, on_error: OnError, delimiter: str = ",") -> Iterator[Article]:
+def read_csv(
+    stream: BinaryIO, source: str, limit: int, on_error: OnError, delimiter: str = ",",
+    date_order: DateOrder | None = None,
+) -> Iterator[Article]:
     # Article bodies are far longer than the csv module's default 128 KB field limit.
     csv.field_size_limit(max(csv.field_size_limit(), limit))
     reader = csv.DictReader(_decoded_lines(stream, source), delimiter=delimiter)
@@ -31,7 +35,7 @@ def read_csv(stream: BinaryIO, source: str, limit: int, on_error: OnError, delim
                                             f"the header has {len(reader.fieldnames or [])}", reader.line_num))
                 continue
             try:
-                yield article_from_record(row, source, reader.line_num, limit)
+                yield article_from_record(row, source, reader.line_num, limit, date_order=date_order)
             except InputError as exc:
                 on_error(exc)
     except csv.Error as exc:

@@ -5,7 +5,9 @@ month names ("Nov 3, 2019", "3 November 2019"), "2019/11/03" and Unix timestamps
 A month without a day ("November 2019") is refused rather than pinned to the 1st.
 Slash dates with the year last (12/30/17, 30/12/2017) are read when only one order
 makes a date, and refused when both do (03/11/2019 is 11 March in the US and 3 November
-in Europe): a wrong date is worse than none.
+in Europe): a wrong date is worse than none, unless the caller knows the convention:
+with `order` "mdy" or "dmy" such a date is read in that order (unambiguous ones are
+read as always, whatever the order).
 
 `date_or_none` is what readers use: a date it cannot read is dropped with a
 DroppedFieldWarning, and the article is kept without it.
@@ -17,6 +19,7 @@ import re
 import warnings
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
+from typing import Literal
 
 from presslens.errors import DroppedFieldWarning
 
@@ -29,20 +32,27 @@ _SLASH_YMD = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 _SLASH_YEAR_LAST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 _TIMESTAMP = re.compile(r"^\d{9,10}(\.\d+)?$")
 
+DateOrder = Literal["mdy", "dmy"]
+# How a year-last slash date that both orders could read is read; None refuses it.
+DATE_ORDERS: tuple[DateOrder, ...] = ("mdy", "dmy")
 
-def date_or_none(value: object, source: str, line: int | None = None, where: str = "") -> date | None:
+
+def date_or_none(
+    value: object, source: str, line: int | None = None, where: str = "", order: DateOrder | None = None,
+) -> date | None:
     """The date of `value`; None when it is empty, and None with a DroppedFieldWarning
     (naming `source`, `line`, `where` it was in the input) when it cannot be read: an odd
     date is no reason to lose the article."""
     try:
-        return parse_date(value)
+        return parse_date(value, order)
     except ValueError as exc:
         warnings.warn(DroppedFieldWarning(source, f"{where}{exc}", line), stacklevel=2)
         return None
 
 
-def parse_date(value: object) -> date | None:
+def parse_date(value: object, order: DateOrder | None = None) -> date | None:
     """The calendar date of `value`; None for an empty value; ValueError when unreadable.
+    `order` ("mdy", "dmy") reads a slash date that both orders could read; None refuses it.
 
     A datetime with a time zone keeps its own local date (what the outlet printed).
     """
@@ -57,10 +67,10 @@ def parse_date(value: object) -> date | None:
     text = str(value).strip()
     if not text:
         return None
-    return _parse_text(text)
+    return _parse_text(text, order)
 
 
-def _parse_text(text: str) -> date:
+def _parse_text(text: str, order: DateOrder | None = None) -> date:
     iso = _ISO_PREFIX.match(text)
     if iso:
         try:
@@ -75,7 +85,7 @@ def _parse_text(text: str) -> date:
             raise ValueError(f"impossible date {text!r}") from None
     year_last = _SLASH_YEAR_LAST.match(text)
     if year_last:
-        return _day_month_or_month_day(text, *(int(g) for g in year_last.groups()))
+        return _day_month_or_month_day(text, *(int(g) for g in year_last.groups()), order)
     if _TIMESTAMP.match(text):
         return _from_timestamp(float(text))
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(".", ""))
@@ -98,11 +108,11 @@ def _from_timestamp(value: float) -> date:
         raise ValueError(f"impossible timestamp {value!r}") from None
 
 
-def _day_month_or_month_day(text: str, first: int, second: int, year: int) -> date:
+def _day_month_or_month_day(text: str, first: int, second: int, year: int, order: DateOrder | None = None) -> date:
     if year < 100:
         year += 2000 if year < 69 else 1900  # the strptime %y convention
-    if first == second or first > 12 or second > 12:
-        month, day = (second, first) if first > 12 else (first, second)
+    if first == second or first > 12 or second > 12 or order is not None:
+        month, day = (second, first) if first > 12 or (order == "dmy" and second <= 12) else (first, second)
         try:
             return date(year, month, day)
         except ValueError:

@@ -14,12 +14,12 @@ import feedparser
 
 from presslens.article import Article
 from presslens.errors import InputError
-from presslens.readers.dates import date_or_none, parse_date
+from presslens.readers.dates import DateOrder, date_or_none, parse_date
 from presslens.readers.htmltext import html_to_text
 from presslens.readers.source import OnError
 
 
-def read_feed(data: bytes, source: str, on_error: OnError) -> Iterator[Article]:
+def read_feed(data: bytes, source: str, on_error: OnError, date_order: DateOrder | None = None) -> Iterator[Article]:
     parsed = feedparser.parse(data)
     if not parsed.entries:
         reason = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
@@ -34,7 +34,7 @@ def read_feed(data: bytes, source: str, on_error: OnError) -> Iterator[Article]:
             on_error(InputError(source, f"entry {number}{name} has no text"))
             continue
         yield Article(
-            text=text, title=title, outlet=outlet, published=_date_of(entry, source, number),
+            text=text, title=title, outlet=outlet, published=_date_of(entry, source, number, date_order),
             url=(entry.get("link") or "").strip() or None, language=language,
         )
 
@@ -46,16 +46,16 @@ def _body_of(entry: feedparser.FeedParserDict) -> str:
     return longest if len(longest) >= len(summary) else summary
 
 
-def _date_of(entry: feedparser.FeedParserDict, source: str, number: int) -> date | None:
+def _date_of(entry: feedparser.FeedParserDict, source: str, number: int, order: DateOrder | None) -> date | None:
     """The date as the feed wrote it (the outlet's local day); feedparser's UTC one if
     unreadable; else None, with a DroppedFieldWarning."""
     written = entry.get("published") or entry.get("updated")
     try:
-        return parse_date(written)
+        return parse_date(written, order)
     except ValueError:
         pass
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if parsed:
         return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
     field = "published" if entry.get("published") else "updated"
-    return date_or_none(written, source, where=f"entry {number}: {field}: ")
+    return date_or_none(written, source, where=f"entry {number}: {field}: ", order=order)

@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 
 from presslens.article import Article
 from presslens.errors import InputError
+from presslens.readers.dates import DateOrder
 from presslens.readers.records import article_from_record
 from presslens.readers.source import OnError, decode_utf8
 
@@ -52,13 +53,15 @@ def _within_depth(data: Any, limit: int) -> bool:
     return True
 
 
-def read_json(text: str, source: str, limit: int, on_error: OnError) -> Iterator[Article]:
+def read_json(
+    text: str, source: str, limit: int, on_error: OnError, date_order: DateOrder | None = None,
+) -> Iterator[Article]:
     data = parse_json(text, source)
     records = _records_of(data, source)
     for index, record in enumerate(records, start=1):
         where = f"record {index}" if len(records) > 1 or isinstance(data, list) else ""
         try:
-            yield article_from_record(record, source, None, limit, where)
+            yield article_from_record(record, source, None, limit, where, date_order)
         except InputError as exc:
             on_error(exc)
 
@@ -77,7 +80,9 @@ def _records_of(data: Any, source: str) -> list[Any]:
     raise InputError(source, f"expected a JSON object or list, got {type(data).__name__}")
 
 
-def read_jsonl(stream: BinaryIO, source: str, limit: int, on_error: OnError) -> Iterator[Article]:
+def read_jsonl(
+    stream: BinaryIO, source: str, limit: int, on_error: OnError, date_order: DateOrder | None = None,
+) -> Iterator[Article]:
     """One Article per non-blank line; `limit` bounds each article's text."""
     line_limit = 2 * limit + 65_536  # room for the JSON escapes and metadata around the text
     number = 0
@@ -94,7 +99,7 @@ def read_jsonl(stream: BinaryIO, source: str, limit: int, on_error: OnError) -> 
             continue
         try:
             record = _parse_line(raw, source, number)
-            yield article_from_record(record, source, number, limit)
+            yield article_from_record(record, source, number, limit, date_order=date_order)
         except InputError as exc:
             on_error(exc)
 

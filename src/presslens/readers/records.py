@@ -12,12 +12,17 @@ from typing import Any
 from presslens.article import Article
 from presslens.errors import DroppedFieldWarning, InputError
 from presslens.readers import fields
-from presslens.readers.dates import date_or_none
+from presslens.readers.dates import DATE_ORDERS, DateOrder, date_or_none
 from presslens.readers.text import normalise_newlines
 
 
-def article_from_record(record: Any, source: str, line: int | None, limit: int, where: str = "") -> Article:
+def article_from_record(
+    record: Any, source: str, line: int | None, limit: int, where: str = "", date_order: DateOrder | None = None,
+) -> Article:
     """The Article in `record`; InputError (naming `source`, `line`) when it has none.
+
+    `date_order` reads a slash date that both orders could read; the record's own
+    `date_order` field (mdy, dmy), when it has one, overrides it.
 
     Odd metadata never loses the article: a field that cannot be read (a date in no known
     form, an object without a name) is dropped with a DroppedFieldWarning; anything else
@@ -36,7 +41,8 @@ def article_from_record(record: Any, source: str, line: int | None, limit: int, 
     if len(text) * 4 > limit and len(text.encode("utf-8")) > limit:
         raise InputError(source, f"{prefix}article text is over the {limit / 1_000_000:.1f} MB limit", line)
     date_key, date_value = _first(by_key, fields.PUBLISHED)
-    published = date_or_none(_scalar(date_value), source, line, f"{prefix}field {date_key!r}: ")
+    order = _date_order(by_key, date_order, source, line, prefix)
+    published = date_or_none(_scalar(date_value), source, line, f"{prefix}field {date_key!r}: ", order)
 
     def text_field(names: tuple[str, ...], field: str) -> str | None:
         return _text_field(by_key, names, field, source, line, prefix)
@@ -49,6 +55,23 @@ def article_from_record(record: Any, source: str, line: int | None, limit: int, 
         url=text_field(fields.URL, "url"),
         language=text_field(fields.LANGUAGE, "language") or "en",
     )
+
+
+def _date_order(
+    record: dict[str, Any], default: DateOrder | None, source: str, line: int | None, prefix: str,
+) -> DateOrder | None:
+    """The record's own `date_order` (mdy, dmy), else `default`; a value that is neither
+    is ignored, with a DroppedFieldWarning."""
+    value = record.get("date_order")
+    if value in (None, ""):
+        return default
+    order = str(_scalar(value) or "").strip().lower()
+    for known in DATE_ORDERS:
+        if order == known:
+            return known
+    problem = f"{prefix}field 'date_order': {_shown(value)} is not mdy or dmy"
+    warnings.warn(DroppedFieldWarning(source, problem, line, "date_order"), stacklevel=4)
+    return default
 
 
 def _text_field(
