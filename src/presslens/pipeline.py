@@ -86,10 +86,8 @@ class Pipeline:
         analysis stops there with AnalysisTimeout (the server's deadline uses it, so an
         abandoned analysis stops within one component's time rather than running to the end)."""
         doc = self._doc(article)
-        if should_stop is None:
-            return self._analysis(article, self.nlp(doc))
         for name, component in self.nlp.pipeline:
-            if should_stop():
+            if should_stop is not None and should_stop():
                 raise AnalysisTimeout(f"{article_source(article)}: analysis stopped before {name}, past its deadline")
             doc = component(doc)
         return self._analysis(article, doc)

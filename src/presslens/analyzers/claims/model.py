@@ -12,16 +12,15 @@ torch stays in the optional `train` extra.
 from __future__ import annotations
 
 import json
-import os
-import threading
 from pathlib import Path
 
 import numpy as np
 
-from presslens.errors import ModelMissingError
+from presslens.analyzers.onnx_models import load_once, onnx_session, require_files
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "claims"
 MODEL_FILES = ("model.onnx", "tokenizer.json", "config.json")
+ENV_VAR = "PRESSLENS_CLAIMS_MODEL"
 
 
 class ClaimModel:
@@ -29,14 +28,8 @@ class ClaimModel:
 
     def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
         folder = Path(folder)
-        missing = [name for name in (onnx_file, *MODEL_FILES[1:]) if not (folder / name).is_file()]
-        if missing:
-            raise ModelMissingError(
-                f"claim model file(s) {', '.join(missing)} missing in {folder}; reinstall presslens, or train "
-                "a model (docs/claims-model.md) and set PRESSLENS_CLAIMS_MODEL to its folder"
-            )
-        # deferred: onnxruntime and the tokenizer load with the model, at the first score
-        import onnxruntime as ort
+        require_files(folder, (onnx_file, *MODEL_FILES[1:]), "claim", "docs/claims-model.md", ENV_VAR)
+        # deferred: the tokenizer loads with the model, at the first score
         from tokenizers import Tokenizer
 
         self.folder = folder
@@ -54,9 +47,7 @@ class ClaimModel:
         self.tokenizer.enable_truncation(self.max_length)
         self.tokenizer.no_padding()
         self.pad_id = self.tokenizer.token_to_id("[PAD]") or 0
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = int(os.environ.get("PRESSLENS_THREADS") or 0)
-        self._session = ort.InferenceSession(str(folder / onnx_file), options, providers=["CPUExecutionProvider"])
+        self._session = onnx_session(folder / onnx_file)
         self._output = self._session.get_outputs()[0].name
 
     def logits(self, sentences: list[str]) -> np.ndarray:
@@ -91,15 +82,6 @@ class ClaimModel:
         return [float(p) for p in self.calibrate(self.logits(sentences)[:, self.column(head)], head)]
 
 
-_loaded: dict[str, ClaimModel] = {}
-_lock = threading.Lock()
-
-
 def load_claim_model(folder: Path | None = None) -> ClaimModel:
     """The model in `folder` (default: PRESSLENS_CLAIMS_MODEL or the bundled one), loaded once per process."""
-    folder = Path(folder or os.environ.get("PRESSLENS_CLAIMS_MODEL") or MODEL_DIR)
-    key = str(folder.resolve())
-    with _lock:
-        if key not in _loaded:
-            _loaded[key] = ClaimModel(folder)
-        return _loaded[key]
+    return load_once(ClaimModel, folder, ENV_VAR, MODEL_DIR)

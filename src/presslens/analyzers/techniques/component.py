@@ -13,8 +13,6 @@ and numpy are used here: torch stays in the optional `train` extra.
 from __future__ import annotations
 
 import json
-import os
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -25,11 +23,13 @@ from spacy.tokens import Doc
 
 from presslens.analysis import TechniqueSpan
 from presslens.analyzers.layers import layer_attribute, write_layer
+from presslens.analyzers.onnx_models import load_once, onnx_session, require_files
 from presslens.analyzers.techniques.features import FEATURE_NAMES, SpanFeatures
 from presslens.errors import ModelMissingError
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "techniques"
 MODEL_FILES = ("model.onnx", "tokenizer.json", "labels.json", "config.json", "span_head.npz")
+ENV_VAR = "PRESSLENS_TECHNIQUES_MODEL"
 SPAN_KEY = "presslens_techniques"
 
 # Runs a batch of windows: (input_ids, attention_mask) -> (token logits, hidden states).
@@ -258,14 +258,7 @@ class TechniqueModel:
 
     def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
         folder = Path(folder)
-        needed = (onnx_file, *MODEL_FILES[1:])
-        missing = [name for name in needed if not (folder / name).is_file()]
-        if missing:
-            raise ModelMissingError(
-                f"technique model file(s) {', '.join(missing)} missing in {folder}; "
-                "reinstall presslens, or train a model (docs/techniques.md) and set PRESSLENS_TECHNIQUES_MODEL "
-                "to its folder"
-            )
+        require_files(folder, (onnx_file, *MODEL_FILES[1:]), "technique", "docs/techniques.md", ENV_VAR)
         # deferred: the tokenizer loads with the model, at the first prediction
         from tokenizers import Tokenizer
 
@@ -289,12 +282,7 @@ class TechniqueModel:
 
     @staticmethod
     def _onnx_runner(path: Path) -> WindowRunner:
-        # deferred: onnxruntime loads with the model, at the first prediction
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = int(os.environ.get("PRESSLENS_THREADS") or 0)
-        session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        session = onnx_session(path)
 
         def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             logits, hidden = session.run(["token_logits", "hidden"], {"input_ids": ids, "attention_mask": mask})
@@ -346,18 +334,9 @@ class TechniqueModel:
         return self.technique_spans(self.outputs(text))
 
 
-_loaded: dict[str, TechniqueModel] = {}
-_lock = threading.Lock()
-
-
 def load_model(folder: Path | None = None) -> TechniqueModel:
     """The model in `folder` (default: PRESSLENS_TECHNIQUES_MODEL or the bundled one), loaded once per process."""
-    folder = Path(folder or os.environ.get("PRESSLENS_TECHNIQUES_MODEL") or MODEL_DIR)
-    key = str(folder.resolve())
-    with _lock:
-        if key not in _loaded:
-            _loaded[key] = TechniqueModel(folder)
-        return _loaded[key]
+    return load_once(TechniqueModel, folder, ENV_VAR, MODEL_DIR)
 
 
 # Readers are better served by fewer false alarms than the SemEval F1 optimum gives:
