@@ -9,21 +9,19 @@ docs/claims.md.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from presslens.analysis import ClaimKind, TimeRef
+from presslens.analyzers.timeref.periods import period_of
 from presslens.analyzers.claims.words import (
     ARGUMENT_DEPS, FUTURE_AUXILIARIES, LINK_DEPS, MAGNITUDE_WORDS, PAST_TAGS, QUANTITY_LABELS,
 )
 
-# A value ISO 8601 compares as text: a year, decade ("198") or century ("18"), then month and day.
-_PLAIN_VALUE = re.compile(r"\d{2,4}(?:-\d\d){0,2}")
-_WEEK = re.compile(r"(\d{4})-W(\d\d)")
-# The last month of a year's halves and quarters (TimeML spellings).
-_PART_ENDS = {"H1": 6, "H2": 12, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12}
-_PART_MONTHS = {"H": 6, "Q": 3}
+# The values compared with the publication date by their days: a century ("18"), decade
+# ("198"), year, month or day; an ISO week; a half or a quarter.
+_COMPARED_BY_DAYS = re.compile(r"\d{2,4}(?:-\d\d){0,2}|\d{4}-W\d\d|\d{4}-[HQ]\d")
 
 
 def verb_chain(verb: Token) -> set[int]:
@@ -67,39 +65,18 @@ def governing_refs(doc: Doc, claim: Span, start: int, end: int, refs: list[TimeR
 
 def relation_to(value: str, published: date) -> ClaimKind | None:
     """"historical" for an ISO value wholly before the publication date, "prediction" for one
-    wholly after it; None for one that holds it, or that has unknown digits (X)."""
+    wholly after it; None for one that holds it, or that has unknown digits (X). Days,
+    months, years, decades, centuries, ISO weeks, halves and quarters are compared by their
+    first and last days; other forms (seasons, weekends) by their year only."""
     if "X" in value:
         return None
-    anchor = published.isoformat()
-    period = _period(value)
+    period = period_of(value) if _COMPARED_BY_DAYS.fullmatch(value) else None
     if period is not None:
-        first, last = period
-        return "historical" if last < published else "prediction" if first > published else None
-    if not _PLAIN_VALUE.fullmatch(value):  # seasons, weekends: compared by year only
-        value, anchor = value[:4], anchor[:4]
-        if not value.isdigit():
-            return None
-    shared = anchor[:len(value)]
-    if value == shared:
+        return "historical" if period.last < published else "prediction" if period.first > published else None
+    year, anchor = value[:4], published.isoformat()[:4]
+    if not year.isdigit() or year == anchor:
         return None
-    return "historical" if value < shared else "prediction"
-
-
-def _period(value: str) -> tuple[date, date] | None:
-    """First and last day of an ISO week ("2019-W44"), half or quarter ("2019-H1")."""
-    week = _WEEK.fullmatch(value)
-    if week:
-        year, number = int(week[1]), int(week[2])
-        if not 1 <= number <= 53:
-            return None
-        return date.fromisocalendar(year, number, 1), date.fromisocalendar(year, number, 7)
-    year, _, part = value.partition("-")
-    if year.isdigit() and len(year) == 4 and part in _PART_ENDS:
-        last_month = _PART_ENDS[part]
-        first = date(int(year), last_month - _PART_MONTHS[part[0]] + 1, 1)
-        last = date(int(year) + last_month // 12, last_month % 12 + 1, 1) - timedelta(days=1)
-        return first, last
-    return None
+    return "historical" if year < anchor else "prediction"
 
 
 def is_future(verb: Token) -> bool:
