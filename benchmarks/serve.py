@@ -1,8 +1,10 @@
-"""Latency and throughput of `presslens serve` under 1, 8 and 32 concurrent clients.
+"""Latency and throughput of `presslens serve`: each endpoint under 1, 8 and 32 concurrent
+clients, then 32 and 64 readers on a mix of pages with and without an ingest running beside
+them, and the time of a 200-word search.
 
     .venv/bin/python benchmarks/serve.py                      # 5,000 AllSides articles, 60 analysed
     .venv/bin/python benchmarks/serve.py --articles 0         # the whole corpus (37,554)
-    .venv/bin/python benchmarks/serve.py --seconds 10 --concurrency 1,8,32
+    .venv/bin/python benchmarks/serve.py --seconds 10 --concurrency 1,8,32 --readers 32,64
     .venv/bin/python benchmarks/serve.py --screenshots docs/screenshots
 
 Setup (outside the clock): the first --articles of ../shared/data/corpus/allsides.jsonl.gz
@@ -14,10 +16,19 @@ loopback port as a user would run it, and every endpoint is warmed up once (the 
 
 Measured, for each endpoint and each concurrency: an httpx async client to 127.0.0.1
 keeps that many requests in flight for --seconds, then waits for the last ones to finish.
-Printed: requests done, failures (non-200 responses and dropped connections), p50 and p95 latency in milliseconds, and
-requests per second over the run. Endpoints: the article page (/articles/{id}, analysed
-articles in turn), search (/search?q=..., a fixed list of queries in turn) and
-POST /api/analyze (bodies of stored articles, cut to --analyze-chars characters).
+Printed: requests done, failures (non-200 responses and dropped connections), p50, p95 and
+p99 latency and the slowest request in milliseconds, and requests per second over the run.
+Endpoints: the home page, an outlet page, the article page (/articles/{id}, analysed
+articles in turn), search (/search?q=..., a fixed list of queries in turn), the timeline
+page, and POST /api/analyze (bodies of stored articles, cut to --analyze-chars characters).
+
+Readers (--readers): that many clients cycle through the home, outlet, article, search and
+timeline pages, first alone, then while `presslens ingest` stores --ingest-articles new
+articles (copies of corpus articles under new ids, in batches of 100) into the same store
+in another process, over and over until the readers stop. The ingest's own rate is printed.
+
+The 200-word search: one request of 200 distinct words and one of a word repeated 200
+times, timed alone (the server answers them with a one-line 400: more than 32 terms).
 
 The server and the clients share this machine's CPUs; figures are for this machine.
 """
@@ -26,6 +37,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
+import json
 import os
 import statistics
 import subprocess
@@ -72,6 +85,19 @@ def build_corpus(db_url: str, articles: int, process: int) -> tuple[list[str], l
         store.close()
 
 
+def write_ingest_copies(path: Path, count: int) -> None:
+    """JSON Lines of `count` corpus articles under new ids, with a line added to each text so
+    the store's same-text check does not drop them: work an ingest really has to do."""
+    from presslens.readers import iter_articles
+
+    with path.open("w", encoding="utf-8") as out:
+        for number, article in enumerate(islice(iter_articles([CORPUS], on_error=lambda error: None), count)):
+            record = {"id": f"bench-copy-{number}", "outlet": article.outlet, "title": article.title,
+                      "published": article.published.isoformat() if article.published else None,
+                      "url": article.url, "text": f"{article.text}\n\nBenchmark copy {number}."}
+            out.write(json.dumps(record) + "\n")
+
+
 def start_server(db_url: str, port: int) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k != "PRESSLENS_API_TOKEN"}
     return subprocess.Popen([str(Path(sys.executable).with_name("presslens")), "serve", "--db", db_url,
@@ -112,33 +138,129 @@ async def load(client: httpx.AsyncClient, request, concurrency: int, seconds: fl
     await asyncio.gather(*(worker(i) for i in range(concurrency)))
     elapsed = time.perf_counter() - began
     ordered = sorted(latencies)
+    return {"requests": len(ordered), "failures": failures, **percentiles(ordered), "rate": len(ordered) / elapsed}
+
+
+def percentiles(ordered: list[float]) -> dict[str, float]:
+    """p50, p95, p99 and the slowest, in milliseconds, of sorted latencies in seconds."""
+    if not ordered:
+        return {key: float("nan") for key in ("p50", "p95", "p99", "max")}
+
+    def at(share: float) -> float:
+        return 1000 * ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+    return {"p50": 1000 * statistics.median(ordered), "p95": at(0.95), "p99": at(0.99), "max": 1000 * ordered[-1]}
+
+
+HEADER = (f"{'endpoint':<22} {'clients':>7} {'requests':>9} {'failed':>7} {'p50 ms':>8} {'p95 ms':>8} "
+          f"{'p99 ms':>8} {'max ms':>8} {'req/s':>7}")
+
+
+def print_row(name: str, concurrency: int, row: dict) -> None:
+    print(f"{name:<22} {concurrency:>7} {row['requests']:>9} {row['failures']:>7} {row['p50']:>8.1f} "
+          f"{row['p95']:>8.1f} {row['p99']:>8.1f} {row['max']:>8.1f} {row['rate']:>7.1f}", flush=True)
+
+
+def reader_pages(base: str, ids: list[str], outlets: list[str]) -> dict:
+    from urllib.parse import quote
+
     return {
-        "requests": len(ordered), "failures": failures,
-        "p50": 1000 * statistics.median(ordered) if ordered else float("nan"),
-        "p95": 1000 * ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] if ordered else float("nan"),
-        "rate": len(ordered) / elapsed,
-    }
-
-
-async def measure(base: str, ids: list[str], bodies: list[str], args) -> None:
-    cut = [b[: args.analyze_chars] for b in bodies]
-    endpoints = {
+        "home page": lambda c, n: c.get(f"{base}/"),
+        "outlet page": lambda c, n: c.get(f"{base}/outlets/{quote(outlets[n % len(outlets)], safe='')}"),
         "article page": lambda c, n: c.get(f"{base}/articles/{ids[n % len(ids)]}"),
         "search": lambda c, n: c.get(f"{base}/search", params={"q": QUERIES[n % len(QUERIES)]}),
-        "POST /api/analyze": lambda c, n: c.post(f"{base}/api/analyze", json={"text": cut[n % len(cut)]}),
+        "timeline page": lambda c, n: c.get(f"{base}/timeline"),
     }
-    limits = httpx.Limits(max_connections=max(args.concurrency), max_keepalive_connections=max(args.concurrency))
+
+
+async def measure(base: str, ids: list[str], bodies: list[str], outlets: list[str], args, ingest) -> None:
+    cut = [b[: args.analyze_chars] for b in bodies]
+    pages = reader_pages(base, ids, outlets)
+    endpoints = {**pages,
+                 "POST /api/analyze": lambda c, n: c.post(f"{base}/api/analyze", json={"text": cut[n % len(cut)]})}
+    most = max(args.concurrency + args.readers)
+    limits = httpx.Limits(max_connections=most, max_keepalive_connections=most)
     async with httpx.AsyncClient(timeout=300, limits=limits) as client:
-        for request in endpoints.values():
+        for name, request in endpoints.items():
             warm = await request(client, 0)
             if warm.status_code != 200:
-                raise SystemExit(f"warm-up failed: {warm.status_code} {warm.text[:200]}")
-        print(f"{'endpoint':<20} {'clients':>7} {'requests':>9} {'failed':>8} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7}")
+                raise SystemExit(f"warm-up of the {name} failed: {warm.status_code} {warm.request.url}")
+        print(HEADER)
         for name, request in endpoints.items():
             for concurrency in args.concurrency:
-                row = await load(client, request, concurrency, args.seconds)
-                print(f"{name:<20} {concurrency:>7} {row['requests']:>9} {row['failures']:>8} "
-                      f"{row['p50']:>8.1f} {row['p95']:>8.1f} {row['rate']:>7.1f}", flush=True)
+                print_row(name, concurrency, await load(client, request, concurrency, args.seconds))
+
+        pages_in_turn = list(pages.values())
+
+        async def mixed(c, n):
+            return await pages_in_turn[n % len(pages_in_turn)](c, n // len(pages_in_turn))
+
+        print(f"\nreaders on the {', '.join(pages)} in turn")
+        print(HEADER)
+        for readers in args.readers:
+            print_row("readers alone", readers, await load(client, mixed, readers, args.seconds))
+            with ingest() as done:
+                row = await load(client, mixed, readers, args.seconds)
+            print_row("readers + ingest", readers, row)
+            print(f"{'':<22} ingest beside them: {done['articles']:,} articles stored in {done['seconds']:.1f} s "
+                  f"({done['articles'] / max(done['seconds'], 1e-9):,.0f}/s), {done['runs']} runs, "
+                  f"{done['failed']} failed", flush=True)
+
+        print("\n200-word searches, alone:")
+        distinct = " ".join(f"word{number}" for number in range(200))
+        repeated = " ".join(["president"] * 200)
+        for name, words in (("200 distinct words", distinct), ("one word 200 times", repeated)):
+            began = time.perf_counter()
+            response = await client.get(f"{base}/api/search", params={"q": words})
+            print(f"  {name}: {1000 * (time.perf_counter() - began):.1f} ms, status {response.status_code}: "
+                  f"{response.text[:120]}", flush=True)
+
+
+INGEST_RUNS = itertools.count()  # across every ingest of the benchmark, so each run's copies are new
+
+
+class IngestBeside:
+    """`presslens ingest` of the copies, run again and again in another process (each run
+    would find the same copies stored and add nothing, so each run gives them new ids)
+    until the block ends; yields a dict that holds the figures once it has ended."""
+
+    def __init__(self, db_url: str, copies: Path):
+        self.db_url, self.copies = db_url, copies
+        self.figures = {"articles": 0, "seconds": 0.0, "runs": 0, "failed": 0}
+        self.stopping = False
+
+    def __enter__(self) -> dict:
+        import threading
+
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+        return self.figures
+
+    def _run(self) -> None:
+        presslens = str(Path(sys.executable).with_name("presslens"))
+        while not self.stopping:
+            run = next(INGEST_RUNS)
+            source = self.copies.with_name(f"copies-{run}.jsonl")
+            with self.copies.open(encoding="utf-8") as f, source.open("w", encoding="utf-8") as out:
+                for line in f:
+                    record = json.loads(line)
+                    record["id"] += f"-{run}"
+                    record["text"] += f" Run {run}."
+                    out.write(json.dumps(record) + "\n")
+            began = time.perf_counter()
+            finished = subprocess.run([presslens, "ingest", str(source), "--db", self.db_url, "--batch-size", "100"],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            self.figures["seconds"] += time.perf_counter() - began
+            self.figures["runs"] += 1
+            if finished.returncode == 0:
+                self.figures["articles"] += sum(1 for _ in source.open(encoding="utf-8"))
+            else:
+                self.figures["failed"] += 1
+                print(f"  ingest failed: {finished.stderr.strip()[-200:]}", flush=True)
+
+    def __exit__(self, *exc) -> None:
+        self.stopping = True
+        self.thread.join()
 
 
 def screenshots(base: str, article_id: str, outlet: str, folder: Path) -> None:
@@ -170,6 +292,9 @@ def main() -> None:
     parser.add_argument("--process", type=int, default=60, help="articles to analyse")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per endpoint and concurrency")
     parser.add_argument("--concurrency", type=lambda s: [int(x) for x in s.split(",")], default=[1, 8, 32])
+    parser.add_argument("--readers", type=lambda s: [int(x) for x in s.split(",")], default=[32, 64],
+                        help="reader counts for the mixed-pages run, alone and beside an ingest")
+    parser.add_argument("--ingest-articles", type=int, default=2000, help="articles per run of the concurrent ingest")
     parser.add_argument("--analyze-chars", type=int, default=3000, help="characters per /api/analyze body")
     parser.add_argument("--screenshots", type=Path, help="also save README screenshots in this folder")
     args = parser.parse_args()
@@ -185,10 +310,12 @@ def main() -> None:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         base = f"http://127.0.0.1:{port}"
+        copies = Path(folder) / "copies.jsonl"
+        write_ingest_copies(copies, args.ingest_articles)
         server = start_server(db_url, port)
         try:
             wait_until_up(base, server)
-            asyncio.run(measure(base, ids, bodies, args))
+            asyncio.run(measure(base, ids, bodies, outlets, args, lambda: IngestBeside(db_url, copies)))
             if args.screenshots:
                 screenshots(base, ids[0], outlets[0], args.screenshots)
         finally:
