@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import String, and_, cast, exists, func, literal, select
 
-from presslens.store.schema import analyses, articles, entities, outlets, quotes, technique_spans
+from presslens.store.schema import analyses, articles, entities, entity_people, outlets, people, quotes, technique_spans
+
+_FILTER_SPEAKER = entities.alias("filter_speaker")
 
 UNKNOWN_OUTLET = "(unknown)"
 UNDATED = "undated"
@@ -40,12 +42,27 @@ def article_conditions(filters) -> list:
     if filters.technique:
         conds.append(_has_layer_row(technique_spans, func.lower(technique_spans.c.technique) == filters.technique.lower()))
     if filters.speaker:
-        conds.append(_has_layer_row(quotes, func.lower(quotes.c.speaker).like(like_pattern(filters.speaker), escape="\\")))
+        conds.append(_has_layer_row(quotes, _speaker_matches(like_pattern(filters.speaker))))
     if filters.entity:
         pattern = like_pattern(filters.entity)
         conds.append(_has_layer_row(entities, func.lower(entities.c.name).like(pattern, escape="\\")
                                     | func.lower(cast(entities.c.aliases, String)).like(pattern, escape="\\")))
     return conds
+
+
+def _speaker_matches(pattern: str):
+    """A quote whose speaker as written, or the person across the corpus its speaker is
+    (docs/people.md), has a name matching `pattern`."""
+    speaker = _FILTER_SPEAKER
+    by_person = exists(
+        select(literal(1))
+        .select_from(speaker.join(entity_people, and_(entity_people.c.analysis_id == speaker.c.analysis_id,
+                                                      entity_people.c.entity_idx == speaker.c.idx))
+                     .join(people, people.c.id == entity_people.c.person_id))
+        .where(and_(speaker.c.analysis_id == quotes.c.analysis_id, speaker.c.key == quotes.c.speaker_entity,
+                    func.lower(people.c.name).like(pattern, escape="\\")))
+    )
+    return func.lower(quotes.c.speaker).like(pattern, escape="\\") | by_person
 
 
 def outlet_name():

@@ -3,18 +3,24 @@
 Users type web-search style queries: words, "quoted phrases", -excluded words, OR
 and trailing * for prefixes. Snippets are cut from the article text here, not by the
 database, so both databases give the same plain text with [start, end) highlights.
+
+Highlights come from SQLite's own FTS5 tokenizer (the search index's: Porter stems,
+case and accents folded), run on the one article in an in-memory table, so "study"
+marks "studies" and "cafe" marks "café" just as the index matched them.
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
+import threading
 from dataclasses import dataclass, field
 
 from presslens.errors import InputError
+from presslens.store.search_index import TOKENIZER
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+")
-_SUFFIXES = ("ing", "ies", "ed", "es", "ly", "s")
 SNIPPET_CHARS = 240
 # The most words one query may search for, counted after repeats are dropped: each is a
 # pass over its posting list, and more than this is not a search anyone types.
@@ -27,11 +33,6 @@ class ParsedQuery:
 
     groups: list[list[tuple[list[str], bool]]] = field(default_factory=list)
     excluded: list[list[str]] = field(default_factory=list)
-
-    @property
-    def terms(self) -> list[tuple[str, bool]]:
-        """Every positive word with its prefix flag, for highlighting."""
-        return [(w, prefix) for group in self.groups for words, prefix in group for w in words]
 
 
 def parse_query(query: str) -> ParsedQuery:
@@ -108,32 +109,65 @@ def to_tsquery(parsed: ParsedQuery) -> str:
     return " & ".join(groups + ["!" + phrase(w, False) for w in parsed.excluded])
 
 
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+# highlight() brackets each matched word with these; the same characters (and NUL, which
+# SQLite's text functions stop at) in the article's own text become spaces first (same
+# length, so offsets hold).
+_OPEN, _CLOSE = "\x01", "\x02"
+_MARKERS = re.compile("[\x01\x02]")
+_SPACED = re.compile("[\x00\x01\x02]")
+_local = threading.local()
+
+
+def _highlighter() -> sqlite3.Connection:
+    """This thread's in-memory FTS5 table, tokenized as the search index is."""
+    conn = getattr(_local, "conn", None)
+    if conn is None:
+        conn = sqlite3.connect(":memory:")
+        conn.execute(f"CREATE VIRTUAL TABLE shown USING fts5(title, text, tokenize='{TOKENIZER}')")
+        _local.conn = conn
+    return conn
+
+
+def _marked(highlighted: str) -> list[tuple[int, int]]:
+    """[start, end) of the bracketed runs, as offsets into the text without brackets."""
+    spans, start = [], 0
+    for removed, marker in enumerate(_MARKERS.finditer(highlighted)):
+        position = marker.start() - removed
+        if marker.group() == _OPEN:
+            start = position
+        else:
+            spans.append((start, position))
+    return spans
+
+
+def article_highlights(title: str, text: str, parsed: ParsedQuery) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """[start, end) of every word of `title` and of `text` that the query's positive words
+    or phrases match, whether or not the whole query matches (PostgreSQL's stemmer may
+    have matched what Porter does not)."""
+    any_phrase = " OR ".join(_fts5_phrase(words, prefix) for group in parsed.groups for words, prefix in group)
+    conn = _highlighter()
+    with conn:
+        conn.execute("DELETE FROM shown")
+        conn.execute("INSERT INTO shown(rowid, title, text) VALUES (1, ?, ?)",
+                     tuple(_SPACED.sub(" ", value) for value in (title, text)))
+        row = conn.execute(
+            "SELECT highlight(shown, 0, ?, ?), highlight(shown, 1, ?, ?) FROM shown WHERE shown MATCH ?",
+            (_OPEN, _CLOSE, _OPEN, _CLOSE, any_phrase),
+        ).fetchone()
+        conn.execute("DELETE FROM shown")
+    return (_marked(row[0]), _marked(row[1])) if row else ([], [])
 
 
 def highlight_spans(text: str, parsed: ParsedQuery) -> list[tuple[int, int]]:
     """[start, end) of every word in `text` that the query's positive words match."""
-    exact = {_stem(w) for w, prefix in parsed.terms if not prefix}
-    prefixes = tuple(w for w, prefix in parsed.terms if prefix)
-    # One regex finds candidate words (those starting with a stem or prefix); only
-    # those are stemmed in Python, which keeps long articles cheap.
-    starts = sorted(exact | set(prefixes), key=len, reverse=True)
-    candidates = re.compile(r"\b(?:" + "|".join(map(re.escape, starts)) + r")\w*", re.IGNORECASE)
-    spans = []
-    for m in candidates.finditer(text):
-        word = m.group().lower()
-        if _stem(word) in exact or (prefixes and word.startswith(prefixes)):
-            spans.append((m.start(), m.end()))
-    return spans
+    return article_highlights("", text, parsed)[1]
 
 
-def snippet(text: str, parsed: ParsedQuery, width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
-    """The window of `text` with the most highlighted words, and highlights relative to it."""
-    spans = highlight_spans(text, parsed)
+def snippet(text: str, parsed: ParsedQuery, width: int = SNIPPET_CHARS,
+            spans: list[tuple[int, int]] | None = None) -> tuple[str, list[tuple[int, int]]]:
+    """The window of `text` with the most highlighted words, and highlights relative to it
+    (`spans`: the text's highlights when the caller has them already)."""
+    spans = highlight_spans(text, parsed) if spans is None else spans
     start = 0
     if spans:
         # Slide over the highlights: the window starting at highlight i covers the

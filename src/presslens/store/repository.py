@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from itertools import islice
@@ -17,7 +17,7 @@ from presslens.analysis import Analysis
 from presslens.article import Article
 from presslens.errors import QueryTimeout, StoreError
 from presslens.store import rows as convert
-from presslens.store import search_index
+from presslens.store import people, search_index
 from presslens.store.schema import LAYER_TABLES, analyses, articles, outlets
 
 ARTICLE_BATCH = 500
@@ -156,14 +156,24 @@ class Store:
         self.save_analyses([analysis])
 
     def save_analyses(self, batch: list[Analysis]) -> None:
-        """Saves analyses in one transaction; one per (article, version), the newest marked latest."""
+        """Saves analyses in one transaction; one per (article, version), the newest marked latest.
+        Their people and organisations are linked across the corpus in the same transaction
+        (store/people.py), together with every entity whose link their names may change."""
         with self.engine.begin() as conn:
             self.insert_articles(conn, [a.article for a in batch])
-            for analysis in batch:
-                self._save_one(conn, analysis)
+            article_ids = [a.article.id for a in batch]
+            touched = people.groups_of_articles(conn, article_ids)
+            saved = [self._save_one(conn, analysis) for analysis in batch]
+            people.unlink_superseded(conn, article_ids)
+            people.relink(conn, touched | people.add_links(conn, saved))
         self.update_search_index()
 
-    def _save_one(self, conn: Connection, analysis: Analysis) -> None:
+    def rebuild_people(self) -> int:
+        """Links every PERSON and ORG entity of the latest analyses again, from scratch; returns how many people there are."""
+        with self.engine.begin() as conn:
+            return people.rebuild(conn)
+
+    def _save_one(self, conn: Connection, analysis: Analysis) -> int:
         article_id = analysis.article.id
         version = str(analysis.pipeline.get("version") or "")
         if not version:
@@ -183,6 +193,7 @@ class Store:
         for table, rows in convert.layer_rows(analysis_id, analysis).items():
             if rows:
                 conn.execute(insert(LAYER_TABLES_BY_NAME[table]), rows)
+        return analysis_id
 
     def get_analysis(self, article_id: str, version: str | None = None) -> Analysis | None:
         """The stored analysis of one article: of `version`, or the latest one saved."""
@@ -208,23 +219,27 @@ class Store:
             rows = conn.execute(select(analyses.c.version, func.count()).group_by(analyses.c.version))
             return {version: n for version, n in rows}
 
-    def _pending_condition(self, version: str):
+    def _pending_condition(self, version: str, ids: Sequence[str] | None = None):
+        """Not analysed by `version` (and, given `ids`, one of those articles)."""
         done = select(analyses.c.id).where(and_(analyses.c.article_id == articles.c.id, analyses.c.version == version))
-        return ~exists(done)
+        return and_(~exists(done), articles.c.id.in_(ids)) if ids is not None else ~exists(done)
 
-    def count_pending(self, version: str) -> int:
+    def count_pending(self, version: str, ids: Sequence[str] | None = None) -> int:
         with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(articles).where(self._pending_condition(version))).scalar_one()
+            stmt = select(func.count()).select_from(articles).where(self._pending_condition(version, ids))
+            return conn.execute(stmt).scalar_one()
 
-    def pending_articles(self, version: str, batch_size: int = 200, limit: int | None = None) -> Iterator[list[Article]]:
-        """Articles not yet analysed by `version`, in storage order, a batch at a time."""
+    def pending_articles(self, version: str, batch_size: int = 200, limit: int | None = None,
+                         ids: Sequence[str] | None = None) -> Iterator[list[Article]]:
+        """Articles not yet analysed by `version` (only those of `ids`, if given), in storage
+        order, a batch at a time."""
         last, left = 0, limit
         while left is None or left > 0:
             size = batch_size if left is None else min(batch_size, left)
             with self.engine.connect() as conn:
                 rows = conn.execute(
                     select(*article_columns()).select_from(articles_with_outlet())
-                    .where(and_(articles.c.seq > last, self._pending_condition(version)))
+                    .where(and_(articles.c.seq > last, self._pending_condition(version, ids)))
                     .order_by(articles.c.seq).limit(size)
                 ).all()
             if not rows:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 
 from presslens.analysis import Claim, Entity, Mention, Quote, TechniqueSpan, TimeRef
@@ -94,5 +95,36 @@ quotes = _layer_table(SPAN_LAYERS["quotes"])
 time_refs = _layer_table(SPAN_LAYERS["time_refs"])
 claims = _layer_table(SPAN_LAYERS["claims"])
 technique_spans = _layer_table(SPAN_LAYERS["techniques"])
+# One entity across the corpus (corpus/framing.py) is looked up by its name, case folded.
+Index("ix_entities_folded_name", func.lower(entities.c.name))
 
 LAYER_TABLES = (entities, mentions, quotes, time_refs, claims, technique_spans)
+
+# One person or organisation across the corpus (store/people.py, docs/people.md): `key` names
+# it within its kind; `match_key` is the group its names are decided in (a folded surname, an
+# organisation's folded name).
+people = Table(
+    "people",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("match_key", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    UniqueConstraint("kind", "key", name="uq_people_kind_key"),
+    Index("ix_people_kind_match_key", "kind", "match_key"),
+)
+
+# The person each PERSON or ORG entity of a latest analysis is, or null, and why.
+entity_people = Table(
+    "entity_people",
+    metadata,
+    Column("analysis_id", Integer, ForeignKey("analyses.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_idx", Integer, primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("match_key", Text, nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id"), nullable=True),
+    Column("reason", Text, nullable=False),
+    Index("ix_entity_people_kind_match_key", "kind", "match_key"),
+    Index("ix_entity_people_person_id", "person_id"),
+)

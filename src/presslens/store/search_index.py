@@ -29,6 +29,8 @@ SUFFIX = "-fts"
 # larger segments, and merging 16 segments at a time (not 4) rewrites the index less often.
 # Together they cut indexing time by about a quarter; search stays well under its budget.
 _FTS_SETTINGS = (("hashsize", 64 * 2**20), ("automerge", 16))
+# Porter stems, case and accents folded; search highlights tokenize with the same.
+TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 
 def index_path(database: str | None) -> str:
@@ -61,8 +63,7 @@ def create(conn: Connection) -> None:
     if exists:
         return
     conn.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE {SCHEMA}.{TABLE} USING fts5(title, text, content='', "
-        "tokenize='porter unicode61 remove_diacritics 2')"
+        f"CREATE VIRTUAL TABLE {SCHEMA}.{TABLE} USING fts5(title, text, content='', tokenize='{TOKENIZER}')"
     )
     for name, value in _FTS_SETTINGS:
         conn.exec_driver_sql(f"INSERT INTO {SCHEMA}.{TABLE}({TABLE}, rank) VALUES (?, ?)", (name, value))
