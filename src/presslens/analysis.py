@@ -32,6 +32,11 @@ def described(description: str, **options: Any) -> Any:
 class Mention:
     start: int
     end: int
+    role: str | None = described(
+        'The role this mention casts the entity in: "Protagonist", "Antagonist", "Innocent", or null when none is clear.',
+        default=None,
+    )
+    scores: dict[str, float] = described("The probability of each main role for this mention.", default_factory=dict)
 
 
 @dataclass

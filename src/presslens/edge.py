@@ -17,7 +17,12 @@ from presslens.errors import InputError, NotFoundError, PresslensError
 from presslens.store import Store
 
 # Written beside what they build (Filters, the export writers) and used by both front ends from here.
-__all__ = ["exit_on_error", "find_outlet", "http_error", "query_filters", "stored_article", "stored_export"]
+__all__ = ["counted", "exit_on_error", "find_outlet", "http_error", "query_filters", "stored_article", "stored_export"]
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 claim', '2 claims', '1,204 articles': a count with its noun, singular for one."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def find_outlet(store: Store, name: str) -> OutletSummary:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from presslens.corpus.export import stored_export
+from presslens.corpus.framing import EntityFraming, entity_framing
 from presslens.corpus.ingest import IngestSummary, ingest
 from presslens.corpus.queries import Filters, OutletMonth, SearchHit, combine_months, outlet_stats, query_filters, search
 from presslens.corpus.timeline import TimelineClaim, timeline
@@ -74,10 +75,17 @@ class Corpus:
         containing the text."""
         return timeline(self.store, _filters(None, filters), entity=entity, claimant=claimant, limit=limit).items
 
+    def entity_framing(self, name: str, evidence: int = 3, query: str | None = None,
+                       **filters: Any) -> EntityFraming:
+        """How the matching articles cast the entity called `name` (a name or alias, case
+        aside): per outlet and month, how many cast it as protagonist, antagonist or
+        innocent, and the `evidence` strongest sentences per role."""
+        return entity_framing(self.store, name, _filters(query, filters), evidence=evidence)
+
     def export(self, what: str, format: str, sink: str | Path | IO[bytes], query: str | None = None,
                **filters: Any) -> int:
-        """Writes every matching row of `what` (articles, quotes, techniques, entities or
-        mentions) as `format` (csv, jsonl or parquet) to a file path or a binary stream;
+        """Writes every matching row of `what` (articles, quotes, techniques, entities,
+        mentions, claims or framing) as `format` (csv, jsonl or parquet) to a file path or a binary stream;
         returns how many rows."""
         export = stored_export(self.store, what, _filters(query, filters), format)
         if isinstance(sink, (str, Path)):

@@ -8,10 +8,10 @@ transaction, so a stopped run resumes where it ended and results do not depend o
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from presslens.errors import InputError
+from presslens.errors import InputError, NotFoundError
 from presslens.store import Store
 
 ENGINES = ("local", "ray")
@@ -37,8 +37,10 @@ def process(
     batch_size: int | None = None,
     components: tuple[str, ...] | None = None,
     on_batch: Callable[[ProcessSummary], None] | None = None,
+    ids: Sequence[str] | None = None,
 ) -> ProcessSummary:
-    """Analyses stored articles not yet analysed by this pipeline version and stores the results.
+    """Analyses stored articles not yet analysed by this pipeline version (only those of
+    `ids`, if given; an id not stored is a NotFoundError) and stores the results.
 
     `components` narrows the pipeline to the named analyzers (for tests and experiments);
     results are still stored under the pipeline version.
@@ -52,21 +54,25 @@ def process(
         raise InputError("workers", f"{workers} is not a positive number")
     if limit is not None and limit < 0:
         raise InputError("limit", f"{limit} is negative")
+    if ids is not None:
+        missing = [i for i in ids if store.get_article(i) is None]
+        if missing:
+            raise NotFoundError(f"article {missing[0]!r} not found")
     workers = workers or default_workers()
-    pending = store.count_pending(PIPELINE_VERSION)
+    pending = store.count_pending(PIPELINE_VERSION, ids)
     summary = ProcessSummary(version=PIPELINE_VERSION, pending=pending if limit is None else min(limit, pending))
     if engine == "local":
         # deferred: the local engine's pipeline loads spaCy
         from presslens.engines.local import run_local
 
         # Small batches keep every worker busy to the end of a run.
-        batches = store.pending_articles(PIPELINE_VERSION, batch_size or 8, limit)
+        batches = store.pending_articles(PIPELINE_VERSION, batch_size or 8, limit, ids)
         results = run_local(batches, workers, components)
     else:
         # deferred: Ray is an optional extra, loaded only for the ray engine
         from presslens.engines.ray_data import run_ray
 
-        chunks = store.pending_articles(PIPELINE_VERSION, batch_size or 2000, limit)
+        chunks = store.pending_articles(PIPELINE_VERSION, batch_size or 2000, limit, ids)
         results = run_ray(chunks, workers, ray_address, components=components)
     for analyses in results:
         store.save_analyses(analyses)
