@@ -17,12 +17,13 @@ import presslens.analyzers  # noqa: F401  (registers the presslens_* factories)
 from presslens.analysis import Analysis
 from presslens.analyzers.layers import check_factories, get_layer, set_published
 from presslens.article import Article
+from presslens.config import get_settings
 from presslens.errors import AnalysisTimeout, InputError
 from presslens.limits import article_source, check_length
 from presslens.nlp import load_nlp
 from presslens.readers.dates import parse_date
 
-PIPELINE_VERSION = "0.5.0"
+PIPELINE_VERSION = "0.6.0"
 
 COMPONENTS = (
     "presslens_entities",
@@ -32,6 +33,9 @@ COMPONENTS = (
     "presslens_techniques",
     "presslens_scores",
 )
+# The default components with entity framing, which runs right after the entities it casts;
+# the default pipeline has it only with PRESSLENS_FRAMING=1 (config.Settings.framing).
+WITH_FRAMING = (COMPONENTS[0], "presslens_framing", *COMPONENTS[1:])
 
 
 class Pipeline:
@@ -102,7 +106,12 @@ class Pipeline:
 @lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
     """The process-wide pipeline, loaded on first use."""
-    return Pipeline()
+    return Pipeline(default_components())
+
+
+def default_components() -> tuple[str, ...]:
+    """COMPONENTS, with entity framing when the settings ask for it (PRESSLENS_FRAMING=1)."""
+    return WITH_FRAMING if get_settings().framing else COMPONENTS
 
 
 ARTICLE_FIELDS = ("outlet", "published", "url", "title", "language", "id")

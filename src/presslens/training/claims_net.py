@@ -3,8 +3,6 @@ and exports it to ONNX. Needs the `train` extra (torch, transformers)."""
 
 from __future__ import annotations
 
-import random
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -14,7 +12,7 @@ import torch
 from torch import nn
 
 from presslens.training.claims_data import HEADS, Sentence
-from presslens.training.train import BestEpoch, seed_everything, take_step, warmup_then_decay
+from presslens.training.train import fine_tune, seed_everything
 
 OPSET = 17
 
@@ -92,36 +90,19 @@ def train_claim_net(
     heads = torch.tensor([s.head for s in fit])
     encoder = AutoModel.from_pretrained(str(base), attn_implementation="eager")
     net = ClaimNet(encoder, encoder.config.hidden_size)
-    optimizer = torch.optim.AdamW([
-        {"params": list(net.encoder.parameters()), "lr": settings.encoder_lr},
-        {"params": list(net.head.parameters()), "lr": settings.head_lr},
-    ], weight_decay=0.01)
     # Batches hold sentences of like length (less padding), in a fresh seeded order each epoch.
     by_length = sorted(range(len(fit)), key=lambda i: len(encodings[i]))
     chunks = [by_length[i:i + settings.batch_size] for i in range(0, len(by_length), settings.batch_size)]
-    steps = settings.epochs * len(chunks)
-    schedule = warmup_then_decay(optimizer, steps, settings.warmup)
-    loss_of = nn.BCEWithLogitsLoss()
-    log(f"training: {len(fit)} sentences, {steps} steps")
-    order_rng = random.Random(settings.seed)
-    step, began = 0, time.monotonic()
-    best = BestEpoch()
-    for epoch in range(settings.epochs):
-        net.train()
-        order_rng.shuffle(chunks)
-        for chosen in chunks:
-            ids, mask = padded([encodings[i] for i in chosen], pad_id)
-            # Each sentence trains only the head of its own source.
-            logits = net(ids, mask).gather(1, heads[chosen].unsqueeze(1)).squeeze(1)
-            loss = loss_of(logits, labels[chosen])
-            take_step(net, loss, optimizer, schedule)
-            step += 1
-            if step % 50 == 0 or step == steps:
-                log(f"epoch {epoch + 1} step {step}/{steps} loss {loss.item():.4f} ({time.monotonic() - began:.0f}s)")
-        if select is not None:
-            net.eval()
-            best.offer(net, epoch + 1, select(net, tokenizer), log)
-    best.restore(net, log)
+    loss_fn = nn.BCEWithLogitsLoss()
+
+    def loss_of(chosen: list[int]) -> torch.Tensor:
+        ids, mask = padded([encodings[i] for i in chosen], pad_id)
+        # Each sentence trains only the head of its own source.
+        logits = net(ids, mask).gather(1, heads[chosen].unsqueeze(1)).squeeze(1)
+        return loss_fn(logits, labels[chosen])
+
+    log(f"training: {len(fit)} sentences, {settings.epochs * len(chunks)} steps")
+    fine_tune(net, list(net.head.parameters()), chunks, loss_of, settings, tokenizer, log, select, log_every=50)
     return net.eval(), tokenizer
 
 

@@ -137,12 +137,13 @@ def write_config(out: Path, config: dict) -> None:
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 
 
-def quantize(source: Path, target: Path) -> None:
-    """Dynamic int8 quantisation of the weights (activations stay float)."""
+def quantize(source: Path, target: Path, per_channel: bool = False) -> None:
+    """Dynamic int8 quantisation of the weights (activations stay float); `per_channel`
+    gives each output channel of a weight matrix its own scale."""
     # deferred: the quantiser loads onnx, needed only at export
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=per_channel)
 
 
 def tune_and_score(

@@ -117,6 +117,47 @@ class BestEpoch:
             log(f"kept epoch {self.epoch} (selection score {self.score:.4f})")
 
 
+def fine_tune(
+    net: nn.Module,
+    head_params: list,
+    chunks: list[list[int]],
+    loss_of: Callable[[list[int]], torch.Tensor],
+    settings,
+    tokenizer,
+    log: Callable[[str], None],
+    select: Callable[[nn.Module, object], float] | None = None,
+    log_every: int = 20,
+) -> None:
+    """Fine-tunes `net` in place: its encoder at `settings.encoder_lr` and `head_params` at
+    `settings.head_lr` (AdamW, warm-up then linear decay, gradients clipped), one step per
+    chunk of example indices, the chunks in a fresh order each epoch from a generator seeded
+    with `settings.seed`; `loss_of(chunk)` is a chunk's loss. With `select`, the epoch it
+    scores highest on dev is the one kept. Leaves `net` in eval mode."""
+    optimizer = torch.optim.AdamW([
+        {"params": list(net.encoder.parameters()), "lr": settings.encoder_lr},
+        {"params": head_params, "lr": settings.head_lr},
+    ], weight_decay=0.01)
+    steps = settings.epochs * len(chunks)
+    schedule = warmup_then_decay(optimizer, steps, settings.warmup)
+    order_rng = random.Random(settings.seed)
+    step, began = 0, time.monotonic()
+    best = BestEpoch()
+    for epoch in range(settings.epochs):
+        net.train()
+        order_rng.shuffle(chunks)
+        for chosen in chunks:
+            loss = loss_of(chosen)
+            take_step(net, loss, optimizer, schedule)
+            step += 1
+            if step % log_every == 0 or step == steps:
+                log(f"epoch {epoch + 1} step {step}/{steps} loss {loss.item():.4f} ({time.monotonic() - began:.0f}s)")
+        if select is not None:
+            net.eval()
+            best.offer(net, epoch + 1, select(net, tokenizer), log)
+    best.restore(net, log)
+    net.eval()
+
+
 def freeze_lower_layers(encoder: nn.Module, n_layers: int) -> int:
     """Freezes the embeddings and the first `n_layers` blocks of a BERT-like encoder; returns how many froze."""
     layers = getattr(getattr(encoder, "encoder", None), "layer", None)

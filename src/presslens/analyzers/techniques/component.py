@@ -344,6 +344,9 @@ def load_model(folder: Path | None = None) -> TechniqueModel:
 # Not higher: a sentence-long run of loaded words and insults scores about 0.23, its
 # technique probability split between Loaded_Language and Name_Calling.
 LAYER_MIN_SCORE = 0.2
+# The article page marks spans at or above this score unless the reader moves its
+# threshold: plain factual text draws spans between 0.2 and 0.3 (MODEL_CARD.md, Limits).
+SHOWN_MIN_SCORE = 0.3
 
 
 @Language.factory(
@@ -373,6 +376,14 @@ class TechniqueTagger:
         return self.model.model_id
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [s for s in self.model.predict(doc.text) if s.score >= self.min_score]
+        spans = [s for s in self.model.predict(doc.text) if s.score >= self.min_score and carries_words(doc, s.start, s.end)]
         write_layer(doc, "techniques", SPAN_KEY, spans, lambda span: span.technique)
         return doc
+
+
+def carries_words(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text [start, end) of `doc` holds a word that is not a stop word: a span
+    of "the", "of it" or punctuation alone gives a reader nothing to weigh, so the layer
+    never marks one (spaCy's own stop list, case-insensitive)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(not (t.is_stop or t.is_punct or t.is_space) for t in span)

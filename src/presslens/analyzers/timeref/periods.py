@@ -87,3 +87,26 @@ def _months_later(first: dt.date, months: int) -> dt.date:
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+# An ISO 8601 duration as the time layer writes it ("P23Y", "P1Y6M", "PT3H", "P1.5Y";
+# "PXY" where the text gives no number, as in TimeML).
+_DURATION = re.compile(r"P(?P<date>(?:(?:\d+(?:\.\d+)?|X)[YMWD])*)(?:T(?P<time>(?:(?:\d+(?:\.\d+)?|X)[HMS])+))?")
+_DURATION_PART = re.compile(r"(?P<amount>\d+(?:\.\d+)?|X)(?P<unit>[A-Z])")
+_DATE_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
+
+
+def duration_words(value: str) -> str | None:
+    """A duration value as a reader says it: "P23Y" -> "23 years", "P1Y6M" -> "1 year 6 months",
+    "PT3H" -> "3 hours", "PXY" -> "some years"; None for any value that is not a duration."""
+    match = _DURATION.fullmatch(value)
+    if match is None or not (match["date"] or match["time"]):
+        return None
+    parts = [(part, _DATE_UNITS) for part in _DURATION_PART.finditer(match["date"] or "")]
+    parts += [(part, _TIME_UNITS) for part in _DURATION_PART.finditer(match["time"] or "")]
+    words = []
+    for part, units in parts:
+        amount, unit = part["amount"], units[part["unit"]]
+        words.append(f"some {unit}s" if amount == "X" else f"{amount} {unit}{'' if amount == '1' else 's'}")
+    return " ".join(words)
