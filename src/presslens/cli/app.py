@@ -3,25 +3,68 @@
 from __future__ import annotations
 
 import typer
+from typer.core import TyperArgument, TyperGroup
 
 from presslens import __version__
-from presslens.cli import analyze, claims, corpus, serve, techniques, timeline, train
+from presslens.cli import analyze, claims, corpus, framing, people, serve, techniques, timeline, train
 
-app = typer.Typer(help="presslens: see how news articles persuade.", no_args_is_help=True)
+
+def _without_type_tags(params: list) -> list:
+    """The parameters with Typer's type tags (<bool>, <int>, <list[str]>) left out of help:
+    names and help text say what to give. Choices (<text|json|jsonl>) stay listed."""
+    for param in params:
+        if isinstance(param, TyperArgument):
+            param.display_type_rich = lambda ctx: None  # an argument has no setting for it
+        elif param.metavar is None and not getattr(getattr(param, "type_descriptor", None), "is_choice", False):
+            param.metavar = ""
+    return params
+
+
+class PlainHelpGroup(TyperGroup):
+    """The root group: its own options and every command under it get help without type tags."""
+
+    def get_params(self, ctx):
+        return _without_type_tags(super().get_params(ctx))
+
+    def get_command(self, ctx, name):
+        command = super().get_command(ctx, name)
+        pending = [command] if command is not None else []
+        while pending:
+            found = pending.pop()
+            _without_type_tags(found.get_params(ctx))
+            pending.extend(getattr(found, "commands", {}).values())
+        return command
+
+
+app = typer.Typer(help="presslens: see how news articles persuade.", no_args_is_help=True, cls=PlainHelpGroup)
 analyze.register(app)
 train.register(app)
 techniques.register(app)
 claims.register(app)
+framing.register(app)
 corpus.register(app)
 timeline.register(app)
+people.register(app)
 serve.register(app)
+
+
+def version_line() -> str:
+    """The package's version and the pipeline's (which names what an analysis was made with)."""
+    from presslens.pipeline import PIPELINE_VERSION  # deferred: loads spaCy
+
+    return f"presslens {__version__} (pipeline {PIPELINE_VERSION})"
+
+
+def _print_version(asked: bool) -> None:
+    # An option callback runs before Click asks for a command, so `presslens --version` works alone.
+    if asked:
+        typer.echo(version_line())
+        raise typer.Exit()
 
 
 @app.callback()
 def main(
-    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True,
+                                 callback=_print_version),
 ) -> None:
     """presslens reads news articles and shows how they persuade."""
-    if version:
-        typer.echo(__version__)
-        raise typer.Exit()

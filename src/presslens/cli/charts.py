@@ -17,6 +17,7 @@ matplotlib.use("Agg")
 from matplotlib.figure import Figure  # noqa: E402
 
 from presslens.corpus.queries import OutletMonth  # noqa: E402
+from presslens.technique_names import technique_name  # noqa: E402
 
 SVG_STYLE = {"svg.fonttype": "none", "svg.hashsalt": "presslens"}
 
@@ -38,7 +39,7 @@ def rates_chart(stats: list[OutletMonth], technique: str | None = None) -> Figur
         axes.plot(xs, [by_month[months[i]] for i in xs], marker="o", label=outlet)
     axes.set_xticks(range(len(months)), months, rotation=45, ha="right")
     axes.set_ylabel("spans per 1,000 words")
-    axes.set_title(f"{technique or 'All techniques'}: rate by outlet and month")
+    axes.set_title(f"{technique_name(technique) if technique else 'All techniques'}: rate by outlet and month")
     if stats:
         axes.legend(fontsize="small")
     return figure
@@ -57,7 +58,8 @@ def shares_chart(stats: list[OutletMonth]) -> Figure:
         shares = [sum(g.technique_shares.get(t, 0.0) * g.articles for g in groups) / total if total else 0.0
                   for t in techniques]
         axes.barh([i + k * width for i in range(len(techniques))], shares, height=width, label=outlet)
-    axes.set_yticks([i + 0.4 - width / 2 for i in range(len(techniques))], techniques, fontsize="small")
+    axes.set_yticks([i + 0.4 - width / 2 for i in range(len(techniques))], [technique_name(t) for t in techniques],
+                    fontsize="small")
     axes.set_xlabel("share of articles with the technique")
     if outlets:
         axes.legend(fontsize="small")
@@ -89,7 +91,7 @@ def stats_html(stats: list[OutletMonth], title: str = "presslens: outlet compari
     rows = "\n".join(
         f"<tr><td>{esc(g.outlet)}</td><td>{esc(g.month)}</td><td>{g.articles}</td><td>{g.words}</td>"
         f"<td>{sum(g.technique_rates.values()):.2f}</td>"
-        f"<td>{esc(', '.join(f'{t} {r:.2f}' for t, r in g.technique_rates.items()))}</td></tr>"
+        f"<td>{esc(', '.join(f'{technique_name(t)} {r:.2f}' for t, r in g.technique_rates.items()))}</td></tr>"
         for g in stats
     )
     return (

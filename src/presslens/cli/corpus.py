@@ -18,11 +18,14 @@ from rich.table import Table
 from rich.text import Text
 
 from presslens.cli.dropped import DATE_ORDER, DateOrderChoice, dropped_fields_shown
+from presslens.corpus.framing import EntityFraming, entity_framing
 from presslens.corpus.queries import combine_months, outlet_stats, search as search_corpus, top_entities, top_speakers
-from presslens.edge import exit_on_error, find_outlet, query_filters, stored_export
+from presslens.edge import counted, exit_on_error, find_outlet, query_filters, stored_export
 from presslens.engines import process as run_process
 from presslens.errors import InputError
+from presslens.roles import ROLES
 from presslens.store import open_store
+from presslens.technique_names import technique_name
 
 EXIT_SOME_SKIPPED = 3
 ERRORS_SHOWN = 20
@@ -89,8 +92,8 @@ def register(app: typer.Typer) -> None:
                                      date_order=date_order and date_order.value)
         if summary.bad > ERRORS_SHOWN:
             stderr.print(Text(f"... and {summary.bad - ERRORS_SHOWN} more skipped records"), style="yellow", soft_wrap=True)
-        typer.echo(f"read {summary.read} articles: {summary.new} new, {summary.already_stored} already stored; "
-                   f"{summary.bad} bad records skipped")
+        typer.echo(f"read {counted(summary.read, 'article')}: {summary.new:,} new, {summary.already_stored:,} already stored; "
+                   f"{counted(summary.bad, 'bad record')} skipped")
         raise typer.Exit(EXIT_SOME_SKIPPED if summary.bad else 0)
 
     @app.command()
@@ -100,14 +103,16 @@ def register(app: typer.Typer) -> None:
         ray_address: str = typer.Option(None, "--ray-address", help="Address of a running Ray cluster (default: start one here)."),
         workers: int = typer.Option(None, "--workers", help="Worker processes or Ray actors (default: CPUs - 1)."),
         limit: int = typer.Option(None, "--limit", help="Analyse at most this many articles."),
+        ids: list[str] = typer.Option(None, "--id", help="Only this stored article (repeat for several)."),
     ) -> None:
         """Analyse every stored article the current pipeline has not analysed yet; resumable."""
         bar = _progress(Console(stderr=True), f"analysing with {engine}", known_total=True)
         with exit_on_error({"engine": "--engine", "workers": "--workers", "limit": "--limit"}), open_store(db) as store, bar:
             task = bar.add_task("process", total=None)
             summary = run_process(store, engine=engine, workers=workers, limit=limit, ray_address=ray_address,
-                                  on_batch=lambda s: bar.update(task, total=s.pending, completed=s.analysed))
-        typer.echo(f"analysed {summary.analysed} articles with pipeline {summary.version}; "
+                                  on_batch=lambda s: bar.update(task, total=s.pending, completed=s.analysed),
+                                  ids=ids or None)
+        typer.echo(f"analysed {counted(summary.analysed, 'article')} with pipeline {summary.version}; "
                    f"{max(0, summary.pending - summary.analysed)} left of this run")
 
     @app.command()
@@ -126,15 +131,22 @@ def register(app: typer.Typer) -> None:
             return
         for rank, hit in enumerate(page.items, start=1):
             head = Text(f"{rank}. ", style="bold")
-            head.append(hit.title or "(untitled)", style="bold")
+            title = Text(hit.title or "(untitled)", style="bold")
+            for start, end in hit.title_highlights:
+                title.stylize("reverse", start, end)
+            head.append(title)
             head.append(f"  {hit.outlet or '(unknown outlet)'}, {_date_text(hit.published)}", style="dim")
             head.append(f"  [{hit.article_id}]", style="dim")
+            if not hit.analysed:
+                head.append("  not analysed yet", style="italic")
             snippet = Text(hit.snippet)
             for start, end in hit.highlights:
                 snippet.stylize("bold reverse", start, end)
             console.print(head)
             console.print(snippet)
             console.print()
+        more = "more than " if page.total_capped else ""
+        console.print(f"{more}{counted(page.total, 'matching article')}, {page.analysed:,} analysed")
 
     @app.command()
     def stats(
@@ -148,19 +160,31 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def compare(
-        outlets: list[str] = typer.Argument(..., help="Outlet names, as stored (case does not matter)."),
+        outlets: list[str] = typer.Argument(None, help="Outlet names, as stored (case does not matter); "
+                                                       "with --entity, all outlets when none is named."),
         db: str = DB, since: str = SINCE, until: str = UNTIL, technique: str = TECHNIQUE,
-        speaker: str = SPEAKER, entity: str = ENTITY, query: str = QUERY,
+        speaker: str = SPEAKER, query: str = QUERY,
+        entity: str = typer.Option(None, "--entity", help="Compare how the outlets cast this entity (a name or "
+                                                          "alias, case aside) instead: its roles per month."),
         out: Path = typer.Option(None, "--out", help="Also write charts (PNG, SVG) and an HTML page to this folder."),
     ) -> None:
-        """Compare outlets side by side: technique rates, shares, speakers, entities."""
-        with exit_on_error(FILTER_FLAGS), open_store(db) as store:
-            names = list(dict.fromkeys(find_outlet(store, name).name for name in outlets))
-            _print_stats(store, query_filters(query, names, since, until, technique, speaker, entity), out, by_month=False)
+        """Compare outlets side by side: technique rates, shares, speakers, entities; or, with
+        --entity, how often each casts the entity as protagonist, antagonist or innocent."""
+        if not outlets and not entity:
+            typer.echo("error: compare needs outlet names, or --entity NAME", err=True)
+            raise typer.Exit(1)
+        with exit_on_error(FILTER_FLAGS | {"name": "--entity"}), open_store(db) as store:
+            names = list(dict.fromkeys(find_outlet(store, name).name for name in outlets or ()))
+            if entity:
+                filters = query_filters(query, names, since, until, technique, speaker)
+                _print_framing(entity_framing(store, entity, filters), out)
+            else:
+                _print_stats(store, query_filters(query, names, since, until, technique, speaker), out, by_month=False)
 
     @app.command()
     def export(
-        what: str = typer.Option("articles", "--what", help="articles, quotes, techniques, entities, mentions or claims."),
+        what: str = typer.Option("articles", "--what",
+                                 help="articles, quotes, techniques, entities, mentions, claims or framing."),
         format: str = typer.Option("jsonl", "--format", help="csv, jsonl or parquet."),
         output: Path = typer.Option(None, "-o", "--output", help="File to write (default: stdout)."),
         db: str = DB, outlet: list[str] = OUTLET, since: str = SINCE, until: str = UNTIL,
@@ -207,11 +231,44 @@ def _print_stats(store, filters, out: Path | None, by_month: bool) -> None:
             console.print(Text(f"wrote {path}"))
 
 
+def _print_framing(framing: EntityFraming, out: Path | None) -> None:
+    console = Console(highlight=False)
+    others = [name for name in framing.names if name != framing.name]
+    called = f" (also called {', '.join(others)})" if others else ""
+    console.print(Text(f"{framing.name}{called}: named in {counted(framing.articles, 'analysed article')}, "
+                       f"{framing.framed:,} of them analysed with framing"))
+    console.print(framing_table(framing))
+    for role in ROLES:
+        shown = framing.evidence.get(role, [])
+        if shown:
+            console.print(Text(f"Cast as {role}, most clearly:", style="bold"))
+            for item in shown:
+                line = Text("  ")
+                line.append(item.text)
+                line.append(f"  {item.outlet or '(unknown outlet)'}, {_date_text(item.published)}, "
+                            f"score {item.score:.2f} [{item.article_id}]", style="dim")
+                console.print(line)
+    if out:
+        from presslens.cli.framing_charts import write_framing_charts  # deferred: loads matplotlib
+
+        for path in write_framing_charts(framing, out):
+            console.print(Text(f"wrote {path}"))
+
+
+def framing_table(framing: EntityFraming) -> Table:
+    """Per outlet and month: the articles mentioning the entity, how many were framed, and how many cast it as each role."""
+    columns = (("Outlet", "left"), ("Month", "left"), ("Articles", "right"), ("Framed", "right"),
+               *((role, "right") for role in ROLES), ("No clear role", "right"))
+    return _table(Text(f"How outlets cast {framing.name}, by month"), columns, (
+        (Text(m.outlet), m.month, str(m.articles), str(m.framed), *(str(m.roles[role]) for role in ROLES),
+         str(m.no_role)) for m in framing.months))
+
+
 def _top(rates: dict[str, float], n: int = 3) -> str:
-    return ", ".join(f"{t} {r:.1f}" for t, r in sorted(rates.items(), key=lambda kv: -kv[1])[:n])
+    return ", ".join(f"{technique_name(t)} {r:.1f}" for t, r in sorted(rates.items(), key=lambda kv: -kv[1])[:n])
 
 
-def _table(title: str, columns: tuple[tuple[str, str], ...], rows) -> Table:
+def _table(title: str | Text, columns: tuple[tuple[str, str], ...], rows) -> Table:
     """A table of `columns` ((heading, justify) pairs) holding `rows`."""
     table = Table(title=title)
     for heading, justify in columns:
@@ -235,9 +292,9 @@ def comparison_table(stats) -> Table:
     table = Table(title="Technique rate per 1,000 words (share of articles)")
     table.add_column("Technique")
     for g in combined:
-        table.add_column(Text(f"{g.outlet}\n{g.articles} articles"), justify="right")
-    for technique in sorted({t for g in combined for t in g.technique_rates}):
-        table.add_row(technique, *[f"{g.technique_rates.get(technique, 0.0):.2f} ({g.technique_shares.get(technique, 0.0):.0%})"
+        table.add_column(Text(f"{g.outlet}\n{counted(g.articles, 'article')}"), justify="right")
+    for technique in sorted({t for g in combined for t in g.technique_rates}, key=technique_name):
+        table.add_row(technique_name(technique), *[f"{g.technique_rates.get(technique, 0.0):.2f} ({g.technique_shares.get(technique, 0.0):.0%})"
                                    for g in combined])
     table.add_row("all techniques", *[f"{sum(g.technique_rates.values()):.2f}" for g in combined], style="bold")
     return table

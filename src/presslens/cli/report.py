@@ -7,7 +7,6 @@ so a "[bold]" or "[/]" inside an article is printed as written.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -18,6 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from presslens.analysis import Analysis, Entity, Quote, Speaker, TechniqueSpan
+from presslens.analyzers.timeref.periods import duration_words
+from presslens.roles import evidence_sentence, is_framed, role_of, role_score
+from presslens.technique_names import technique_name
 
 # One colour per PTC technique label, so a technique looks the same in every report.
 TECHNIQUE_STYLES = {
@@ -37,6 +39,8 @@ TECHNIQUE_STYLES = {
     "Bandwagon,Reductio_ad_hitlerum": "white on dark_green",
 }
 OTHER_TECHNIQUE_STYLE = "black on grey70"
+# The colours of the web page's roles (Okabe-Ito); the role is always written out too.
+ROLE_STYLES = {"Protagonist": "bold #0072b2", "Antagonist": "bold #d55e00", "Innocent": "bold #009e73"}
 TECHNIQUES_COMPONENT = "presslens_techniques"
 CLAIMS_COMPONENT = "presslens_claims"
 QUOTE_CHARS = 320  # longer quotes and claims are shortened in the tables; the JSON keeps them whole
@@ -50,7 +54,7 @@ def render_report(analysis: Analysis, console: Console) -> None:
 def report_of(analysis: Analysis) -> RenderableType:
     sections: list[RenderableType] = [_header(analysis)]
     sections += _section("Quotes and speakers", _quotes(analysis), "No quotes found.")
-    sections += _section("People, places and organisations", _entities(analysis.entities), "No named entities found.")
+    sections += _section("People, places and organisations", _entities(analysis), "No named entities found.")
     sections += _section("Dates and periods", _time_refs(analysis), "No dated references found.")
     sections += _section("Claims", _claims(analysis), _no_claims_note(analysis))
     sections += _section("Persuasion techniques", _techniques(analysis), _no_techniques_note(analysis))
@@ -126,35 +130,41 @@ def _quote_cell(quote: Quote) -> Text:
     return cell
 
 
-def _entities(entities: Iterable[Entity]) -> Table | None:
-    ranked = sorted(entities, key=lambda e: (-len(e.mentions), e.start))
+def _entities(analysis: Analysis) -> Table | None:
+    ranked = sorted(analysis.entities, key=lambda e: (-len(e.mentions), e.start))
     if not ranked:
         return None
-    show_framing = any(e.framing for e in ranked)
+    show_framing = any(is_framed(e.framing) for e in ranked)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False)
     table.add_column("Name", style="bold", ratio=2, overflow="fold")
     table.add_column("Type", style="cyan", ratio=1)
     table.add_column("Also called", ratio=3, overflow="fold")
     table.add_column("Mentions", justify="right", ratio=1)
     if show_framing:
-        table.add_column("Cast as", ratio=2, overflow="fold")
+        table.add_column("Cast as, and the sentence that shows it", ratio=6, overflow="fold")
     for entity in ranked:
         row = [Text(entity.name), Text(entity.type), Text(", ".join(entity.aliases) or "—"), Text(str(len(entity.mentions)))]
         if show_framing:
-            row.append(Text(_framing_summary(entity.framing)))
+            row.append(_framing_cell(entity, analysis.article.text))
         table.add_row(*row)
     return table
 
 
-def _framing_summary(framing: dict) -> str:
-    parts = []
-    for key, value in framing.items():
-        if isinstance(value, (list, tuple)):
-            value = ", ".join(str(v) for v in value)
-        elif isinstance(value, float):
-            value = f"{value:.2f}"
-        parts.append(f"{key}: {value}")
-    return "; ".join(parts) or "—"
+def _framing_cell(entity: Entity, text: str) -> Text:
+    """The entity's role (in words, so it reads without colour), its score and fine roles, and
+    the sentence that best shows the role."""
+    role = role_of(entity.framing)
+    if role is None:
+        return Text("no clear role" if is_framed(entity.framing) else "—", style="dim")
+    cell = Text(role, style=ROLE_STYLES[role])
+    cell.append(f" {role_score(entity.framing, role):.2f}", style="dim")
+    fine = [str(r) for r in entity.framing.get("fine_roles") or [] if isinstance(r, str)]
+    if fine:
+        cell.append(f" ({', '.join(fine)})", style="dim")
+    sentence = evidence_sentence(text, entity)
+    if sentence:
+        cell.append("\n").append(_shortened(text[sentence[0]:sentence[1]]), style="italic")
+    return cell
 
 
 def _time_refs(analysis: Analysis) -> Table | None:
@@ -165,7 +175,8 @@ def _time_refs(analysis: Analysis) -> Table | None:
     table.add_column("Kind", style="cyan")
     table.add_column("Means", style="yellow")
     for ref in sorted(analysis.time_refs, key=lambda r: r.start):
-        table.add_row(Text(ref.text), Text(ref.kind), Text(ref.value))
+        words = duration_words(ref.value) if ref.kind == "duration" else None
+        table.add_row(Text(ref.text), Text(ref.kind), Text(f"{words} ({ref.value})" if words else ref.value))
     return table
 
 
@@ -210,7 +221,7 @@ def _techniques(analysis: Analysis) -> RenderableType | None:
     legend.add_column("Highest score", justify="right")
     for technique, count in counts.most_common():
         best = max(t.score for t in spans if t.technique == technique)
-        legend.add_row(Text(technique, style=_style_of(technique)), Text(str(count)), Text(f"{best:.2f}"))
+        legend.add_row(Text(technique_name(technique), style=_style_of(technique)), Text(str(count)), Text(f"{best:.2f}"))
     return Group(legend, *_highlighted_paragraphs(analysis.article.text, spans))
 
 
@@ -234,7 +245,7 @@ def _span_list(text: str, spans: list[TechniqueSpan]) -> list[Text]:
     """Each span named in words too, so the report still says it without colour."""
     lines = []
     for span in spans:
-        line = Text("  ▸ ", style="dim").append(span.technique, style=_style_of(span.technique))
+        line = Text("  ▸ ", style="dim").append(technique_name(span.technique), style=_style_of(span.technique))
         line.append(f' {span.score:.2f} "{" ".join(text[span.start:span.end].split())}"', style="dim")
         lines.append(line)
     return lines
@@ -265,7 +276,7 @@ def _figure(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.3g}"
     if isinstance(value, dict):
-        return ", ".join(f"{k} {_figure(v)}" for k, v in value.items()) or "none"
+        return ", ".join(f"{technique_name(str(k))} {_figure(v)}" for k, v in value.items()) or "none"
     return str(value)
 
 

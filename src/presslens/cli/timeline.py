@@ -18,7 +18,7 @@ from rich.text import Text
 
 from presslens.cli.corpus import DB, FILTER_FLAGS, OUTLET
 from presslens.corpus.timeline import TimelineClaim, timeline as stored_timeline
-from presslens.edge import exit_on_error, query_filters
+from presslens.edge import counted, exit_on_error, query_filters
 from presslens.store import open_store
 
 
@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
         write_timeline(page.items, format.value, sys.stdout)
         if format is TimelineFormat.text:
             shown = f" (the first {len(page.items)})" if page.next_cursor else ""
-            typer.echo(f"{page.claims} claims from {page.articles} articles{shown}")
+            typer.echo(f"{counted(page.claims, 'claim')} from {counted(page.articles, 'article')}{shown}")
 
 
 def write_timeline(items: list[TimelineClaim], fmt: str, out: TextIO) -> None:

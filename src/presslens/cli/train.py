@@ -92,6 +92,35 @@ def train_claims(
     _print_held_out(metrics)
 
 
+@train_app.command("framing")
+def train_framing(
+    data: Path = typer.Option(..., "--data", help="SemEval-2025 Task 10 folder (annotations.tsv, documents/)."),
+    extra: Optional[Path] = typer.Option(
+        None, "--extra", help="Narrative Frames Corpus folder, added to the training part."
+    ),
+    out: Path = typer.Option(Path("framing-model"), "--out", help="Folder to write the model to."),
+    base: Optional[Path] = BASE,
+    epochs: int = typer.Option(4, "--epochs", min=1, help="Passes over the training part (the best on dev is kept)."),
+    seed: int = SEED,
+    tune_only: bool = typer.Option(
+        False, "--tune-only", help="Keep the encoder and heads in --out; refit the decoding thresholds on dev."
+    ),
+) -> None:
+    """Train the entity-framing classifier; writes ONNX, role heads, thresholds and metrics.json."""
+    with exit_on_error():
+        if tune_only:
+            # deferred: the training modules load only for `train`
+            from presslens.training.framing import retune_framing
+
+            metrics = retune_framing(data, out, log=_log)
+        else:
+            with _train_extra():
+                # deferred: training needs torch and transformers, the optional train extra
+                from presslens.training.framing import train_framing as run
+            metrics = run(data, out, extra=extra, base=base, epochs=epochs, seed=seed, log=_log)
+    _print_held_out(metrics)
+
+
 @eval_app.command("claims")
 def eval_claims(
     data: Path = typer.Option(..., "--data", help="Folder with claimbuster-train.json and clef2019-train.csv."),
@@ -103,6 +132,20 @@ def eval_claims(
 
     with exit_on_error({"part": "--part"}):
         result = evaluate_claims(data, part, model)
+    typer.echo(json.dumps(result, indent=1))
+
+
+@eval_app.command("framing")
+def eval_framing(
+    data: Path = typer.Option(..., "--data", help="SemEval-2025 Task 10 folder (annotations.tsv, documents/)."),
+    part: str = typer.Option("test", "--part", help="Part of the fixed split: test (held out) or dev."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: the bundled model)."),
+) -> None:
+    """Main-role accuracy and macro-F1 and the fine-role exact match ratio (SemEval-2025 Task 10), by default of the bundled model on the held-out part."""
+    from presslens.training.framing import evaluate_framing  # deferred: loads the model runtime
+
+    with exit_on_error({"part": "--part"}):
+        result = evaluate_framing(data, part, model)
     typer.echo(json.dumps(result, indent=1))
 
 
