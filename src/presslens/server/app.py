@@ -23,10 +23,12 @@ from presslens.config import Settings, get_settings
 from presslens.edge import http_error
 from presslens.errors import PresslensError, StoreBusy
 from presslens.server.middleware import BodySizeLimit, SecurityHeaders, require_same_origin
-from presslens.server.pages import views
-from presslens.server.pages.views import error_page
+from presslens.server.pages import PAGE_ROUTERS
+from presslens.server.pages.render import error_page
 from presslens.server.resources import Resources
-from presslens.server.routers import analyze, articles, docs, entities, exports, outlets, search, speakers, timeline
+from presslens.server.routers import (
+    analyze, articles, docs, entities, exports, outlets, overview, people, search, speakers, timeline,
+)
 
 STATIC_DIR = Path(__file__).parent / "pages" / "static"
 log = logging.getLogger("presslens.server.app")
@@ -58,9 +60,10 @@ def create_app(settings: Settings | None = None, pipeline=None) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     _add_error_handlers(app)
-    for resource in (analyze, articles, search, outlets, speakers, entities, timeline, exports, docs):
+    for resource in (overview, analyze, articles, search, outlets, speakers, people, entities, timeline, exports, docs):
         app.include_router(resource.router, prefix="/api")
-    app.include_router(views.router)
+    for pages in PAGE_ROUTERS:
+        app.include_router(pages)
     docs.install_openapi(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

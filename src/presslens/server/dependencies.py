@@ -39,11 +39,17 @@ def store_of(request: Request):
 
 
 def require_token(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
+    check_token(request, credentials.credentials if credentials else None)
+
+
+def check_token(request: Request, given: str | None) -> None:
+    """403 on a read-only server; 401 unless `given` is its API token (a bearer token, or a
+    page form's token field)."""
     token = request.app.state.settings.api_token
     if not token:
         raise HTTPException(403, "this server is read-only: it has no PRESSLENS_API_TOKEN, so it accepts no writes")
-    if credentials is None or not compare_digest(credentials.credentials.encode(), token.encode()):
-        raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+    if given is None or not compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "missing or wrong API token", headers={"WWW-Authenticate": "Bearer"})
 
 
 def plain(item) -> dict:

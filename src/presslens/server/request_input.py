@@ -62,6 +62,16 @@ def articles_in_upload(name: str, data: bytes, limit: int) -> list[Article]:
     return list(islice(read_stream(io.BytesIO(data), name, name), limit))
 
 
+def pasted_article(text: str) -> Article:
+    """Pasted text read as `presslens analyze` reads a text file: an agency header on line 1
+    (`date YYYY-MM-DD By OUTLET`) gives the date and outlet and is not analysed, a headline
+    on line 1 gives the title."""
+    # deferred: the readers load trafilatura and feedparser, about 0.35 s
+    from presslens.readers.text import read_text
+
+    return read_text(text, "form text", "pasted.txt")
+
+
 async def articles_from_request(request: Request, limit: int) -> list[Article]:
     """The articles a request carries (JSON object or list, or a multipart/urlencoded form
     with `file` or `text`). Raises InputError naming the request part at fault."""
@@ -121,7 +131,10 @@ async def _articles_from_form(request: Request, limit: int) -> list[Article]:
     values = {k: v.strip() for k, v in fields.items() if isinstance(v, str) and v.strip()}
     if "text" not in values:
         raise InputError("form", "paste some text or choose a file")
-    values["text"] = str(fields["text"]).replace("\r\n", "\n")
+    pasted = pasted_article(str(fields["text"]))
+    # The form's own fields win over what the text's header and headline say.
+    found = {"title": pasted.title, "outlet": pasted.outlet, "published": pasted.published}
+    values = {**{k: v for k, v in found.items() if v is not None}, **values, "text": pasted.text}
     try:
         return [article_of(ArticleIn.model_validate(values))]
     except ValidationError as exc:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 from presslens.analysis import Analysis
 from presslens.article import Article
 from presslens.corpus.queries import (
-    ArticleSummary, EntityCount, OutletMonth, OutletSummary, QuoteRow, SearchHit, SpeakerCount,
+    SEARCH_COUNT_LIMIT, ArticleSummary, EntityCount, OutletMonth, OutletSummary, QuoteRow, SearchHit, SpeakerCount,
 )
 from presslens.corpus.timeline import TimelineClaim
 
@@ -43,6 +43,7 @@ class ArticleIn(BaseModel):
 
 class ArticleDetail(BaseModel):
     article: ArticleOut
+    analysed: bool = Field(description="Whether the article has been analysed; `presslens process --id ID` analyses it.")
     analysis: AnalysisOut | None = Field(description="The latest stored analysis, or null if none yet.")
 
 
@@ -60,6 +61,9 @@ class ArticlePage(BaseModel):
 class SearchPage(BaseModel):
     items: list[SearchHit]
     next_cursor: str | None
+    total: int = Field(description=f"Matching articles over every page, counted up to {SEARCH_COUNT_LIMIT:,}.")
+    total_capped: bool = Field(description="True when more articles match than `total`.")
+    analysed: int = Field(description="How many of the counted matches are analysed.")
 
 
 class OutletDetail(BaseModel):

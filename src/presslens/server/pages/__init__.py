@@ -1,1 +1,8 @@
-"""The HTML pages: Jinja2 templates, static files and the views that fill them."""
+"""The HTML pages: Jinja2 templates, static files, and one module of routes per resource
+(home, outlets, articles, search, timeline, entities and people) over the same library calls
+as the API. Every page works without JavaScript; app.js adds tooltips and highlighting."""
+
+from presslens.server.pages import articles, entities, home, outlets, search, timeline
+
+# "/outlets" (the list) comes before "/outlets/{name:path}" within outlets.router.
+PAGE_ROUTERS = [module.router for module in (home, outlets, articles, search, timeline, entities)]

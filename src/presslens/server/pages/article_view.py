@@ -1,11 +1,15 @@
 """An Analysis turned into what the article page draws.
 
 Technique spans may overlap, so the text is cut at every span boundary into segments,
-each carrying the techniques, quote, entity mentions and time reference covering it.
+each carrying the techniques, quote, entity mentions, framing evidence and time reference
+covering it.
 Claims never overlap one another: a claim opens at the segment it starts in and closes
 after the one it ends with, so its highlight is one element with the id `claim-<start>`.
 Each technique span keeps one "lane" over all its segments (an interval colouring), so
 its underline sits at the same depth from start to end and overlapping ones stack.
+Every stored span is drawn, its line stronger the higher its score; those under the
+reader's threshold (`min_score`) are drawn unmarked, so the page's script can show them
+again without a reload.
 """
 
 from __future__ import annotations
@@ -14,10 +18,38 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from presslens.analysis import Analysis, Claim, TechniqueSpan
+from presslens.analysis import Analysis, Claim, Entity, TechniqueSpan
+from presslens.analyzers.techniques.component import SHOWN_MIN_SCORE
+from presslens.analyzers.timeref.periods import duration_words
+from presslens.errors import InputError
+from presslens.roles import evidence_anchor, evidence_sentence, evidence_spans, is_framed, role_of
 from presslens.server.pages.techniques import technique_class, technique_name
 
 MAX_LANE = 4
+# Line strength 1..4: scores under 0.4, 0.4-0.6, 0.6-0.8, 0.8 and above (app.css .strength-1 .. .strength-4).
+STRENGTH_STEPS = (0.4, 0.6, 0.8)
+
+
+def min_score_from(value: str | None) -> float:
+    """The reader's threshold as given in `?min_score=` (0 to 1); the model card's default when empty."""
+    if value is None or not value.strip():
+        return SHOWN_MIN_SCORE
+    try:
+        score = float(value)
+    except ValueError:
+        score = -1.0
+    if not 0.0 <= score <= 1.0:
+        raise InputError("min_score", f"{value[:40]!r} is not a score from 0 to 1")
+    return score
+
+
+def strength(score: float) -> int:
+    return 1 + sum(score >= step for step in STRENGTH_STEPS)
+
+
+def reaches(score: float, min_score: float) -> bool:
+    """Whether a span is marked: its score as the page shows it (two decimals) against the threshold."""
+    return round(score, 2) >= min_score
 
 
 @dataclass
@@ -29,6 +61,8 @@ class TechniqueMark:
     score: float
     lane: int
     first: bool  # the first segment of its span: the one that takes keyboard focus
+    strength: int  # 1..4, drawn as the line's weight and opacity
+    shown: bool  # at or above the reader's threshold
 
 
 @dataclass
@@ -37,6 +71,7 @@ class Segment:
     techniques: list[TechniqueMark] = field(default_factory=list)
     quote: int | None = None
     entities: list[int] = field(default_factory=list)
+    evidence: list[int] = field(default_factory=list)  # the entities whose framing evidence covers it
     anchors: list[str] = field(default_factory=list)
     chip: dict | None = None
     claim: dict | None = None  # the claim this segment opens
@@ -55,6 +90,9 @@ class ArticleView:
     claims: list[dict]
     figures: list[tuple[str, str]]
     link: str | None
+    min_score: float = SHOWN_MIN_SCORE
+    spans_found: int = 0  # every stored span
+    spans_shown: int = 0  # those at or above min_score
 
 
 def lanes_of(spans: list[TechniqueSpan]) -> list[int]:
@@ -84,7 +122,7 @@ def safe_link(url: str | None) -> str | None:
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
-def build_view(analysis: Analysis) -> ArticleView:
+def build_view(analysis: Analysis, min_score: float = SHOWN_MIN_SCORE) -> ArticleView:
     text = analysis.article.text
     size = len(text)
     spans = [t for t in analysis.techniques if 0 <= t.start < t.end <= size]
@@ -104,7 +142,8 @@ def build_view(analysis: Analysis) -> ArticleView:
         cuts.update((item.start, item.end))
     for claim in claims:
         cuts.update((claim["start"], claim["end"]))
-    for start, end, _ in mentions:
+    evidence = [(start, end, i) for i, e in enumerate(analysis.entities) for start, end in evidence_spans(e.framing, size)]
+    for start, end, _ in [*mentions, *evidence]:
         cuts.update((start, end))
     bounds = sorted(cuts)
 
@@ -114,9 +153,11 @@ def build_view(analysis: Analysis) -> ArticleView:
         for i, item in enumerate(items):
             opening[item.start].append((kind, i))
             closing[item.end].append((kind, i))
-    for i, (start, end, entity) in enumerate(mentions):
-        opening[start].append(("m", i))
-        closing[end].append(("m", i))
+    for kind, items in (("m", mentions), ("v", evidence)):
+        for i, (start, end, _) in enumerate(items):
+            opening[start].append((kind, i))
+            closing[end].append((kind, i))
+    evidence_starts = {start for start, _, _ in evidence}
 
     segments = []
     active: set[tuple[str, int]] = set()
@@ -133,11 +174,15 @@ def build_view(analysis: Analysis) -> ArticleView:
                     index=i, label=span.technique, name=technique_name(span.technique),
                     css=technique_class(span.technique), score=span.score,
                     lane=min(lanes[i], MAX_LANE), first=span.start == a,
+                    strength=strength(span.score), shown=reaches(span.score, min_score),
                 ))
             elif kind == "q" and segment.quote is None:
                 segment.quote = i
         segment.techniques.sort(key=lambda m: m.lane)
         segment.entities = sorted({mentions[i][2] for kind, i in active if kind == "m"})
+        segment.evidence = sorted({evidence[i][2] for kind, i in active if kind == "v"})
+        if a in evidence_starts:
+            segment.anchors.append(evidence_anchor(a))
         if a in quote_starts:
             i = quote_starts[a]
             segment.anchors.append(f"q-{i}")
@@ -149,16 +194,30 @@ def build_view(analysis: Analysis) -> ArticleView:
         segments.append(segment)
 
     return ArticleView(
-        analysis=analysis, segments=segments, legend=legend_of(spans),
+        analysis=analysis, segments=segments, legend=legend_of(spans, min_score),
         entities=[
             {"index": i, "name": e.name, "type": e.type, "aliases": [a for a in e.aliases if a != e.name],
-             "mentions": len(e.mentions)}
+             "mentions": len(e.mentions), **framing_of(e, text)}
             for i, e in enumerate(analysis.entities)
         ],
         speakers=speakers_of(quotes), timeline=_times(times, dated=True), other_times=_times(times, dated=False),
         claims=claims,
         figures=figures_of(analysis, len(spans)), link=safe_link(analysis.article.url),
+        min_score=min_score, spans_found=len(spans), spans_shown=sum(reaches(span.score, min_score) for span in spans),
     )
+
+
+def framing_of(entity: Entity, text: str) -> dict:
+    """What the entity list shows of an entity's framing: its role (None when none is clear),
+    the CSS class of the role, and the sentence that best shows it with the anchor of its evidence."""
+    role = role_of(entity.framing)
+    sentence = evidence_sentence(text, entity)
+    spans = evidence_spans(entity.framing, len(text))
+    return {
+        "role": role, "role_css": f"role-{role.lower()}" if role else "role-none" if is_framed(entity.framing) else "",
+        "sentence": text[sentence[0]:sentence[1]] if sentence else None,
+        "evidence_anchor": evidence_anchor(spans[0][0]) if spans else None,
+    }
 
 
 def claims_of(analysis: Analysis, size: int) -> list[dict]:
@@ -184,14 +243,15 @@ def _claim_row(claim: Claim, outlet: str) -> dict:
     }
 
 
-def legend_of(spans: list[TechniqueSpan]) -> list[dict]:
+def legend_of(spans: list[TechniqueSpan], min_score: float = 0.0) -> list[dict]:
+    """One row per technique found; `count` is its spans at or above `min_score`."""
     found: dict[str, list[float]] = defaultdict(list)
     for span in spans:
         found[span.technique].append(span.score)
     return sorted(
         ({"label": label, "name": technique_name(label), "css": technique_class(label),
-          "count": len(scores), "best": max(scores)} for label, scores in found.items()),
-        key=lambda row: (-row["count"], row["name"]),
+          "count": sum(reaches(score, min_score) for score in scores), "best": max(scores)} for label, scores in found.items()),
+        key=lambda row: (-row["count"], -row["best"], row["name"]),
     )
 
 
@@ -208,7 +268,8 @@ def speakers_of(quotes) -> list[dict]:
 
 def _times(times, dated: bool) -> list[dict]:
     rows = [
-        {"anchor": f"tr-{i}", "text": t.text, "value": t.value, "kind": t.kind}
+        {"anchor": f"tr-{i}", "text": t.text, "value": t.value, "kind": t.kind,
+         "words": duration_words(t.value) if t.kind == "duration" else None}
         for i, t in enumerate(times) if (t.kind == "date") == dated
     ]
     return sorted(rows, key=lambda r: r["value"]) if dated else rows

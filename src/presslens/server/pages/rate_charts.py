@@ -1,82 +1,197 @@
 """Small server-drawn SVG line charts of technique rates per month, one chart per
 technique and one line per outlet, so an outlet page and a comparison share one look.
 
+Months sit on a true time axis (x proportional to the date, so missing years show as a
+gap). A line joins only months that each rest on at least MIN_ARTICLES analysed articles
+and lie at most MAX_GAP_MONTHS apart; any other point stands alone, hollow when it rests
+on too few articles to be read as a trend.
+
 Only geometry is computed here; the template draws it (escaped), and the styles come
 from the app's stylesheet (no inline style under the CSP).
 """
 
 from __future__ import annotations
 
+import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from presslens.corpus.queries import OutletMonth
 from presslens.server.pages.techniques import technique_name
 
-WIDTH, HEIGHT = 320, 150
-LEFT, RIGHT, TOP, BOTTOM = 40, 26, 10, 24  # room for a centred month label at each end
+WIDTH, HEIGHT = 480, 190
+LEFT, RIGHT, TOP, BOTTOM = 40, 22, 10, 26  # room for the y labels, and a centred x label at each end
 MAX_SERIES = 5
+MIN_ARTICLES = 5  # a month resting on fewer analysed articles is drawn hollow, outside any line
+MAX_GAP_MONTHS = 2  # months 2 apart (one missing between) are joined; 3 or more apart break the line
+MAX_MONTH_TICKS, MAX_YEAR_TICKS = 5, 7  # "Jan 2024" is wider than "2024"
+TICK_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240)  # months between x ticks
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+    month: str  # YYYY-MM
+    value: float  # spans per 1,000 words
+    articles: int  # analysed articles the value rests on
+
+    @property
+    def thin(self) -> bool:
+        return self.articles < MIN_ARTICLES
+
+    @property
+    def month_name(self) -> str:
+        """'March 2024': the month as people write it, for the point's hover text."""
+        year, month = self.month.split("-")
+        return f"{calendar.month_name[int(month)]} {year}"
 
 
 @dataclass
 class Series:
     outlet: str
     css: str
-    points: list[tuple[float, float, str, float]] = field(default_factory=list)  # x, y, month, value
-
-    @property
-    def polyline(self) -> str:
-        return " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in self.points)
+    points: list[Point] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # SVG polyline points, one per unbroken run of 2+ points
 
 
 @dataclass
 class RateChart:
     label: str
     title: str
+    articles: int  # dated analysed articles behind the chart, all its outlets together
     y_ticks: list[tuple[float, str]]
     x_ticks: list[tuple[float, str]]
     series: list[Series]
     width: int = WIDTH
     height: int = HEIGHT
     left: int = LEFT
+    top: int = TOP
+    min_articles: int = MIN_ARTICLES
+    max_gap: int = MAX_GAP_MONTHS
     bottom: float = HEIGHT - BOTTOM
     right: float = WIDTH - RIGHT
 
 
-def rate_charts(stats, outlets: list[str]) -> list[RateChart]:
-    """Charts for every technique seen in `stats` (OutletMonth rows), busiest first."""
-    months = sorted({row.month for row in stats})
-    if not months:
+def rate_charts(stats: Sequence[OutletMonth], outlets: list[str]) -> list[RateChart]:
+    """Charts for every technique seen in `stats` (OutletMonth rows) of the first
+    MAX_SERIES `outlets`, busiest technique first. Undated rows are left out."""
+    charted = outlets[:MAX_SERIES]
+    rows = [row for row in stats if row.outlet in charted and _is_month(row.month)]
+    if not rows:
         return []
     totals: dict[str, float] = {}
-    for row in stats:
+    for row in rows:
         for label, rate in row.technique_rates.items():
             totals[label] = totals.get(label, 0.0) + rate
     labels = sorted((label for label, total in totals.items() if total > 0), key=lambda l: (-totals[l], l))
-    return [_chart(label, stats, outlets[:MAX_SERIES], months) for label in labels]
+    axis = TimeAxis.around(min(month_index(r.month) for r in rows), max(month_index(r.month) for r in rows))
+    articles = sum(row.articles for row in rows)
+    return [_chart(label, rows, charted, axis, articles) for label in labels]
 
 
-def _chart(label: str, stats, outlets: list[str], months: list[str]) -> RateChart:
-    top = max((row.technique_rates.get(label, 0.0) for row in stats), default=0.0) or 1.0
-    top = _nice_ceiling(top)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+def techniques_seen(stats: Sequence[OutletMonth]) -> list[tuple[str, str]]:
+    """(label, name as people write it) of every technique with a span in `stats`, by name:
+    the columns of the figures table, undated months included."""
+    labels = {label for row in stats for label, rate in row.technique_rates.items() if rate > 0}
+    return sorted(((label, technique_name(label)) for label in labels), key=lambda pair: pair[1])
 
-    def x_of(month: str) -> float:
-        return LEFT + (plot_w * months.index(month) / (len(months) - 1) if len(months) > 1 else plot_w / 2)
+
+def month_index(month: str) -> int:
+    """Months since year 0 of a 'YYYY-MM' string: equal steps for equal spans of time."""
+    year, number = month.split("-")
+    return int(year) * 12 + int(number) - 1
+
+
+def _is_month(month: str) -> bool:
+    year, _, number = month.partition("-")
+    return year.isdigit() and number.isdigit()
+
+
+@dataclass(frozen=True)
+class TimeAxis:
+    """x of a month: each month a band of equal width, the point in its middle."""
+
+    first: int  # month_index of the earliest month shown
+    last: int
+
+    @classmethod
+    def around(cls, first: int, last: int) -> TimeAxis:
+        """The axis over these months; when its ticks are years, widened to whole
+        calendar years, so that the first year is labelled and no year is cut."""
+        axis = cls(first, last)
+        if axis.step() >= 12:
+            axis = cls(first - first % 12, last + 11 - last % 12)
+        return axis
+
+    def step(self) -> int:
+        """Months between ticks: the smallest of TICK_STEPS that gives few enough ticks."""
+        return next((step for step in TICK_STEPS
+                     if len(self._starts(step)) <= (MAX_YEAR_TICKS if step >= 12 else MAX_MONTH_TICKS)),
+                    TICK_STEPS[-1])
+
+    def _starts(self, step: int) -> list[int]:
+        # The month after the last closes the axis, so its start can carry a tick.
+        return [m for m in range(self.first, self.last + 2) if _on_step(m, step)]
+
+    def x(self, index: float) -> float:
+        plot_w = WIDTH - LEFT - RIGHT
+        return LEFT + plot_w * (index - self.first + 0.5) / (self.last - self.first + 1)
+
+    def ticks(self) -> list[tuple[float, str]]:
+        """Ticks at the start of months: whole years (a label like '2019') when the span
+        is long, else months ('Jan 2024', 'Apr', ...)."""
+        step = self.step()
+        chosen = self._starts(step)
+        labels = []
+        for n, m in enumerate(chosen):
+            year, month = divmod(m, 12)
+            if step >= 12:
+                labels.append(str(year))
+            else:
+                name = calendar.month_abbr[month + 1]
+                labels.append(f"{name} {year}" if month == 0 or n == 0 else name)
+        return [(self.x(m - 0.5), label) for m, label in zip(chosen, labels)]
+
+
+def _on_step(index: int, step: int) -> bool:
+    year, month = divmod(index, 12)
+    if step < 12:
+        return month % step == 0
+    return month == 0 and year % (step // 12) == 0
+
+
+def _chart(label: str, rows: list[OutletMonth], outlets: list[str], axis: TimeAxis, articles: int) -> RateChart:
+    top = _nice_ceiling(max((row.technique_rates.get(label, 0.0) for row in rows), default=0.0) or 1.0)
+    plot_h = HEIGHT - TOP - BOTTOM
 
     def y_of(value: float) -> float:
         return TOP + plot_h * (1 - value / top)
 
     series = []
     for number, outlet in enumerate(outlets):
-        rows = sorted((r for r in stats if r.outlet == outlet), key=lambda r: r.month)
         line = Series(outlet=outlet, css=f"s-{number}")
-        for row in rows:
+        for row in sorted((r for r in rows if r.outlet == outlet), key=lambda r: r.month):
             value = row.technique_rates.get(label, 0.0)
-            line.points.append((x_of(row.month), y_of(value), row.month, value))
+            line.points.append(Point(axis.x(month_index(row.month)), y_of(value), row.month, value, row.articles))
+        line.lines = [" ".join(f"{p.x:.1f},{p.y:.1f}" for p in run) for run in _runs(line.points) if len(run) > 1]
         series.append(line)
-    step = max(1, len(months) // 4)
-    x_ticks = [(x_of(m), m) for m in months[::step]]
     y_ticks = [(y_of(top * f), f"{top * f:g}") for f in (0, 0.5, 1)]
-    return RateChart(label=label, title=technique_name(label), y_ticks=y_ticks, x_ticks=x_ticks, series=series)
+    return RateChart(label=label, title=technique_name(label), articles=articles, y_ticks=y_ticks,
+                     x_ticks=axis.ticks(), series=series)
+
+
+def _runs(points: list[Point]) -> list[list[Point]]:
+    """The points a line may join, in runs broken at thin points and long gaps."""
+    runs: list[list[Point]] = [[]]
+    for point in points:
+        if point.thin:
+            runs.append([])
+            continue
+        if runs[-1] and month_index(point.month) - month_index(runs[-1][-1].month) > MAX_GAP_MONTHS:
+            runs.append([])
+        runs[-1].append(point)
+    return [run for run in runs if run]
 
 
 def _nice_ceiling(value: float) -> float:

@@ -53,4 +53,5 @@ async def store_articles(request: Request) -> dict:
 def get_article(request: Request, article_id: str = Path(max_length=200)) -> dict:
     """The stored article and its latest analysis (null if it has not been analysed)."""
     article, analysis = stored_article(store_of(request), article_id)
-    return {"article": article.to_dict(), "analysis": analysis.to_dict() if analysis else None}
+    return {"article": article.to_dict(), "analysed": analysis is not None,
+            "analysis": analysis.to_dict() if analysis else None}

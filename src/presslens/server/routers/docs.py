@@ -10,7 +10,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse
 
-from presslens.server.pages.views import render
+from presslens.server.pages.render import render
 from presslens.server.schemas import ArticleIn
 
 router = APIRouter()

@@ -24,7 +24,8 @@ router = APIRouter(responses=ERRORS)
     responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}, "description": "The rows."}},
 )
 def export(
-    request: Request, what: Literal["articles", "quotes", "techniques", "entities", "claims"], f=Depends(filters),
+    request: Request, what: Literal["articles", "quotes", "techniques", "entities", "claims", "framing"],
+    f=Depends(filters),
     fmt: Literal["csv", "jsonl"] = Query("csv", alias="format", description="csv or jsonl."),
 ) -> StreamingResponse:
     """Every matching row, streamed so that a large corpus never sits in memory."""

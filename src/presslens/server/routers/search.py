@@ -14,8 +14,10 @@ router = APIRouter(responses=ERRORS)
 
 @router.get("/search", response_model=SearchPage, summary="Full-text search of the corpus")
 def search(request: Request, f=Depends(filters), limit: int = Query(20, ge=1, le=200), cursor: Cursor = None) -> dict:
-    """Ranked hits for `q` with the filters; each snippet is plain text plus the
-    [start, end) offsets of the matched words."""
+    """Ranked hits for `q` with the filters; each snippet (and title) is plain text plus the
+    [start, end) offsets of the matched words, and each hit says whether it is analysed.
+    `total` counts the matches over every page, up to SEARCH_COUNT_LIMIT (10,000)."""
     if not f.query:
         raise InputError("q", "give some words to search for")
-    return page_body(corpus.search(store_of(request), f, limit=limit, cursor=cursor))
+    page = corpus.search(store_of(request), f, limit=limit, cursor=cursor)
+    return {**page_body(page), "total": page.total, "total_capped": page.total_capped, "analysed": page.analysed}

@@ -1,0 +1,48 @@
+"""An entity across the corpus (its roles per outlet and month) and a person across the corpus."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from presslens import corpus
+from presslens.corpus import people as corpus_people
+from presslens.edge import query_filters
+from presslens.errors import InputError, NotFoundError
+from presslens.roles import ROLES
+from presslens.server.dependencies import store_of
+from presslens.server.pages.render import render
+from presslens.server.pages.role_chart import role_chart
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+ENTITY_EVIDENCE = 5
+
+
+@router.get("/entities/{name:path}")
+def entity_page(request: Request, name: str, outlet: str = "", since: str = "", until: str = ""):
+    """How the outlets cast one entity (a name or alias, as the top-entity lists give it):
+    its names, its roles per outlet and month, the sentences that show each role."""
+    store = store_of(request)
+    form = {"outlet": outlet, "since": since, "until": until}
+    context = {"name": name, "form": form, "outlets": corpus.list_outlets(store), "error": None, "framing": None,
+               "chart": None, "roles": ROLES}
+    try:
+        framing = corpus.entity_framing(store, name, query_filters(outlets=[outlet], since=since, until=until),
+                                        evidence=ENTITY_EVIDENCE)
+    except InputError as exc:
+        context["error"] = str(exc)
+        return render(request, "entity.html", context, status=400)
+    context.update(framing=framing, chart=role_chart(framing))
+    return render(request, "entity.html", context)
+
+
+@router.get("/people/{person_id}")
+def person_page(request: Request, person_id: str):
+    """One person across the corpus: names, quotes by outlet and month, the outlets quoting
+    them most, how each outlet casts them, why each name is linked."""
+    if not (person_id.isascii() and person_id.isdigit()) or len(person_id) > 18:
+        raise NotFoundError(f"person {person_id[:40]!r} not found")
+    person = corpus_people.person_detail(store_of(request), int(person_id))
+    return render(request, "person.html", {"person": person, "roles": ROLES})

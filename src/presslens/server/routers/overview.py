@@ -1,0 +1,18 @@
+"""/api/overview: the whole corpus at a glance, as the home page shows it."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+
+from presslens import corpus
+from presslens.server.dependencies import ERRORS, plain, store_of
+
+router = APIRouter(responses=ERRORS)
+
+
+@router.get("/overview", response_model=corpus.CorpusOverview, summary="The corpus at a glance")
+def overview(request: Request, top: int = Query(10, ge=1, le=100)) -> dict:
+    """Articles and analysed articles, in all and per month; the `top` biggest outlets, the
+    commonest techniques and most quoted speakers (over analysed articles only) and the most
+    recently published articles."""
+    return plain(corpus.corpus_overview(store_of(request), top=top))

@@ -1,0 +1,33 @@
+"""/api/people: one person across the corpus: the most quoted, and one person in full."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from presslens.corpus import people
+from presslens.server.dependencies import ERRORS, filters, plain, store_of
+
+router = APIRouter(responses=ERRORS)
+
+MAX_ID = 2**62  # far below both databases' integer limits
+
+
+@router.get("/people", response_model=list[people.PersonSummary], summary="The most quoted people across the corpus")
+def list_people(
+    request: Request, f=Depends(filters), limit: int = Query(50, ge=1, le=500),
+    kind: Literal["person", "org"] = Query("person", description="person, or org for organisations."),
+) -> list[dict]:
+    """People (or organisations) linked across articles (docs/people.md), most quoted first, then
+    most named: each with the names it goes by, its quotes, and the analysed articles and
+    outlets naming it."""
+    return [plain(p) for p in people.list_people(store_of(request), f, kind=kind, limit=limit)]
+
+
+@router.get("/people/{person_id}", response_model=people.PersonDetail, summary="One person across the corpus")
+def person(request: Request, person_id: int = Path(ge=1, le=MAX_ID), f=Depends(filters)) -> dict:
+    """Its names and why each is linked, its quotes per outlet and month, the outlets quoting
+    it most, how each outlet casts it, its newest articles, and the names of the same surname
+    left unlinked. 404 for an unknown id."""
+    return plain(people.person_detail(store_of(request), person_id, f))
