@@ -35,6 +35,8 @@ def test_search_prints_ranked_hits_with_their_snippets(db):
     assert "Workers repaired the harbor lights" in result.output
     assert any(line.startswith("2. Ferry service to valley proposed") for line in lines)
     assert run("search", "zeppelin", "--db", db).output.strip() == "no matches"
+    assert lines[-1] == "2 matching articles, 1 analysed"
+    assert any(line.startswith("2. Ferry service to valley proposed") and line.endswith("not analysed yet") for line in lines)
 
 
 def test_search_with_filters_and_bad_dates(db):
@@ -52,7 +54,7 @@ def test_stats_prints_the_hand_counted_rates_and_writes_charts(db, tmp_path):
     assert "5 stored articles are not analysed by pipeline" in result.output  # fixture version is test-1
     row = next(line for line in result.output.splitlines() if "2021-01" in line and HT in line)
     assert [cell.strip() for cell in row.split("│")[1:5]] == [HT, "2021-01", "2", "40"]
-    assert "100.00" in row and "Loaded_Language 75.0" in row and "Doubt 25.0" in row
+    assert "100.00" in row and "Loaded language 75.0" in row and "Doubt 25.0" in row
     assert "Lena Park" in result.output and "Tom Reyes" in result.output
     assert sorted(p.name for p in out.iterdir()) == ["rates.png", "rates.svg", "shares.png", "stats.html"]
     assert (out / "rates.png").read_bytes().startswith(b"\x89PNG")
@@ -61,7 +63,7 @@ def test_stats_prints_the_hand_counted_rates_and_writes_charts(db, tmp_path):
 def test_compare_puts_outlets_side_by_side_and_rejects_unknown_ones(db):
     result = run("compare", HT, "valley post", "--db", db)
     assert result.exit_code == 0
-    line = next(line for line in result.output.splitlines() if line.startswith("│ Loaded_Language"))
+    line = next(line for line in result.output.splitlines() if line.startswith("│ Loaded language"))
     assert "50.00 (67%)" in line and "0.00 (0%)" in line
     unknown = run("compare", HT, "Moon Gazette", "--db", db)
     assert unknown.exit_code == 1
@@ -98,3 +100,9 @@ def test_process_command_with_a_zero_limit_analyses_nothing(db):
     assert result.output.startswith("analysed 0 articles with pipeline")
     bad = run("process", "--db", db, "--engine", "spark")
     assert bad.exit_code == 1 and bad.output == "error: --engine: 'spark' is not one of local, ray\n"
+
+
+def test_process_command_takes_the_ids_to_analyse(db):
+    # which ids get analysed is tested on the engines (tests/engines); here the flag and its error
+    unknown = run("process", "--db", db, "--id", "no-such-article")
+    assert unknown.exit_code != 0 and unknown.output == "error: article 'no-such-article' not found\n"

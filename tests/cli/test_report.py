@@ -54,7 +54,9 @@ def sample_analysis(techniques: list[TechniqueSpan], models: dict | None = None)
 
     second_ruiz = at("Ruiz", at("Ruiz")[1])
     ruiz = Entity(id="E1", name="Ana Ruiz", type="PERSON", aliases=["Ruiz", "Mayor Ana Ruiz"],
-                  mentions=[Mention(*at("Mayor Ana Ruiz")), Mention(*second_ruiz)], framing={"role": "Protagonist"})
+                  mentions=[Mention(*at("Mayor Ana Ruiz")), Mention(*second_ruiz)],
+                  framing={"role": "Protagonist", "scores": {"Protagonist": 0.81, "Antagonist": 0.1, "Innocent": 0.09},
+                           "fine_roles": ["Guardian"], "evidence": [dict(zip(("start", "end"), second_ruiz))]})
     indirect, direct = at("the [bold]cruel[/bold] blockade must end"), at("We will never surrender,")
     quotes = [
         Quote(*indirect, text=text[slice(*indirect)], kind="indirect",
@@ -83,7 +85,9 @@ def test_speaker_resolves_to_entity_and_framing_is_shown():
     assert "Ruiz" in quotes and "= Ana Ruiz" in quotes and "told" in quotes
     assert "“We will never surrender,”" in quotes
     entities = section(report, "People, places and organisations")
-    assert "Mayor Ana Ruiz" in entities and "role: Protagonist" in entities
+    assert "Mayor Ana Ruiz" in entities and "Protagonist 0.81 (Guardian)" in entities
+    # The sentence that best shows the role: the one holding the evidence, in words and not only colour.
+    assert '"We will never surrender," Ruiz told the crowd on Monday.' in " ".join(entities.split())
 
 
 def test_techniques_are_named_beside_their_paragraph():

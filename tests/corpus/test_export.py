@@ -18,8 +18,9 @@ from presslens.corpus.export import write_export
 from presslens.store import open_store
 
 # Rows the fixture holds: 5 articles, 5 technique spans, 4 quotes, 4 entities with 5 mentions, no claims
-# (tests/corpus/test_timeline.py exports a corpus with claims).
-EXPECTED_ROWS = {"articles": 5, "techniques": 5, "quotes": 4, "entities": 4, "mentions": 5, "claims": 0}
+# (tests/corpus/test_timeline.py exports a corpus with claims), no framed entities
+# (tests/corpus/test_framing.py exports a corpus with framing).
+EXPECTED_ROWS = {"articles": 5, "techniques": 5, "quotes": 4, "entities": 4, "mentions": 5, "claims": 0, "framing": 0}
 
 
 def exported(store, what: str, fmt: str, filters: Filters | None = None) -> list[dict]:

@@ -159,7 +159,7 @@ def test_killed_mid_ingest_a_rerun_resumes_and_stores_every_article_exactly_once
     assert 0 < partial < total
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
-    assert f"{total - partial} new, {partial} already stored" in rerun.stdout
+    assert f"{total - partial:,} new, {partial:,} already stored" in rerun.stdout
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (total, total)
         # The full-text index (its own file) holds every article once too.

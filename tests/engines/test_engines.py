@@ -8,7 +8,7 @@ import pytest
 
 from presslens.article import Article
 from presslens.engines import process
-from presslens.errors import InputError
+from presslens.errors import InputError, NotFoundError
 from presslens.pipeline import PIPELINE_VERSION
 from presslens.store import open_store
 
@@ -85,5 +85,20 @@ def test_bad_engine_settings_are_input_errors(tmp_path):
             process(store, engine="spark")
         with pytest.raises(InputError, match="workers: 0 is not a positive number"):
             process(store, workers=0)
+    finally:
+        store.close()
+
+
+def test_processing_chosen_ids_analyses_only_those(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'chosen.db'}")
+    try:
+        articles = fixture_articles()
+        store.add_articles(articles)
+        chosen = process(store, workers=1, components=COMPONENTS, ids=[articles[3].id])
+        assert (chosen.pending, chosen.analysed) == (1, 1)
+        assert [a.id for a in articles if store.get_analysis(a.id)] == [articles[3].id]
+        assert process(store, workers=1, components=COMPONENTS, ids=[articles[3].id]).analysed == 0
+        with pytest.raises(NotFoundError, match="article 'nope' not found"):
+            process(store, workers=1, components=COMPONENTS, ids=["nope"])
     finally:
         store.close()

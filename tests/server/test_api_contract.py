@@ -12,10 +12,12 @@ from presslens.config import Settings
 from presslens.corpus import (
     ArticleSummary, EntityCount, OutletMonth, OutletSummary, QuoteRow, SearchHit, SpeakerCount, TimelineClaim,
 )
+from presslens.corpus.people import PersonDetail, PersonSummary
 from presslens.server.app import create_app
 
 RESULTS = (Analysis, Article, Entity, Mention, Quote, Speaker, Cue, TimeRef, Claim, TechniqueSpan,
-           ArticleSummary, SearchHit, OutletSummary, OutletMonth, SpeakerCount, EntityCount, QuoteRow, TimelineClaim)
+           ArticleSummary, SearchHit, OutletSummary, OutletMonth, SpeakerCount, EntityCount, QuoteRow, TimelineClaim,
+           PersonSummary, PersonDetail)
 
 
 @pytest.fixture(scope="module")

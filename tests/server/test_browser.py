@@ -10,49 +10,21 @@ import os
 from pathlib import Path
 
 import pytest
+from support.browser import needs_chromium
+from support import chart_corpus
 from support.claims import HARBOR, store_claims_corpus
-from support.serve import served
+from support.serve import served, small_png
 from support.web_corpus import HARBOUR_ID, HOSTILE_ID, build_store
 
 from presslens.store import open_store
 
-CHROMIUM = Path(os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium"))
-LAUNCH_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent (apt-get install chromium)"),
-]
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     with served(build_store(tmp_path_factory.mktemp("browser") / "browser.db")) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture()
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.dialogs = []
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
 
 
 def test_article_highlights_show_a_tooltip_on_hover_and_focus(page, base_url):
@@ -131,7 +103,8 @@ def test_pages_fit_a_phone_width(browser, base_url):
         context.close()
 
 
-def test_screenshots_of_the_article_and_outlet_pages(page, base_url, tmp_path):
+def test_screenshot_of_the_article_page(page, base_url, tmp_path):
+    """The other README screenshots come from test_browser_corpus.py."""
     folder = Path(os.environ.get("PRESSLENS_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1100, "height": 640})
@@ -139,14 +112,9 @@ def test_screenshots_of_the_article_and_outlet_pages(page, base_url, tmp_path):
     page.locator('.t[data-label="Loaded language"]').first.hover()
     page.locator("#tip").wait_for(state="visible")
     page.screenshot(path=str(folder / "article.png"))
-    page.goto(f"{base_url}/outlets/Harbour Daily")
-    page.screenshot(path=str(folder / "outlet.png"))
     assert (folder / "article.png").stat().st_size > 10_000
     if os.environ.get("PRESSLENS_SCREENSHOTS"):
-        from PIL import Image  # comes with matplotlib
-
-        for name in ("article.png", "outlet.png"):  # 64 colours keep the README's images small
-            Image.open(folder / name).convert("RGB").quantize(colors=64).save(folder / name, optimize=True)
+        small_png(folder / "article.png")
 
 
 def test_the_timeline_draws_its_marks_and_each_leads_to_its_claim(page, tmp_path):
@@ -193,3 +161,59 @@ def test_a_claim_names_its_claimant_and_date_on_hover_and_the_checkbox_hides_cla
         claim.hover()
         assert tip.is_hidden()
         assert page.errors == []
+
+
+@pytest.fixture(scope="module")
+def charts_url(tmp_path_factory):
+    """`presslens serve` over three outlets across four years (support/chart_corpus.py)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('charts') / 'charts.db'}"
+    with open_store(url) as store:
+        chart_corpus.store_chart_corpus(store)
+    with served(url) as base:
+        yield base
+
+
+def test_compare_by_typing_part_of_each_outlet_name(page, charts_url):
+    page.goto(f"{charts_url}/compare")
+    search = page.locator("#outlet-search")
+    search.press_sequentially("herald")
+    page.locator("#outlet-suggestions [role=option]", has_text=chart_corpus.RIDGE).click()
+    search.press_sequentially("vall")
+    search.press("Enter")  # takes the first suggestion
+    chosen = page.locator(".picked input[name=outlet]")
+    assert [chosen.nth(i).input_value() for i in range(chosen.count())] == [chart_corpus.RIDGE, chart_corpus.VALLEY]
+    page.get_by_role("button", name="Compare").click()
+    page.wait_for_url("**/compare?outlet=Ridge+Herald&outlet=Valley+Post")
+    chart = page.locator("figure.chart").first
+    box = chart.bounding_box()
+    assert box["y"] + box["height"] <= 900  # the result is above the fold
+    chart.locator("circle.dot").first.hover()
+    tip = page.locator(".chart-tip")
+    tip.wait_for(state="visible")
+    assert tip.inner_text().startswith("Ridge Herald, February 2016: ")
+    assert tip.inner_text().endswith("from 5 analysed articles")
+    assert page.errors == []
+
+
+def test_rate_lines_of_several_outlets_over_several_years_are_lines(page, charts_url, tmp_path):
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    outlets = "&".join(f"outlet={name}" for name in (chart_corpus.HARBOR, chart_corpus.VALLEY, chart_corpus.RIDGE))
+    page.goto(f"{charts_url}/compare?{outlets}")
+    charts = page.locator("figure.chart")
+    assert charts.count() == 2
+    # One polyline per unbroken run: Harbor 2 half-years, Valley 2017, Ridge 4 runs between thin Junes.
+    assert [charts.nth(i).locator("polyline").count() for i in range(2)] == [7, 7]
+    fills = page.locator("figure.chart polyline").evaluate_all("lines => lines.map(l => getComputedStyle(l).fill)")
+    assert set(fills) == {"none"}
+    style = "dot => getComputedStyle(dot).fill"
+    assert page.locator("figure.chart circle.dot.s-0:not(.thin)").first.evaluate(style) == "rgb(31, 119, 180)"
+    assert page.locator("figure.chart circle.dot.thin").first.evaluate(style) == "rgb(255, 255, 255)"
+    shot = tmp_path / "chart.png"
+    charts.first.locator("svg").screenshot(path=str(shot))
+    from PIL import Image  # comes with matplotlib
+
+    image = Image.open(shot).convert("RGB")
+    coloured = sum(n for n, (r, g, b) in image.getcolors(maxcolors=1 << 20) if max(r, g, b) - min(r, g, b) > 60)
+    # Strokes and dots cover a few per cent of the plot; lines filled into polygons cover far more.
+    assert 0.005 < coloured / (image.width * image.height) < 0.05  # here: 3.4% drawn, 7.2% filled
+    assert page.errors == []

@@ -50,3 +50,10 @@ def served(db_url: str, wait_s: float = 90.0, **env: str):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def small_png(path: Path) -> None:
+    """Rewrites a screenshot in 64 colours, which keeps the README's images small."""
+    from PIL import Image  # comes with matplotlib
+
+    Image.open(path).convert("RGB").quantize(colors=64).save(path, optimize=True)
