@@ -6,7 +6,7 @@ import typer
 from typer.core import TyperArgument, TyperGroup
 
 from presslens import __version__
-from presslens.cli import analyze, claims, corpus, framing, people, serve, techniques, timeline, train
+from presslens.cli import analyze, claims, corpus, framing, people, quotes, serve, techniques, timeline, train
 
 
 def _without_type_tags(params: list) -> list:
@@ -45,6 +45,7 @@ framing.register(app)
 corpus.register(app)
 timeline.register(app)
 people.register(app)
+quotes.register(app)
 serve.register(app)
 
 

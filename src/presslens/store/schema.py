@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -127,4 +128,36 @@ entity_people = Table(
     Column("reason", Text, nullable=False),
     Index("ix_entity_people_kind_match_key", "kind", "match_key"),
     Index("ix_entity_people_person_id", "person_id"),
+)
+
+# Quote provenance (store/quote_groups.py, docs/quotes.md): each distinct wording of a quote
+# (its folded words, keyed by their hash), the group of wordings it belongs to, its shingles
+# (the index that proposes pairs to compare) and the quotes of latest analyses worded so.
+quote_wordings = Table(
+    "quote_wordings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("text_key", Text, nullable=False, unique=True),
+    Column("words", Text, nullable=False),
+    Column("group_id", Integer, nullable=False),
+    Index("ix_quote_wordings_group_id", "group_id"),
+)
+
+quote_shingles = Table(
+    "quote_shingles",
+    metadata,
+    Column("shingle", BigInteger, primary_key=True),
+    Column("wording_id", Integer, ForeignKey("quote_wordings.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_quote_shingles_wording_id", "wording_id"),
+)
+
+# wording_id is null for a quote under MIN_WORDS words; a wording no row names any more
+# (its analyses superseded or deleted) is how grouping finds the groups to work out again.
+quote_appearances = Table(
+    "quote_appearances",
+    metadata,
+    Column("analysis_id", Integer, ForeignKey("analyses.id", ondelete="CASCADE"), primary_key=True),
+    Column("quote_idx", Integer, primary_key=True),
+    Column("wording_id", Integer, ForeignKey("quote_wordings.id"), nullable=True),
+    Index("ix_quote_appearances_wording_id", "wording_id"),
 )

@@ -1,8 +1,8 @@
 """The HTML pages: Jinja2 templates, static files, and one module of routes per resource
-(home, outlets, articles, search, timeline, entities and people) over the same library calls
+(home, outlets, articles, quotes, search, timeline, entities and people) over the same library calls
 as the API. Every page works without JavaScript; app.js adds tooltips and highlighting."""
 
-from presslens.server.pages import articles, entities, home, outlets, search, timeline
+from presslens.server.pages import articles, entities, home, outlets, quotes, search, timeline
 
 # "/outlets" (the list) comes before "/outlets/{name:path}" within outlets.router.
-PAGE_ROUTERS = [module.router for module in (home, outlets, articles, search, timeline, entities)]
+PAGE_ROUTERS = [module.router for module in (home, outlets, articles, quotes, search, timeline, entities)]

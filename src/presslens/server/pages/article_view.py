@@ -24,6 +24,7 @@ from presslens.analyzers.timeref.periods import duration_words
 from presslens.errors import InputError
 from presslens.roles import evidence_anchor, evidence_sentence, evidence_spans, is_framed, role_of
 from presslens.server.pages.techniques import technique_class, technique_name
+from presslens.store.quote_similarity import MIN_WORDS, words_of
 
 MAX_LANE = 4
 # Line strength 1..4: scores under 0.4, 0.4-0.6, 0.6-0.8, 0.8 and above (app.css .strength-1 .. .strength-4).
@@ -127,7 +128,8 @@ def build_view(analysis: Analysis, min_score: float = SHOWN_MIN_SCORE) -> Articl
     size = len(text)
     spans = [t for t in analysis.techniques if 0 <= t.start < t.end <= size]
     lanes = lanes_of(spans)
-    quotes = [q for q in analysis.quotes if 0 <= q.start < q.end <= size]
+    positions = [i for i, q in enumerate(analysis.quotes) if 0 <= q.start < q.end <= size]
+    quotes = [analysis.quotes[i] for i in positions]
     entity_index = {e.id: i for i, e in enumerate(analysis.entities)}
     mentions = [
         (m.start, m.end, i) for i, e in enumerate(analysis.entities) for m in e.mentions if 0 <= m.start < m.end <= size
@@ -200,7 +202,7 @@ def build_view(analysis: Analysis, min_score: float = SHOWN_MIN_SCORE) -> Articl
              "mentions": len(e.mentions), **framing_of(e, text)}
             for i, e in enumerate(analysis.entities)
         ],
-        speakers=speakers_of(quotes), timeline=_times(times, dated=True), other_times=_times(times, dated=False),
+        speakers=speakers_of(quotes, positions), timeline=_times(times, dated=True), other_times=_times(times, dated=False),
         claims=claims,
         figures=figures_of(analysis, len(spans)), link=safe_link(analysis.article.url),
         min_score=min_score, spans_found=len(spans), spans_shown=sum(reaches(span.score, min_score) for span in spans),
@@ -255,11 +257,14 @@ def legend_of(spans: list[TechniqueSpan], min_score: float = 0.0) -> list[dict]:
     )
 
 
-def speakers_of(quotes) -> list[dict]:
+def speakers_of(quotes, positions: list[int]) -> list[dict]:
+    """Quotes by speaker; `positions`: each quote's place in its analysis (its id's N, ARTICLE-N).
+    `traced`: long enough to be grouped with its repetitions (docs/quotes.md, "Provenance")."""
     groups: dict[str, list[dict]] = {}
-    for i, quote in enumerate(quotes):
+    for i, (quote, position) in enumerate(zip(quotes, positions)):
         name = quote.speaker.name if quote.speaker else "Unattributed"
-        groups.setdefault(name, []).append({"anchor": f"q-{i}", "text": quote.text, "kind": quote.kind})
+        groups.setdefault(name, []).append({"anchor": f"q-{i}", "text": quote.text, "kind": quote.kind,
+                                            "position": position, "traced": len(words_of(quote.text)) >= MIN_WORDS})
     return sorted(
         ({"name": name, "quotes": items} for name, items in groups.items()),
         key=lambda g: (g["name"] == "Unattributed", -len(g["quotes"]), g["name"]),

@@ -1,0 +1,149 @@
+"""Quote provenance: where a quote appears across the corpus, in order of publication, and
+how each appearance differs from the earliest (docs/quotes.md, "Provenance").
+
+Quotes are grouped by `group_quotes` (store/quote_groups.py): a trace reads the groups as
+they were last worked out. A quote's id is its article's id and its position among that
+article's quotes in the latest analysis, from 0: "3f2a9c1b7d4e5a60-2".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import and_, nulls_last, select
+
+from presslens.analysis import described
+from presslens.article import RESPONSE_SCHEMA_CONFIG
+from presslens.corpus.queries import SPEAKER_PERSON, _quotes_with_speaker_entity
+from presslens.errors import InputError, NotFoundError
+from presslens.store import Store, quote_groups
+from presslens.store.filters import outlet_name
+from presslens.store.quote_groups import GroupingRun
+from presslens.store.quote_similarity import (
+    MIN_WORDS, Words, WordChange, relate, shingles, text_key, word_diff, words_of,
+)
+from presslens.store.schema import analyses, articles, quote_appearances, quote_shingles, quote_wordings, quotes
+
+_QUOTE_ID = re.compile(r"^([0-9a-f]{16})-(\d{1,6})$")
+
+
+@dataclass
+class Appearance:
+    """One appearance of a quote: where, when, by whom, and how it differs from the first."""
+
+    __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
+
+    article: str = described("The article's id.")
+    outlet: str | None
+    published: dt.date | None = described("Null: undated (listed last).")
+    speaker: str | None = described("The speaker as the article credits them.")
+    text: str = described("The quote as the article prints it.")
+    first: bool = described("The first appearance in this corpus (not necessarily anywhere).")
+    quote: str = described("This quote's id: ARTICLE-N.")
+    person: str | None = described("The person across the corpus the speaker is linked to.")
+    relation: str = described(
+        "To the first appearance: first, exact, trimmed or edited; related: close to another "
+        "appearance of the group rather than to the first.")
+    added: int = described("Words added since the first appearance.")
+    dropped: int = described("Words dropped since the first appearance.")
+    replaced: int = described("Words replaced since the first appearance.")
+    diff: list[WordChange] = described("The word diff from the first appearance, in the folded words compared.",
+                                       default_factory=list)
+
+
+def group_quotes(store: Store, rebuild: bool = False) -> GroupingRun:
+    """Groups the quotes saved since the last run (all of them again with `rebuild`)."""
+    with store.engine.begin() as conn:
+        return quote_groups.rebuild(conn) if rebuild else quote_groups.catch_up(conn)
+
+
+def parse_quote_id(quote_id: str) -> tuple[str, int]:
+    found = _QUOTE_ID.match(quote_id.strip())
+    if found is None:
+        raise InputError("quote", f"{quote_id!r} is not a quote id: expected ARTICLE-N, an article id and "
+                                  "the quote's position in it (from 0)")
+    return found.group(1), int(found.group(2))
+
+
+def trace_quote(store: Store, quote_id: str) -> list[Appearance]:
+    """Every appearance of the quote `quote_id` (ARTICLE-N), its own and its group's, first published first."""
+    article_id, idx = parse_quote_id(quote_id)
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            select(quotes.c.text, quote_appearances.c.wording_id, quote_appearances.c.analysis_id)
+            .select_from(quotes.join(analyses, and_(analyses.c.id == quotes.c.analysis_id, analyses.c.latest.is_(True)))
+                         .outerjoin(quote_appearances, and_(quote_appearances.c.analysis_id == quotes.c.analysis_id,
+                                                            quote_appearances.c.quote_idx == quotes.c.idx)))
+            .where(and_(analyses.c.article_id == article_id, quotes.c.idx == idx))
+        ).first()
+        if row is None:
+            raise NotFoundError(f"quote {quote_id!r} not found")
+        if row.analysis_id is None:
+            raise NotFoundError(f"quote {quote_id!r} is not grouped yet: run `presslens quotes group`")
+        if row.wording_id is None:
+            raise InputError("quote", f"{quote_id!r} has {len(words_of(row.text))} words: quotes under {MIN_WORDS} "
+                                      "words are not traced (short phrases recur without a common source)")
+        group = conn.execute(select(quote_wordings.c.group_id)
+                             .where(quote_wordings.c.id == row.wording_id)).scalar_one()
+    return _appearances(store, group)
+
+
+def trace_text(store: Store, text: str) -> list[Appearance]:
+    """Every appearance of the stored quote that `text` is (by the grouping rule), first published first."""
+    words = words_of(text)
+    if len(words) < MIN_WORDS:
+        raise InputError("text", f"{text!r} has {len(words)} words: give at least {MIN_WORDS} "
+                                 "(shorter phrases are not traced)")
+    with store.engine.connect() as conn:
+        group = conn.execute(select(quote_wordings.c.group_id)
+                             .where(quote_wordings.c.text_key == text_key(words))).scalar_one_or_none()
+        if group is None:
+            group = _closest_group(conn, words)
+    if group is None:
+        raise NotFoundError(f"no stored quote matches {text!r} (quotes saved since the last `presslens quotes group` "
+                            "are not searched)")
+    return _appearances(store, group)
+
+
+def _closest_group(conn, words: Words) -> int | None:
+    """The group of the stored wording closest to `words` among those the rule relates to it."""
+    found = conn.execute(
+        select(quote_wordings.c.words, quote_wordings.c.group_id).distinct()
+        .join(quote_shingles, quote_shingles.c.wording_id == quote_wordings.c.id)
+        .where(quote_shingles.c.shingle.in_(sorted(shingles(words))))
+    ).all()
+    related = [(len(set(stored.split()) ^ set(words)), group) for stored, group in found
+               if relate(words, tuple(stored.split()))]
+    return min(related)[1] if related else None
+
+
+def _appearances(store: Store, group: int) -> list[Appearance]:
+    published = articles.c.published
+    stmt = (
+        select(articles.c.id.label("article"), outlet_name().label("outlet"), published, quotes.c.speaker,
+               quotes.c.text, quotes.c.idx, SPEAKER_PERSON.c.name.label("person"))
+        .select_from(_quotes_with_speaker_entity()
+                     .join(quote_appearances, and_(quote_appearances.c.analysis_id == quotes.c.analysis_id,
+                                                   quote_appearances.c.quote_idx == quotes.c.idx))
+                     .join(quote_wordings, quote_wordings.c.id == quote_appearances.c.wording_id))
+        .where(quote_wordings.c.group_id == group)
+        .order_by(nulls_last(published), articles.c.id, quotes.c.idx)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    first_words = words_of(rows[0].text)
+    found = []
+    for position, row in enumerate(rows):
+        words = words_of(row.text)
+        diff = word_diff(first_words, words)
+        relation = "first" if position == 0 else (relate(first_words, words) or "related")
+        found.append(Appearance(
+            article=row.article, outlet=row.outlet, published=row.published, speaker=row.speaker, text=row.text,
+            first=position == 0, quote=f"{row.article}-{row.idx}", person=row.person, relation=relation,
+            added=diff.added, dropped=diff.dropped, replaced=diff.replaced,
+            diff=[] if position == 0 else diff.changes,
+        ))
+    return found
+

@@ -1,0 +1,20 @@
+"""Quote provenance pages: one quote's appearances across the corpus (/quotes/{id}), linked
+from each quote on a stored article's page."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from presslens.corpus.provenance import trace_quote
+from presslens.server.dependencies import store_of
+from presslens.server.pages.render import render
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+@router.get("/quotes/{quote_id}")
+def trace_page(request: Request, quote_id: str):
+    """Every appearance of the quote, first published first, with the words changed since the first."""
+    return render(request, "quote_trace.html", {"appearances": trace_quote(store_of(request), quote_id),
+                                                "quote_id": quote_id})

@@ -1,0 +1,23 @@
+"""/api/quotes: quote provenance, one quote's appearances across the corpus."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Path, Request
+
+from presslens.corpus import provenance
+from presslens.server.dependencies import ERRORS, plain, store_of
+
+router = APIRouter(responses=ERRORS)
+
+
+@router.get("/quotes/{quote_id}/trace", response_model=list[provenance.Appearance],
+            summary="Where one quote appeared across the corpus")
+def trace(request: Request, quote_id: str = Path(max_length=40, description="ARTICLE-N: the article's id and the "
+                                                 "quote's position in its latest analysis, from 0.")) -> list[dict]:
+    """Every appearance of the quote, its exact repeats, excerpts and lightly edited versions
+    (docs/quotes.md, "Provenance"), dated ones by publication date, undated last; the first
+    is marked `first` (first in this corpus). Each says how it differs from the first: the
+    relation, the words added, dropped and replaced, and the word diff. Reads the groups as
+    `presslens quotes group` last left them: 404 for a quote saved since. 400 for a malformed
+    id or a quote under six words, 404 for an unknown one."""
+    return [plain(a) for a in provenance.trace_quote(store_of(request), quote_id)]
