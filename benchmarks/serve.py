@@ -30,7 +30,10 @@ in another process, over and over until the readers stop. The ingest's own rate 
 The 200-word search: one request of 200 distinct words and one of a word repeated 200
 times, timed alone (the server answers them with a one-line 400: more than 32 terms).
 
-The server and the clients share this machine's CPUs; figures are for this machine.
+The server runs with its own defaults, its page cache included (identical GETs within 5 s
+share one answer: server/page_cache.py); `PRESSLENS_PAGE_CACHE_S=0 benchmarks/serve.py ...`
+measures without it. The server and the clients share this machine's CPUs; figures are for
+this machine.
 """
 
 from __future__ import annotations
@@ -313,6 +316,7 @@ def main() -> None:
         copies = Path(folder) / "copies.jsonl"
         write_ingest_copies(copies, args.ingest_articles)
         server = start_server(db_url, port)
+        print(f"server: page cache {os.environ.get('PRESSLENS_PAGE_CACHE_S', 'default (5 s)')}", flush=True)
         try:
             wait_until_up(base, server)
             asyncio.run(measure(base, ids, bodies, outlets, args, lambda: IngestBeside(db_url, copies)))

@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     write_lock_timeout_s: float = 2.0
     # Each search's database work stops after this many seconds (QueryTimeout, a 504).
     query_timeout_s: float = 5.0
+    # Web/API only: identical GET requests within this many seconds share one answer
+    # (server/page_cache.py); 0 turns it off.
+    page_cache_s: float = 5.0
     # Entity framing joins the default pipeline only when asked (PRESSLENS_FRAMING=1): its model is
     # below the targets of docs/framing.md and adds about a quarter to the analysis time.
     framing: bool = False

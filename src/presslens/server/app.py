@@ -23,11 +23,12 @@ from presslens.config import Settings, get_settings
 from presslens.edge import http_error
 from presslens.errors import PresslensError, StoreBusy
 from presslens.server.middleware import BodySizeLimit, SecurityHeaders, require_same_origin
+from presslens.server.page_cache import PageCache
 from presslens.server.pages import PAGE_ROUTERS
 from presslens.server.pages.render import error_page
 from presslens.server.resources import Resources
 from presslens.server.routers import (
-    analyze, articles, docs, entities, exports, outlets, overview, people, search, speakers, timeline,
+    analyze, articles, docs, entities, exports, outlets, overview, people, quotes, search, speakers, timeline,
 )
 
 STATIC_DIR = Path(__file__).parent / "pages" / "static"
@@ -57,10 +58,12 @@ def create_app(settings: Settings | None = None, pipeline=None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.resources = resources
+    app.add_middleware(PageCache, ttl_s=settings.page_cache_s)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     _add_error_handlers(app)
-    for resource in (overview, analyze, articles, search, outlets, speakers, people, entities, timeline, exports, docs):
+    for resource in (overview, analyze, articles, search, outlets, speakers, people, quotes, entities, timeline, exports,
+                     docs):
         app.include_router(resource.router, prefix="/api")
     for pages in PAGE_ROUTERS:
         app.include_router(pages)

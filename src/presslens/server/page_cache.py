@@ -1,0 +1,119 @@
+"""A micro-cache for read requests: identical GET requests within a few seconds share one
+answer, so many readers of the same pages (the home page's overview of 37,000 articles, an
+outlet's charts) cost the server one computation, not one each.
+
+- Only GET and HEAD answers with status 200 and a body under MAX_BODY_BYTES are kept, for
+  `ttl_s` seconds (Settings.page_cache_s, PRESSLENS_PAGE_CACHE_S; 0 turns the cache off),
+  at most MAX_ENTRIES of them, the least recently used dropped first. Exports stream and
+  are never kept.
+- Requests for the same URL that arrive while its answer is being made wait for that one
+  answer instead of making their own.
+- A write through this server (any other method that succeeds, except the analyses that
+  store nothing) empties the cache. A write by another process (an ingest beside the
+  server) shows after at most `ttl_s` seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MAX_ENTRIES = 512
+MAX_BODY_BYTES = 2_000_000
+NEVER_KEPT = ("/api/export", "/static/")
+STORES_NOTHING = ("/api/analyze", "/analyze")
+
+
+@dataclass
+class Answer:
+    expires: float
+    start: Message
+    body: bytes
+
+
+class PageCache:
+    def __init__(self, app: ASGIApp, ttl_s: float) -> None:
+        self.app = app
+        self.ttl_s = ttl_s
+        self.answers: OrderedDict[tuple, Answer] = OrderedDict()
+        self.making: dict[tuple, asyncio.Future] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self.ttl_s <= 0:
+            await self.app(scope, receive, send)
+            return
+        path = scope["path"]
+        if scope["method"] not in ("GET", "HEAD"):
+            await self._write(scope, receive, send, path)
+            return
+        if path.startswith(NEVER_KEPT):
+            await self.app(scope, receive, send)
+            return
+        key = (scope["method"], path, scope.get("query_string", b""))
+        answer = self._fresh(key)
+        if answer is None and key in self.making:
+            answer = await asyncio.shield(self.making[key])
+            if answer is None:  # that answer was not one to keep (an error, a large body): make our own
+                await self.app(scope, receive, send)
+                return
+        if answer is None:
+            await self._make(key, scope, receive, send)
+            return
+        await send(answer.start)
+        await send({"type": "http.response.body", "body": answer.body})
+
+    def _fresh(self, key: tuple) -> Answer | None:
+        answer = self.answers.get(key)
+        if answer is None or answer.expires < time.monotonic():
+            return None
+        self.answers.move_to_end(key)
+        return answer
+
+    async def _make(self, key: tuple, scope: Scope, receive: Receive, send: Send) -> None:
+        """Runs the app for the first of the requests for `key`, passing its answer on as it
+        comes and keeping it if it may be kept; the others waiting get it (or None)."""
+        made: asyncio.Future = asyncio.get_running_loop().create_future()
+        self.making[key] = made
+        start: Message | None = None
+        chunks: list[bytes] = []
+        size = 0
+
+        async def keep_and_send(message: Message) -> None:
+            nonlocal start, size
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                size += len(message.get("body", b""))
+                if size <= MAX_BODY_BYTES:
+                    chunks.append(message.get("body", b""))
+            await send(message)
+
+        answer = None
+        try:
+            await self.app(scope, receive, keep_and_send)
+            if start is not None and start["status"] == 200 and size <= MAX_BODY_BYTES:
+                answer = Answer(time.monotonic() + self.ttl_s, start, b"".join(chunks))
+                self.answers[key] = answer
+                self.answers.move_to_end(key)
+                while len(self.answers) > MAX_ENTRIES:
+                    self.answers.popitem(last=False)
+        finally:
+            del self.making[key]
+            made.set_result(answer)
+
+    async def _write(self, scope: Scope, receive: Receive, send: Send, path: str) -> None:
+        status = 500
+
+        async def watch(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        await self.app(scope, receive, watch)
+        if status < 400 and path not in STORES_NOTHING:
+            self.answers.clear()

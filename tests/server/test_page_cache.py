@@ -1,0 +1,93 @@
+"""The micro-cache of read requests (server/page_cache.py): what a reader sees after writes
+by this server and by another process, and that many identical requests cost one answer."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi.testclient import TestClient
+from support.web_corpus import build_store
+
+from presslens.article import Article
+from presslens.config import Settings
+from presslens.server.app import create_app
+from presslens.server.page_cache import PageCache
+from presslens.store import open_store
+
+TOKEN = "cache-token"
+LATE = Article(outlet="Late Gazette", title="Ferry delayed", text="The morning ferry was delayed by fog again on Friday.")
+VIA_API = {"text": "The council approved the new pier after a long debate on Thursday.", "outlet": "Pier News"}
+
+
+def outlet_names(client) -> list[str]:
+    return [o["name"] for o in client.get("/api/outlets").json()]
+
+
+def test_another_process_s_write_shows_once_the_answer_expires_and_a_write_here_shows_at_once(tmp_path):
+    url = build_store(tmp_path / "cache.db")
+    with TestClient(create_app(Settings(db=url, api_token=TOKEN, page_cache_s=60))) as client:
+        before = outlet_names(client)
+        with open_store(url) as other_process:
+            other_process.add_articles([LATE])
+        assert outlet_names(client) == before  # kept for up to 60 s here
+        stored = client.post("/api/articles", json=VIA_API, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert stored.status_code in (200, 201)
+        assert {"Late Gazette", "Pier News"} <= set(outlet_names(client))
+
+
+def test_without_the_cache_every_read_sees_the_store_as_it_is(tmp_path):
+    url = build_store(tmp_path / "nocache.db")
+    with TestClient(create_app(Settings(db=url, page_cache_s=0))) as client:
+        outlet_names(client)
+        with open_store(url) as other_process:
+            other_process.add_articles([LATE])
+        assert "Late Gazette" in outlet_names(client)
+
+
+class CountingApp:
+    """An ASGI app that answers `status` after a pause, counting the answers it makes."""
+
+    def __init__(self, status: int = 200) -> None:
+        self.made = 0
+        self.status = status
+
+    async def __call__(self, scope, receive, send) -> None:
+        self.made += 1
+        await asyncio.sleep(0.05)
+        await send({"type": "http.response.start", "status": self.status, "headers": []})
+        await send({"type": "http.response.body", "body": f"answer {self.made}".encode()})
+
+
+async def ask(app, path: str = "/outlets/Harbour") -> tuple[int, bytes]:
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def receive():
+        return {"type": "http.request", "body": b""}
+
+    await app({"type": "http", "method": "GET", "path": path, "query_string": b""}, receive, send)
+    return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
+
+
+def test_many_identical_requests_at_once_cost_one_answer():
+    counting = CountingApp()
+    cache = PageCache(counting, ttl_s=5)
+
+    async def thirty_two():
+        return await asyncio.gather(*(ask(cache) for _ in range(32)))
+
+    answers = asyncio.run(thirty_two())
+    assert counting.made == 1
+    assert set(answers) == {(200, b"answer 1")}
+
+
+def test_errors_are_never_kept():
+    counting = CountingApp(status=503)
+    cache = PageCache(counting, ttl_s=5)
+
+    async def twice():
+        return [await ask(cache), await ask(cache)]
+
+    assert asyncio.run(twice()) == [(503, b"answer 1"), (503, b"answer 2")]
