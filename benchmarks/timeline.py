@@ -124,7 +124,7 @@ def main() -> None:
         from presslens.config import Settings
         from presslens.server.app import create_app
 
-        with TestClient(create_app(Settings(db=db_url))) as client:
+        with TestClient(create_app(Settings(db=db_url, page_cache_s=0))) as client:
             ms, response = timed(args.repeat, lambda: client.get("/timeline"))
             marks = response.text.count('class="m l')
             print(f"/timeline page: median {ms:.1f} ms, status {response.status_code}, "

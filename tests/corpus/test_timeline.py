@@ -14,7 +14,7 @@ from support.claims import (
 )
 
 from presslens.article import Article
-from presslens.corpus import Filters, analysis_timeline, export_columns, export_rows, timeline
+from presslens.corpus import Filters, analysis_timeline, export_columns, export_rows, timeline, timeline_pages
 from presslens.corpus.export import write_export
 from presslens.corpus.timeline import period_of
 from presslens.errors import InputError
@@ -73,6 +73,15 @@ def test_pages_follow_one_another_without_gaps(claims_store):
         timeline(claims_store, Filters(), cursor="x")
     with pytest.raises(InputError, match="limit"):
         timeline(claims_store, Filters(), limit=0)
+
+
+def test_the_chart_and_a_table_page_read_at_once_are_what_asking_twice_gives(claims_store):
+    charted, page = timeline_pages(claims_store, Filters(), first=5, limit=2, cursor="3")
+    assert on_timeline(charted) == TIMELINE[:5] == on_timeline(timeline(claims_store, Filters(), limit=5))
+    assert on_timeline(page) == TIMELINE[3:5]
+    assert (page.next_cursor, page.claims, charted.claims) == ("5", 6, 6)
+    with pytest.raises(InputError, match="cursor"):
+        timeline_pages(claims_store, Filters(), cursor="-1")
 
 
 def test_since_and_until_bound_the_date_referred_to_not_publication(claims_store):

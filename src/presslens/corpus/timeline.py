@@ -149,19 +149,39 @@ def timeline(store: Store, filters: Filters, entity: str | None = None, claimant
     does not matter in either)."""
     _check_limit(limit)
     offset = _offset(cursor)
+    return _page(store, _ordered(store, filters, entity, claimant), offset, limit)
+
+
+def timeline_pages(store: Store, filters: Filters, entity: str | None = None, claimant: str | None = None,
+                   first: int = 5000, limit: int = 50, cursor: str | None = None) -> tuple[TimelinePage, TimelinePage]:
+    """The first `first` claims of the timeline (for a chart) and the page at `cursor`, from
+    one reading of the claims: what `timeline` gives for each, at half the cost of asking twice."""
+    _check_limit(first)
+    _check_limit(limit)
+    offset = _offset(cursor)
+    ordered = _ordered(store, filters, entity, claimant)
+    return _page(store, ordered, 0, first), _page(store, ordered, offset, limit)
+
+
+def _ordered(store: Store, filters: Filters, entity: str | None, claimant: str | None) -> list[tuple]:
+    """(sort key, claim key, date, article id) of every claim on the timeline, in timeline order."""
     conds = and_(True, *_claim_conditions(store, filters, entity, claimant))
     keys = (
         select(claims.c.analysis_id, claims.c.idx, claims.c.time_refs, claims.c.start,
                articles.c.id.label("article_id"), articles.c.published)
         .select_from(_layer_base(claims)).where(conds)
     )
-    ordered = []  # (sort key, claim key, date, article id) of every claim on the timeline
+    ordered = []
     for row in _rows(store, keys):
         dated = claim_date(row.time_refs)
         if dated is not None and _within(dated[1], filters.since, filters.until):
             ordered.append((_sort_key(dated[1], row.published, row.article_id, row.start),
                             (row.analysis_id, row.idx), dated, row.article_id))
     ordered.sort(key=lambda entry: entry[0])
+    return ordered
+
+
+def _page(store: Store, ordered: list[tuple], offset: int, limit: int) -> TimelinePage:
     chosen = ordered[offset:offset + limit]
     full = _full_rows(store, [key for _, key, _, _ in chosen])
     return TimelinePage(

@@ -33,8 +33,8 @@ def timeline_page(
     try:
         filters = query_filters(outlets=[outlet], since=since, until=until)
         chosen = {"entity": entity.strip() or None, "claimant": claimant.strip() or None}
-        charted = corpus.timeline(store, filters, **chosen, limit=CHART_CLAIMS)
-        page = corpus.timeline(store, filters, **chosen, limit=TIMELINE_ROWS, cursor=cursor)
+        charted, page = corpus.timeline_pages(store, filters, **chosen, first=CHART_CLAIMS, limit=TIMELINE_ROWS,
+                                              cursor=cursor)
     except InputError as exc:
         context["error"] = str(exc)
         return render(request, "timeline.html", context, status=400)
