@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from presslens.analyzers.entities.index import resolve_mention
 from presslens.analyzers.layers import get_layer
+from presslens.analyzers.quotes.reported_speech import noun_phrase
 from presslens.pipeline import Pipeline
-from presslens.training.polnear import Predicted, Score, read_polnear, score_article
+from presslens.training.polnear import GoldAttribution, Predicted, Score, read_polnear, score_article
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear"
@@ -27,14 +29,33 @@ THRESHOLDS = (0.3, 0.8)
 
 
 def presslens_predictions(doc: Doc) -> list[Predicted]:
-    return [
-        Predicted(
-            content=((q.start, q.end),),
-            speaker=((q.speaker.start, q.speaker.end),) if q.speaker else (),
-            entity=q.speaker.entity if q.speaker else None,
+    found = [
+        (
+            (q.cue.start, q.cue.end) if q.cue and q.kind == "direct" else None,
+            Predicted(
+                content=((q.start, q.end),),
+                speaker=((q.speaker.start, q.speaker.end),) if q.speaker else (),
+                entity=q.speaker.entity if q.speaker else None,
+            ),
         )
         for q in get_layer(doc, "quotes")
     ]
+    return one_per_cue(found)
+
+
+def one_per_cue(found: list[tuple[tuple[int, int] | None, Predicted]]) -> list[Predicted]:
+    """Direct quotes in a row that share one cue ('"A," she said. "B."') are one
+    attribution, as PolNeAR annotates a split quotation: one content of two fragments."""
+    joined: list[Predicted] = []
+    last_cue = None
+    for cue, p in found:
+        if cue is not None and cue == last_cue:
+            joined[-1] = Predicted(joined[-1].content + p.content, joined[-1].speaker or p.speaker,
+                                   joined[-1].entity or p.entity)
+        else:
+            joined.append(p)
+        last_cue = cue
+    return joined
 
 
 def textacy_predictions(doc: Doc) -> list[Predicted] | None:
@@ -45,11 +66,26 @@ def textacy_predictions(doc: Doc) -> list[Predicted] | None:
     except ValueError:  # an odd number of quote marks: textacy bails out on the article
         return None
     found = []
-    for speaker, _cue, content in triples:
+    for speaker, cue, content in sorted(triples, key=lambda triple: triple[2].start_char):
         spans = tuple((t.idx, t.idx + len(t)) for t in speaker)
         entity = resolve_mention(doc, spans[0][0], spans[-1][1]) if spans else None
-        found.append(Predicted(((content.start_char, content.end_char),), spans, entity))
-    return found
+        cue_span = (cue[0].idx, cue[-1].idx + len(cue[-1])) if len(cue) else None
+        found.append((cue_span, Predicted(((content.start_char, content.end_char),), spans, entity)))
+    return one_per_cue(found)
+
+
+def with_antecedents(doc: Doc, gold: list[GoldAttribution]) -> list[GoldAttribution]:
+    """PolNeAR makes "who" the Source of "Smith, who said ..."; both systems name Smith, the
+    person "who" stands for, so a relative pronoun Source is scored as its antecedent."""
+    resolved = []
+    for g in gold:
+        if len(g.source) == 1:
+            span = doc.char_span(*g.source[0])
+            relative = span is not None and len(span) == 1 and span[0].tag_ in ("WP", "WDT")
+            if relative and span[0].head.dep_ == "relcl":
+                g = replace(g, source=(noun_phrase(span[0].head.head),))
+        resolved.append(g)
+    return resolved
 
 
 def run(split: str, data: Path, limit: int | None, nlp) -> None:
@@ -65,9 +101,10 @@ def run(split: str, data: Path, limit: int | None, nlp) -> None:
         ours = presslens_predictions(doc)
         peer = textacy_predictions(doc)
         bailed += peer is None
+        gold = with_antecedents(doc, article.attributions)
         for t in THRESHOLDS:
-            scores["presslens", t].add(score_article(article.text, article.attributions, ours, t, gold_entity))
-            scores["textacy", t].add(score_article(article.text, article.attributions, peer or [], t, gold_entity))
+            scores["presslens", t].add(score_article(article.text, gold, ours, t, gold_entity))
+            scores["textacy", t].add(score_article(article.text, gold, peer or [], t, gold_entity))
     seconds = time.perf_counter() - began
     gold = scores["presslens", THRESHOLDS[0]]
     print(f"\nPolNeAR {split}: {len(articles)} articles, {gold.gold} gold attributions "

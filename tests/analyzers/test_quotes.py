@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from presslens.analysis import Quote
+from presslens.analyzers.entities.index import resolve_mention
 from presslens.analyzers.layers import get_layer
 from presslens.analyzers.quotes.marks import find_marked_quotes, paragraphs
 from presslens.analyzers.quotes.component import SPANS_KEY
@@ -250,3 +251,91 @@ def test_polnear_dev_recall_floor(shared_data):
     assert total.recall >= 0.48
     assert total.direct_recall >= 0.70
     assert total.precision >= 0.80
+
+
+def test_a_pronoun_speaker_carries_the_entity_of_the_person_it_stands_for(nlp):
+    text = 'Mayor Ana Ortiz opened the new bridge on Sunday.\n\n"It took us nine years to build it," she said.'
+    (quote,) = quotes(nlp, text)
+    ortiz = resolve_mention(nlp(text), 0, len("Mayor Ana Ortiz"))
+    assert (quote.speaker.name, quote.speaker.entity) == ("she", ortiz)
+    assert ortiz is not None
+
+
+def test_a_title_in_quote_marks_is_never_a_speaker(nlp):
+    text = ('The magazine is no stranger to scorn: recall its essay titled "The Worst Thing About Cities," '
+            "which claims that traffic noise ruins every child's sleep.")
+    assert all(q.speaker is None or "Worst Thing" not in q.speaker.name for q in quotes(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to co-founder Jon Marsh, the owners chose to close the paper.", "co-founder Jon Marsh"),
+        ("Ex-minister Clara Vogt said the deal was dead.", "Ex-minister Clara Vogt"),
+        ('"This is a sad day for all of us," council chair Mira Holt said after the vote.', "council chair Mira Holt"),
+        ("9:30 p.m.\n\nClara Vogt says she may move to the coast if she loses the vote.", "Clara Vogt"),
+        ("Having announced that he would not resign, the mayor left the room.", "the mayor"),
+        ('When he came back he began by saying, "I do not think the school needs to close at all."', "he"),
+        ("The plan was attacked by Senator Ray Hollis, who flew to Oslo in May and said the vote was a sham.",
+         "Senator Ray Hollis"),
+        ('Speaking at a town hall in Salem, Oregon, Lopez went after Hale, calling him "a total fraud."', "Lopez"),
+    ],
+)
+def test_the_speaker_is_the_name_as_written_not_a_fragment_of_it(nlp, text, speaker):
+    (quote,) = quotes(nlp, text)
+    assert quote.speaker.name == speaker
+
+
+def test_a_hyphenated_title_keeps_the_person_it_names(nlp):
+    text = "Jon Marsh founded the paper in 1990.\n\nAccording to co-founder Jon Marsh, the owners chose to close it."
+    doc = nlp(text)
+    (quote,) = get_layer(doc, "quotes")
+    assert quote.speaker.entity == resolve_mention(doc, 0, len("Jon Marsh")) is not None
+
+
+def test_a_split_quotation_is_one_attribution(nlp):
+    text = '"We will not sign this deal," she said on Monday. "Maybe next year."'
+    first, second = quotes(nlp, text)
+    assert (first.text, second.text) == ("We will not sign this deal,", "Maybe next year.")
+    assert second.speaker == first.speaker and second.cue == first.cue
+    assert first.cue.text == "said"
+
+    text = '"Judge," Ana Ruiz said, "I have never seen that happen in thirty years."'
+    first, second = quotes(nlp, text)
+    assert first.text == "Judge,"
+    assert (first.speaker.name, first.cue) == (second.speaker.name, second.cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker", "cue"),
+    [
+        ('Asked about the vote, the coach gave a short answer. "Denver," he answered.', "Denver,", "he", "answered"),
+        ('When Lopez thanked the crowd, a man yelled "Stay there!"', "Stay there!", "a man", "yelled"),
+        ('Asked about the future, Devine responded: "I guess so."', "I guess so.", "Devine", "responded"),
+        ('In April, Senator Ray Hollis called the plan to close the harbour "an absolute disgrace," and left.',
+         "an absolute disgrace,", "Senator Ray Hollis", "called"),
+        ('The mayor defended what she described as "a fair deal" on Monday.', "a fair deal", "she", "described"),
+    ],
+)
+def test_a_short_quotation_said_outright_is_a_quote_of_its_speaker(nlp, text, quoted, speaker, cue):
+    quote = starting(quotes(nlp, text), quoted)
+    assert (quote.kind, quote.text, quote.speaker.name, quote.cue.text) == ("direct", quoted, speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Speaking on Sunday on the channel\'s "Morning Hour," Clara Vogt said little about the budget.',
+        'She also called for more "flexibility" for the advisers in the field.',
+        'The so-called "reform" passed, and "nothing changed," for the second time.',
+    ],
+)
+def test_a_short_phrase_in_marks_that_nobody_says_is_not_a_quote(nlp, text):
+    assert not any(len(q.text.split()) < 4 and q.kind == "direct" for q in quotes(nlp, text))
+
+
+def test_phrasal_speech_verbs_cue_a_quote(nlp):
+    (quote,) = quotes(nlp, "The senator pointed out that the bill had passed twice.")
+    assert (quote.text, quote.speaker.name, quote.cue.text) == ("the bill had passed twice", "The senator", "pointed out")
+    first, second = quotes(nlp, '"You know, it happens, right?" Lopez went on. "But you have to get over it."')
+    assert first.cue.text == second.cue.text == "went on"

@@ -38,7 +38,8 @@ def test_most_quoted_people_leave_out_speakers_not_linked_to_a_person(corpus_sto
                              ('"Soon,"', "they"))]
     corpus_store.add_articles([article])
     corpus_store.save_analysis(Analysis(article=article, quotes=quotes, pipeline={"version": "test-1", "models": {}}))
-    assert {"he", "they"} <= {s.name for s in corpus.top_speakers(corpus_store, corpus.Filters())}
+    # unresolved pronouns are no one's name: no list of speakers shows them
+    assert not {"he", "they"} & {s.name for s in corpus.top_speakers(corpus_store, corpus.Filters())}
     people = corpus.corpus_overview(corpus_store).speakers
     assert [s.name for s in people] == ["Lena Park", "Tom Reyes"]
 

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, and_, column, desc, func, literal_column, nulls_last, select, table, text
+from sqlalchemy import Integer, and_, case, column, desc, func, literal_column, nulls_last, select, table, text
 
 from presslens.analysis import described
 from presslens.article import RESPONSE_SCHEMA_CONFIG
 from presslens.errors import InputError
 from presslens.roles import ROLES
+from presslens.speaker_names import NOT_NAMES
 from presslens.store import Store
 from presslens.store import fulltext, search_index
 from presslens.store.filters import (
@@ -521,8 +522,10 @@ def _quotes_with_speaker_entity():
 def _speaker_name():
     # A speaker counts under its person across the corpus, so "Donald Trump" in one article and
     # "President Trump" in another add up; else under its entity's name, so "Valen", "he" and
-    # "the Leader" quoting one person in one article add up; else under the words used.
-    return func.coalesce(SPEAKER_PERSON.c.name, SPEAKER_ENTITY.c.name, quotes.c.speaker)
+    # "the Leader" quoting one person in one article add up; else under the words used,
+    # unless they name no one ("he", "It", "That"): such a speaker is unresolved, not a name.
+    words = case((func.lower(quotes.c.speaker).in_(sorted(NOT_NAMES)), None), else_=quotes.c.speaker)
+    return func.coalesce(SPEAKER_PERSON.c.name, SPEAKER_ENTITY.c.name, words)
 
 
 def top_speakers(store: Store, filters: Filters, limit: int = 20, people_only: bool = False) -> list[SpeakerCount]:
@@ -538,7 +541,7 @@ def top_speakers(store: Store, filters: Filters, limit: int = 20, people_only: b
         select(name, func.max(SPEAKER_ENTITY.c.name).label("entity_name"), n_quotes,
                func.count(func.distinct(articles.c.id)).label("articles"), func.max(SPEAKER_PERSON.c.id).label("person_id"))
         .select_from(_quotes_with_speaker_entity())
-        .where(and_(quotes.c.speaker.is_not(None), *conds, *article_conditions(filters),
+        .where(and_(_speaker_name().is_not(None), *conds, *article_conditions(filters),
                     *_query_condition(store, filters)))
         .group_by(name).order_by(desc(n_quotes), name).limit(limit)
     )

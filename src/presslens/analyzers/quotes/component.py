@@ -9,9 +9,11 @@ dependency parse (reported_speech.py); this component joins the two:
 - any other marked quotation takes the nearest speech verb outside quote marks in its
   own sentence, looking after it first ("...," he added) and then before it;
 - a quotation with no speaker of its own that opens a paragraph (or follows another
-  quotation in the same paragraph) continues the speaker of the quotation before it;
-- a short marked phrase outside a reported clause, or one in title case, is a scare
-  quote or a title, not a quotation.
+  quotation in the same paragraph) continues the speaker of the quotation before it,
+  and shares its cue when that cue stands between them (a split quotation);
+- a short marked phrase is a quotation when its cue is written right beside it ("Quiet,"
+  he demanded) or names it (called the plan "a disgrace"); otherwise a short phrase
+  outside a reported clause, or one in title case, is a scare quote or a title.
 
 Spans: a direct quote spans the text inside its marks (marks excluded); a quotation over
 several paragraphs is one Quote from its first word to its last. See docs/quotes.md.
@@ -33,13 +35,16 @@ from presslens.analysis import Cue, Quote, Speaker
 from presslens.analyzers.entities.index import ENTITY_INDEX, entity_index, resolve_mention
 from presslens.analyzers.layers import check_requires, layer_attribute, write_layer
 from presslens.analyzers.quotes.marks import MarkedQuote, find_marked_quotes, paragraphs
-from presslens.analyzers.quotes.reported_speech import Attribution, is_speech_verb, noun_phrase, reported_speech, speaker_of
-from presslens.analyzers.quotes.speech_verbs import PRONOUNS, SPEAKER_NOUNS
+from presslens.analyzers.quotes.reported_speech import (
+    Attribution, cue_of, is_speech_verb, noun_phrase, reported_speech, speaker_of,
+)
+from presslens.analyzers.quotes.speech_verbs import NAMING_VERBS, PRONOUNS, SPEAKER_NOUNS
 
 SPANS_KEY = "presslens_quotes"
 MIN_QUOTE_WORDS = 4  # shorter marked text outside a reported clause: a scare quote or a name
 MIN_UNATTRIBUTED_WORDS = 6  # shorter marked text with no speaker: a title or scare quote
 DIRECT_SHARE = 0.8  # a marked quote this much of a reported clause makes it direct
+_SENTENCE_ENDS = frozenset('.!?:"”')  # what may come before a quotation that opens its sentence
 
 
 @Language.factory(
@@ -72,6 +77,7 @@ class _Found:
     speaker: tuple[int, int] | None = None
     via: tuple[int, int] | None = None
     marks: list[MarkedQuote] = field(default_factory=list)
+    said_outright: bool = False  # the cue is written right beside the marks, or names the phrase
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -91,7 +97,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
         used.add(index)
         a = reported[index]
         if _alnum(text, mark.start, mark.end) >= DIRECT_SHARE * _alnum(text, *a.content):
-            found.append(_Found(mark.start, mark.end, "direct", a.cue, a.speaker, a.via, [mark]))
+            beside = a.cue is not None and _beside(text, mark, a.cue, a.speaker)
+            found.append(_Found(mark.start, mark.end, "direct", a.cue, a.speaker, a.via, [mark], beside))
         else:
             start, end = min(a.content[0], mark.start), max(a.content[1], mark.end)
             found.append(_Found(start, end, "mixed", a.cue, a.speaker, a.via, [mark]))
@@ -100,6 +107,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if index not in used:
             found.append(_Found(a.content[0], a.content[1], "indirect", a.cue, a.speaker, a.via))
     found.sort(key=lambda f: (f.start, f.end))
+    for f in found:
+        if _inside_any(f.speaker, marked):  # "titled "The Worst Thing ...," which claims"
+            f.speaker = None
     _continue_speakers(found, paras)
     return [_quote(doc, text, f) for f in found if _worth_reporting(text, f)]
 
@@ -177,7 +187,8 @@ def _attribute_alone(
     verbs = _cue_candidates(doc, mark, marked, window)
     speech = [t for t in verbs if is_speech_verb(t)]
     if speech:
-        found.cue, found.speaker = _token_chars(speech[0]), speaker_of(speech[0]) or _inverted_speaker(speech[0])
+        found.cue, found.speaker = cue_of(speech[0]), speaker_of(speech[0]) or _inverted_speaker(speech[0])
+        found.said_outright = _beside(text, mark, found.cue, found.speaker)
         return found
     for a in reported:
         if a.via and a.cue and window[0] <= a.cue[0] < window[1]:
@@ -189,8 +200,37 @@ def _attribute_alone(
         return found
     with_subject = [t for t in verbs if t.idx < mark.open_mark and _speaker_like(doc, speaker_of(t))]
     if with_subject:
-        found.cue, found.speaker = _token_chars(with_subject[0]), speaker_of(with_subject[0])
+        verb = with_subject[0]
+        found.cue, found.speaker = _token_chars(verb), speaker_of(verb)
+        found.said_outright = verb.lemma_.lower() in NAMING_VERBS and _governs(verb, doc, mark)
     return found
+
+
+def _beside(text: str, mark: MarkedQuote, cue: tuple[int, int], speaker: tuple[int, int] | None) -> bool:
+    """ ""Quiet," he demanded', 'a man yelled "Stay there!"', 'Devine responded: "..."':
+    nothing but the speaker and punctuation between the marks and the cue, and a quotation
+    before its cue opens its sentence (not 'on Fox's "Hannity," Gingrich said')."""
+    end_at = mark.close_mark if mark.close_mark is not None else mark.end
+    before = text[:mark.open_mark].rstrip()
+    if cue[0] > end_at and not mark.opens_paragraph and before and before[-1] not in _SENTENCE_ENDS:
+        return False
+    gap = (end_at + 1, cue[0]) if cue[0] > end_at else (cue[1], mark.open_mark)
+    between = text[gap[0]:gap[1]]
+    if speaker is not None and gap[0] <= speaker[0] and speaker[1] <= gap[1]:
+        between = text[gap[0]:speaker[0]] + text[speaker[1]:gap[1]]
+    return "\n" not in between and not between.strip(" ,:—–-")
+
+
+def _governs(verb: Token, doc: Doc, mark: MarkedQuote) -> bool:
+    """The quoted phrase is part of what the verb names: 'called the plan "a disgrace"'."""
+    inside = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    if inside is None or not len(inside):
+        return False
+    path = [inside.root, *inside.root.ancestors]
+    if not any(t.i == verb.i for t in path[1:]):
+        return False
+    # "called for more "flexibility"" asks for something; it names nothing
+    return not any(t.lower_ == "for" and t.head.i == verb.i for t in path)
 
 
 def _speaker_like(doc: Doc, span: tuple[int, int] | None) -> bool:
@@ -280,7 +320,9 @@ def _inverted_speaker(verb: Token) -> tuple[int, int] | None:
 
 def _continue_speakers(found: list[_Found], paras: list[tuple[int, int]]) -> None:
     """A direct quotation with no speaker that opens its paragraph, or follows another
-    quote in its paragraph, belongs to the speaker of the quote before it."""
+    quote in its paragraph, belongs to the speaker of the quote before it. When that
+    quote's cue stands between the two ('"A," she said. "B."') the two are one split
+    quotation and share the cue as well."""
     starts = [p[0] for p in paras]
 
     def para_of(char: int) -> int:
@@ -293,6 +335,8 @@ def _continue_speakers(found: list[_Found], paras: list[tuple[int, int]]) -> Non
             gap = para_of(mark.open_mark) - para_of(previous.end)
             if gap == 0 or (gap == 1 and mark.opens_paragraph):
                 f.speaker, f.via = previous.speaker, previous.via
+            if gap == 0 and previous.kind == "direct" and previous.cue and previous.end <= previous.cue[0] < f.start:
+                f.cue, f.said_outright = previous.cue, True
         previous = f
 
 
@@ -302,6 +346,8 @@ def _worth_reporting(text: str, f: _Found) -> bool:
     words = len(text[f.start:f.end].split())
     if _is_title(text[f.start:f.end]):
         return False
+    if f.speaker is not None and f.said_outright:
+        return True
     if f.speaker is not None or f.cue is not None:
         return words >= MIN_QUOTE_WORDS
     closed = all(m.close_mark is not None for m in f.marks)

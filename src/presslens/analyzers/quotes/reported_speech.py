@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from presslens.analyzers.quotes.speech_verbs import (
-    BELIEF_VERBS, IDEA_NOUNS, SPEECH_VERBS, STANCE_VERBS, XCOMP_SPEECH_VERBS,
+    BELIEF_VERBS, IDEA_NOUNS, PHRASAL_SPEECH_VERBS, SPEECH_VERBS, STANCE_VERBS, XCOMP_SPEECH_VERBS,
 )
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -22,6 +22,8 @@ _SPEAKER_STOP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis
 _EDGE_PUNCT = frozenset(",;:—–-")
 _CLOCK = re.compile(r"\d:\d\d|\b[ap]\.m\.", re.IGNORECASE)
 _RELATIVE = frozenset({"who", "which", "that"})
+# How a speech verb hangs from the verb whose subject speaks: "and said", "adding", "by saying".
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
 _CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 
 
@@ -34,32 +36,58 @@ class Attribution:
 
 
 def is_speech_verb(token: Token) -> bool:
-    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
+    return token.pos_ in ("VERB", "AUX") and (
+        token.lemma_.lower() in SPEECH_VERBS
+        or any((token.lemma_.lower(), c.lower_) in PHRASAL_SPEECH_VERBS for c in token.children if c.dep_ == "prt")
+    )
 
 
 def speaker_of(verb: Token) -> tuple[int, int] | None:
-    """The subject of a speech verb as written; for "adding that", "and said" the subject
-    of the verb it hangs from; for the passive "was told by X" the agent."""
+    """The subject of a speech verb as written; for "adding that", "and said", "began by
+    saying" the subject of the verb it hangs from; for "Having said ..., X left" the
+    subject after it; for the passive "was told by X" the agent."""
     if verb.dep_ == "acl":  # "a spokesman, speaking on condition of anonymity, said"
         return noun_phrase(verb.head)
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if subjects:
+        # "9:30 p.m. Donald Trump says": the clock can be parsed as a second subject
+        named = [c for c in subjects if not _dateline_or_clock(c)]
+        return _nearest_subject(named, verb) if named else None
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":  # "Smith, who said ..."
-                return noun_phrase(verb.head)
-            return None if _dateline_or_clock(child) else noun_phrase(child)
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return noun_phrase(objects[0])
-    head = verb
-    for _ in range(3):
-        if head.dep_ not in ("conj", "advcl", "xcomp", "pcomp") or head.head.i == head.i:
+                return noun_phrase(objects[-1])
+    below, head = verb, verb
+    for _ in range(4):
+        if head.dep_ not in _CLIMB or head.head.i == head.i:
             break
-        head = head.head
-        for child in head.children:
-            if child.dep_ in _SUBJECTS and child.i < verb.i:
-                return noun_phrase(child)
+        below, head = head, head.head
+        leading_participle = below.dep_ == "advcl" and below.tag_ in ("VBG", "VBN") and below.i < head.i
+        subjects = [c for c in head.children if c.dep_ in _SUBJECTS and (c.i < verb.i or leading_participle)]
+        if subjects:  # "Speaking in Salem, New Hampshire, Trump went ...": the nearest is the subject
+            return _subject_phrase(min(subjects, key=lambda c: abs(head.i - c.i)), head)
     return None
+
+
+def _nearest_subject(subjects: list[Token], verb: Token) -> tuple[int, int]:
+    """The subject nearest the verb, joined with the subjects written right before it:
+    "council chair Mira Holt said" can parse as two subjects, "chair" and "Holt"."""
+    nearest = min(subjects, key=lambda c: abs(verb.i - c.i))
+    start, end = _subject_phrase(nearest, verb)
+    for other in sorted((c for c in subjects if c.i < nearest.i), key=lambda c: -c.i):
+        left, right = _phrase_edges(other)
+        if right.idx + len(right) + 1 < start or "\n" in right.whitespace_:
+            break
+        start = left.idx
+    return start, end
+
+
+def _subject_phrase(subject: Token, verb: Token) -> tuple[int, int]:
+    """ "Smith, who said ...": the antecedent, not "who"."""
+    if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return noun_phrase(verb.head)
+    return noun_phrase(subject)
 
 
 def _dateline_or_clock(head: Token) -> bool:
@@ -85,6 +113,8 @@ def _phrase_edges(head: Token) -> tuple[Token, Token]:
             left = token.nbor()
     while left.i < head.i and (left.is_punct or left.is_space):
         left = left.nbor()
+    while left.i >= 2 and _hyphen_joined(head.doc[left.i - 2], head.doc[left.i - 1]):
+        left = head.doc[left.i - 2]  # "co-founder John Podhoretz", not "founder John Podhoretz"
     right = head
     for child in head.rights:
         if child.dep_ in _SPEAKER_STOP and not (child.dep_ == "prep" and child.lower_ in ("of", "for", "at")):
@@ -93,6 +123,10 @@ def _phrase_edges(head: Token) -> tuple[Token, Token]:
     while right.i > head.i and (right.is_punct or right.is_space):
         right = right.nbor(-1)
     return left, right
+
+
+def _hyphen_joined(word: Token, hyphen: Token) -> bool:
+    return hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_ and word.is_alpha
 
 
 def clause_span(head: Token, skip: Token | None = None) -> tuple[int, int] | None:
@@ -133,6 +167,8 @@ def reported_speech(doc: Doc) -> list[Attribution]:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") and lemma in _CUE_LEMMAS:
             found.extend(_verb_attribution(token, lemma))
+        elif is_speech_verb(token):  # "pointed out that ...": a phrasal verb reports as "say" does
+            found.extend(_verb_attribution(token, "say"))
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             attribution = _according_to(token, doc[token.i + 1])
             if attribution:
@@ -180,7 +216,7 @@ def _according_to(according: Token, to: Token) -> Attribution | None:
     objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
     if not objects:
         return None
-    source = noun_phrase(objects[0])
+    source = noun_phrase(objects[-1])  # "co-founder John Podhoretz" parses as three objects
     clause = according.head
     while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head.i != clause.i:
         clause = clause.head

@@ -20,6 +20,9 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Verbs that introduce speech only with their particle: "pointed out that ...", ""...," he went on".
+PHRASAL_SPEECH_VERBS = frozenset({("point", "out"), ("go", "on")})
+
 BELIEF_VERBS = frozenset(
     """
     believe think feel fear hope worry expect doubt suspect know consider assume wish
@@ -38,6 +41,10 @@ STANCE_VERBS = frozenset(
 XCOMP_SPEECH_VERBS = frozenset(
     "urge tell ask promise vow pledge threaten warn call demand encourage advise order".split()
 )
+
+# Verbs that name a thing with a quoted phrase: 'called the plan "a disgrace"', 'what he
+# described as "a witch hunt"'. The phrase is the subject's words, however short.
+NAMING_VERBS = frozenset("call describe dub label brand term characterize characterise deem".split())
 
 # "rejected the idea that ...": the noun carries the content clause, the verb the stance.
 IDEA_NOUNS = frozenset(

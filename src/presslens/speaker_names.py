@@ -1,0 +1,14 @@
+"""Speakers as written that name no one by themselves ("he", "It", "That", "someone"): a quote
+keeps them (the reader sees "he said"), but every list of speakers counts such a quote only
+under the entity or person it resolves to. Read by the quotes analyzer and by the corpus
+queries; kept here, outside analyzers/, because importing the analyzers package loads spaCy."""
+
+from __future__ import annotations
+
+NOT_NAMES = frozenset(
+    """
+    i me we us you he him she her it they them this that these those who whom which what
+    one someone somebody anyone anybody everyone everybody nobody some many others
+    another all both each few most none several
+    """.split()
+) | {"no one"}
