@@ -58,7 +58,10 @@ class Store:
             if self.dialect == "sqlite":
                 raw = conn.connection.driver_connection
                 deadline = time.monotonic() + limit
-                raw.set_progress_handler(lambda: time.monotonic() > deadline, 20_000)
+                # Every million virtual-machine steps (a few milliseconds of work): often enough to
+                # stop on time, rarely enough that 32 searches at once do not queue for the GIL
+                # at each check (every 20,000 steps, p95 was 4.1 s there instead of 1.4 s).
+                raw.set_progress_handler(lambda: time.monotonic() > deadline, 1_000_000)
             else:
                 conn.execute(text(f"SET LOCAL statement_timeout = {max(1, round(limit * 1000))}"))
             try:
