@@ -85,6 +85,17 @@ def write_svg(figure: Figure, path: Path) -> Path:
     return path
 
 
+def html_page(title: str, body: str) -> str:
+    """A standalone HTML page around `body` (already escaped), with the title escaped."""
+    return (
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{html.escape(title)}</title>"
+        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+        "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}</style></head><body>"
+        f"<h1>{html.escape(title)}</h1>{body}</body></html>\n"
+    )
+
+
 def stats_html(stats: list[OutletMonth], title: str = "presslens: outlet comparison") -> str:
     """One HTML page: both charts inline as SVG and the table of figures, all text escaped."""
     esc = html.escape
@@ -94,18 +105,13 @@ def stats_html(stats: list[OutletMonth], title: str = "presslens: outlet compari
         f"<td>{esc(', '.join(f'{technique_name(t)} {r:.2f}' for t, r in g.technique_rates.items()))}</td></tr>"
         for g in stats
     )
-    return (
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<title>{esc(title)}</title>"
-        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-        "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}</style></head><body>"
-        f"<h1>{esc(title)}</h1>"
+    return html_page(title, (
         f"<figure>{svg_text(rates_chart(stats))}</figure>"
         f"<figure>{svg_text(shares_chart(stats))}</figure>"
         "<table><thead><tr><th>Outlet</th><th>Month</th><th>Articles</th><th>Words</th>"
         "<th>Spans per 1,000 words</th><th>By technique</th></tr></thead>"
-        f"<tbody>\n{rows}\n</tbody></table></body></html>\n"
-    )
+        f"<tbody>\n{rows}\n</tbody></table>"
+    ))
 
 
 def write_charts(stats: list[OutletMonth], folder: Path) -> list[Path]:

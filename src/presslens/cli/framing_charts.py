@@ -14,7 +14,7 @@ from pathlib import Path
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from presslens.cli.charts import svg_text, write_png, write_svg
+from presslens.cli.charts import html_page, svg_text, write_png, write_svg
 from presslens.corpus.framing import EntityFraming
 from presslens.roles import ROLES
 
@@ -72,19 +72,14 @@ def framing_html(framing: EntityFraming) -> str:
         for role in ROLES if framing.evidence.get(role)
     )
     title = f"presslens: how outlets cast {framing.name}"
-    return (
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<title>{esc(title)}</title>"
-        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-        "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}</style></head><body>"
-        f"<h1>{esc(title)}</h1>"
+    return html_page(title, (
         f"<p>Goes by: {esc(', '.join(framing.names))}. {framing.articles} analysed articles mention it; "
         f"{framing.framed} of them were analysed with framing.</p>"
         f"<figure>{svg_text(framing_chart(framing))}</figure>"
         "<table><thead><tr><th>Outlet</th><th>Month</th><th>Articles</th><th>Framed</th>"
         + "".join(f"<th>{role}</th>" for role in ROLES) + "<th>No clear role</th></tr></thead>"
-        f"<tbody>\n{rows}\n</tbody></table>\n{evidence}</body></html>\n"
-    )
+        f"<tbody>\n{rows}\n</tbody></table>\n{evidence}"
+    ))
 
 
 def write_framing_charts(framing: EntityFraming, folder: Path) -> list[Path]:
