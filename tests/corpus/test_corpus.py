@@ -67,6 +67,14 @@ def test_search_ranks_a_title_and_body_match_above_a_body_match(corpus_store):
         assert {hit.snippet[s:e].lower() for s, e in hit.highlights} == {"harbor"}
 
 
+def test_a_listing_narrowed_by_words_is_in_search_order_and_pages_like_it(corpus_store):
+    ranked = [h.article_id for h in search(corpus_store, Filters(query="fer*")).items]
+    first = list_articles(corpus_store, Filters(query="fer*"), limit=2)
+    rest = list_articles(corpus_store, Filters(query="fer*"), limit=2, cursor=first.next_cursor)
+    assert [a.id for a in first.items + rest.items] == ranked and len(ranked) == 3
+    assert all(a.words for a in first.items + rest.items) and rest.next_cursor is None
+
+
 def test_search_understands_phrases_exclusions_prefixes_and_plurals(corpus_store):
     assert ids(search(corpus_store, Filters(query='"reckless gamble"'))) == {A1.id}
     assert ids(search(corpus_store, Filters(query="ferry -doubts"))) == {A1.id, A5.id}

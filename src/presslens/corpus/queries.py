@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, column, desc, func, literal_column, nulls_last, select, table, text
+from sqlalchemy import Integer, Select, and_, case, column, desc, func, literal_column, nulls_last, select, table, text
 
 from presslens.analysis import described
 from presslens.article import RESPONSE_SCHEMA_CONFIG
@@ -240,25 +240,7 @@ def search(store: Store, filters: Filters, limit: int = 20, cursor: str | None =
     _check_limit(limit)
     parsed = fulltext.parse_query(filters.query)
     offset = _offset(cursor)
-    conds = article_conditions(filters)
-    if store.dialect == "sqlite":
-        # bm25 is lower for better matches; titles weigh four times the body. Ranking
-        # reads the index alone: filters become a set of row ids, so no article row
-        # is touched for the thousands of matches a common word has. The unary + keeps
-        # SQLite from handing the IN list to FTS5, which would run the match per row id.
-        score = literal_column("bm25(articles_fts, 4.0, 1.0)")
-        stmt = (
-            select(ARTICLES_FTS.c.rowid.label("seq"), score.label("score"))
-            .where(text("articles_fts MATCH :fts").bindparams(fts=fulltext.to_fts5(parsed)))
-            .order_by(score, ARTICLES_FTS.c.rowid)
-        )
-        if conds:
-            stmt = stmt.where(literal_column("+articles_fts.rowid", Integer).in_(select(articles.c.seq).where(and_(*conds))))
-    else:
-        tsquery = func.to_tsquery("english", fulltext.to_tsquery(parsed))
-        tsv = literal_column("articles.tsv")
-        score = func.ts_rank_cd(tsv, tsquery)
-        stmt = select(articles.c.seq, score.label("score")).where(tsv.op("@@")(tsquery), *conds).order_by(desc(score), articles.c.seq)
+    stmt = _ranked(store, filters, parsed)
     # The total: the first SEARCH_COUNT_LIMIT + 1 matches in index order (no ranking),
     # joined to articles only to see which are analysed.
     counted = stmt.with_only_columns(stmt.selected_columns.seq).order_by(None).limit(SEARCH_COUNT_LIMIT + 1).subquery()
@@ -293,6 +275,29 @@ def search(store: Store, filters: Filters, limit: int = 20, cursor: str | None =
                       total_capped=capped, analysed=min(analysed, SEARCH_COUNT_LIMIT))
 
 
+def _ranked(store: Store, filters: Filters, parsed) -> Select:
+    """(seq, score) of the articles matching the parsed query and the other filters, best first."""
+    conds = article_conditions(filters)
+    if store.dialect == "sqlite":
+        # bm25 is lower for better matches; titles weigh four times the body. Ranking
+        # reads the index alone: filters become a set of row ids, so no article row
+        # is touched for the thousands of matches a common word has. The unary + keeps
+        # SQLite from handing the IN list to FTS5, which would run the match per row id.
+        score = literal_column("bm25(articles_fts, 4.0, 1.0)")
+        stmt = (
+            select(ARTICLES_FTS.c.rowid.label("seq"), score.label("score"))
+            .where(text("articles_fts MATCH :fts").bindparams(fts=fulltext.to_fts5(parsed)))
+            .order_by(score, ARTICLES_FTS.c.rowid)
+        )
+        if conds:
+            stmt = stmt.where(literal_column("+articles_fts.rowid", Integer).in_(select(articles.c.seq).where(and_(*conds))))
+        return stmt
+    tsquery = func.to_tsquery("english", fulltext.to_tsquery(parsed))
+    tsv = literal_column("articles.tsv")
+    score = func.ts_rank_cd(tsv, tsquery)
+    return select(articles.c.seq, score.label("score")).where(tsv.op("@@")(tsquery), *conds).order_by(desc(score), articles.c.seq)
+
+
 def _count_layer(table):
     return (
         select(func.count()).select_from(analyses.join(table, table.c.analysis_id == analyses.c.id))
@@ -318,10 +323,14 @@ def list_articles(store: Store, filters: Filters, limit: int = 50, cursor: str |
         .limit(limit + 1).offset(offset)
     )
     if filters.query:
-        hits = search(store, filters, limit=limit, cursor=cursor)
-        ids = [h.article_id for h in hits.items]
-        rows = {r.id: r for r in _rows(store, stmt.where(articles.c.id.in_(ids)).limit(None).offset(None))}
-        return Page(items=[_summary(rows[i]) for i in ids if i in rows], next_cursor=hits.next_cursor)
+        # Ranked as search ranks, without its total and snippets, which a listing does not show.
+        with store.bounded_connection() as conn:
+            ranked = conn.execute(_ranked(store, filters, fulltext.parse_query(filters.query))
+                                  .limit(limit + 1).offset(offset)).all()
+        seqs = [r.seq for r in ranked[:limit]]
+        rows = {r.seq: r for r in _rows(store, stmt.add_columns(articles.c.seq)
+                                         .where(articles.c.seq.in_(seqs)).limit(None).offset(None))}
+        return _page(ranked, limit, offset, lambda r: _summary(rows[r.seq]))
     return _page(_rows(store, stmt), limit, offset, _summary)
 
 
