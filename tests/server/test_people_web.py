@@ -113,3 +113,65 @@ def test_a_hostile_name_stays_text_on_the_person_page(tmp_path):
     dom = Dom(response.text)
     assert_inert(dom)
     assert hostile in dom.text and "<b>Bold</b> Outlet" in dom.text
+
+
+def people_rows(html: str) -> list[list[str]]:
+    """The people table's rows as lists of cell texts."""
+    table = re.search(r'<table class="data" id="people">.*?</table>', html, re.S)
+    assert table, "no people table on the page"
+    rows = re.findall(r"<tr>(.*?)</tr>", table.group(0), re.S)[1:]
+    return [[" ".join(Dom(c).text.split()) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in rows]
+
+
+def test_the_people_page_lists_the_most_quoted_with_names_counts_and_links(client):
+    response = client.get("/people")
+    assert response.status_code == 200
+    assert_inert(Dom(response.text))
+    rows = people_rows(response.text)
+    assert rows[0] == ["1", "Marta Q. Velasco", "Velasco, Marta Velasco", "3", "3", "2"]
+    assert [r[1] for r in rows[:3]] == ["Marta Q. Velasco", "Ines Harrow", "Bram Oduya"]
+    assert f'href="/people/{velasco_id(client)}"' in response.text
+    assert 'href="/people"' in client.get("/").text  # the main navigation reaches it
+
+
+def test_the_people_page_narrows_by_name_outlet_subject_and_kind(client):
+    assert [r[1] for r in people_rows(client.get("/people", params={"name": "oduya"}).text)] == [
+        "Bram Oduya", "Lena Oduya"]
+    assert [r[1] for r in people_rows(client.get("/people", params={"outlet": HT}).text)][:2] == [
+        "Ines Harrow", "Bram Oduya"]
+    # who is quoted on a subject: the articles holding the words
+    assert [r[1] for r in people_rows(client.get("/people", params={"q": "tolls"}).text)] == ["Marta Q. Velasco"]
+    assert [r[1] for r in people_rows(client.get("/people", params={"kind": "org"}).text)] == ["Harbor Authority"]
+    nobody = client.get("/people", params={"name": "Zebedee"})
+    assert nobody.status_code == 200 and "No one whose name contains “Zebedee”" in Dom(nobody.text).text
+
+
+def test_bad_people_filters_are_a_400_page_with_one_line(client):
+    for params, said in (({"since": "2024-13-01"}, "since"), ({"kind": "place"}, "kind"),
+                         ({"page": "0"}, "page"), ({"name": "x" * 300}, "name")):
+        response = client.get("/people", params=params)
+        assert response.status_code == 400, params
+        (error,) = re.findall(r'<p class="error" role="alert">(.*?)</p>', response.text, re.S)
+        assert said in error and "\n" not in error.strip()
+    page_two = client.get("/people", params={"page": "2"})
+    assert page_two.status_code == 200 and "No one on page 2" in Dom(page_two.text).text
+
+
+def test_the_api_pages_and_filters_people_by_name(client):
+    everyone = [p["name"] for p in client.get("/api/people").json()]
+    assert [p["name"] for p in client.get("/api/people", params={"offset": 1, "limit": 2}).json()] == everyone[1:3]
+    assert [p["name"] for p in client.get("/api/people", params={"name": "QUILL"}).json()] == [
+        "Tomas K. Quill", "Tomas R. Quill"]
+    assert client.get("/api/people", params={"name": "%"}).json() == []  # a LIKE wildcard is a plain character
+
+
+def test_the_person_page_draws_quotes_per_outlet_and_month(client):
+    html = client.get(f"/people/{velasco_id(client)}").text
+    (figure,) = re.findall(r'<figure class="chart">(.*?)</figure>', html, re.S)
+    assert "Quotes of Marta Q. Velasco" in Dom(figure).text and "from 3 quoting articles" in Dom(figure).text
+    points = sorted(Dom(t).text for t in re.findall(r"<circle[^>]*><title>(.*?)</title>", figure, re.S))
+    assert points == [f"{HT}, January 2024: 1 quote, from 1 quoting article (fewer than 5: not a trend)",
+                      f"{VP}, February 2024: 1 quote, from 1 quoting article (fewer than 5: not a trend)",
+                      f"{VP}, January 2024: 1 quote, from 1 quoting article (fewer than 5: not a trend)"]
+    (key,) = re.findall(r'<ul class="series-key".*?</ul>', html, re.S)
+    assert [Dom(li).text for li in re.findall(r"<li>(.*?)</li>", key, re.S)][:2] == [VP, HT]

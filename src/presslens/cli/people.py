@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from presslens.cli.corpus import DB, OUTLET
+from presslens.cli.corpus import DB, OUTLET, QUERY
 from presslens.corpus.people import PersonDetail, PersonSummary, find_person, list_people, person_detail
 from presslens.edge import counted, exit_on_error, query_filters
 from presslens.store import open_store
@@ -49,6 +49,8 @@ def people(
     outlet: list[str] = OUTLET,
     kind: Kind = typer.Option(Kind.person, "--kind", case_sensitive=False, help="person, or org for organisations."),
     limit: int = typer.Option(50, "--limit", help="Show at most this many, most quoted first."),
+    name: str = typer.Option(None, "--name", help="Only those whose name holds this (case aside)."),
+    query: str = QUERY,
     db: str = DB,
     format: PeopleFormat = FORMAT,
 ) -> None:
@@ -59,13 +61,13 @@ def people(
     """
     if ctx.invoked_subcommand is not None:
         return
-    with exit_on_error({"limit": "--limit"}), open_store(db) as store:
-        found = list_people(store, query_filters(outlets=outlet), kind=kind.value, limit=limit)
+    with exit_on_error({"limit": "--limit", "name": "--name", "query": "--query"}), open_store(db) as store:
+        found = list_people(store, query_filters(query, outlet), kind=kind.value, limit=limit, name=name)
     if format is PeopleFormat.json:
         typer.echo(json.dumps([asdict(p) for p in found], ensure_ascii=False, indent=2))
         return
     if not found:
-        hint = "" if outlet else " (analyses stored before people were linked need `presslens people rebuild`)"
+        hint = "" if outlet or name or query else " (analyses stored before people were linked need `presslens people rebuild`)"
         typer.echo(f"no people found{hint}")
         return
     Console(highlight=False).print(people_table(found))

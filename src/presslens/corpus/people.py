@@ -21,7 +21,7 @@ from presslens.corpus.queries import Filters, _check_limit, _query_condition, _r
 from presslens.errors import InputError, NotFoundError
 from presslens.roles import ROLES, is_framed, role_of
 from presslens.store import Store
-from presslens.store.filters import article_conditions, month_of_published, outlet_name
+from presslens.store.filters import article_conditions, like_pattern, month_of_published, outlet_name
 from presslens.store.people import read_person, without_titles
 from presslens.store.schema import analyses, articles, entities, entity_people, outlets, people, quotes
 
@@ -184,11 +184,21 @@ def _ranked(counter: Counter, limit: int = MAX_NAMES) -> list[str]:
     return [value for value, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))][:limit]
 
 
-def list_people(store: Store, filters: Filters, kind: str = "PERSON", limit: int = 50) -> list[PersonSummary]:
+MAX_NAME_FILTER = 200
+
+
+def list_people(store: Store, filters: Filters, kind: str = "PERSON", limit: int = 50, offset: int = 0,
+                name: str | None = None) -> list[PersonSummary]:
     """People (or organisations) across the corpus, most quoted first, then most named; over
-    the analysed articles matching `filters` (an outlet, dates, words)."""
+    the analysed articles matching `filters` (an outlet, dates, words), from the `offset`-th
+    on, only those whose name holds `name` (case aside)."""
     _check_limit(limit)
     kind = _check_kind(kind)
+    if offset < 0:
+        raise InputError("offset", f"{offset} is negative")
+    name = (name or "").strip()
+    if len(name) > MAX_NAME_FILTER or "\x00" in name:
+        raise InputError("name", f"not a name to look for ({len(name):,} characters, at most {MAX_NAME_FILTER})")
     conds = [*article_conditions(filters), *_query_condition(store, filters)]
     named = (
         select(entity_people.c.person_id, func.count(func.distinct(articles.c.id)).label("articles"),
@@ -207,8 +217,10 @@ def list_people(store: Store, filters: Filters, kind: str = "PERSON", limit: int
         select(people.c.id, people.c.name, n_quotes.label("quotes"), named.c.articles, named.c.outlets)
         .select_from(people.join(named, named.c.person_id == people.c.id)
                      .outerjoin(quoted, quoted.c.person_id == people.c.id))
-        .order_by(desc(n_quotes), desc(named.c.articles), people.c.name, people.c.id).limit(limit)
+        .order_by(desc(n_quotes), desc(named.c.articles), people.c.name, people.c.id).limit(limit).offset(offset)
     )
+    if name:
+        stmt = stmt.where(func.lower(people.c.name).like(like_pattern(name), escape="\\"))
     rows = _rows(store, stmt)
     names = _names(store, [r.id for r in rows])
     return [PersonSummary(id=r.id, name=r.name, names=names[r.id], quotes=r.quotes, articles=r.articles,

@@ -1,4 +1,4 @@
-"""An entity across the corpus (its roles per outlet and month) and a person across the corpus."""
+"""An entity across the corpus: its names, its roles per outlet and month, the sentences that show them."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from presslens import corpus
-from presslens.corpus import people as corpus_people
 from presslens.edge import query_filters
-from presslens.errors import InputError, NotFoundError
+from presslens.errors import InputError
 from presslens.roles import ROLES
 from presslens.server.dependencies import store_of
 from presslens.server.pages.render import render
@@ -36,13 +35,3 @@ def entity_page(request: Request, name: str, outlet: str = "", since: str = "", 
         return render(request, "entity.html", context, status=400)
     context.update(framing=framing, chart=role_chart(framing))
     return render(request, "entity.html", context)
-
-
-@router.get("/people/{person_id}")
-def person_page(request: Request, person_id: str):
-    """One person across the corpus: names, quotes by outlet and month, the outlets quoting
-    them most, how each outlet casts them, why each name is linked."""
-    if not (person_id.isascii() and person_id.isdigit()) or len(person_id) > 18:
-        raise NotFoundError(f"person {person_id[:40]!r} not found")
-    person = corpus_people.person_detail(store_of(request), int(person_id))
-    return render(request, "person.html", {"person": person, "roles": ROLES})

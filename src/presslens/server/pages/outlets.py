@@ -25,7 +25,7 @@ def outlets_list_page(request: Request, q: str = "", page: str = "1"):
     filtered by part of the name."""
     context = {"q": q, "page": 1, "pages": 0, "outlets": None, "error": None}
     try:
-        number = _page_number(page)
+        number = page_number(page)
         if "\x00" in q:
             raise InputError("q", "holds a NUL character")
         if len(q) > MAX_OUTLET_QUERY:
@@ -39,7 +39,7 @@ def outlets_list_page(request: Request, q: str = "", page: str = "1"):
     return render(request, "outlets.html", context)
 
 
-def _page_number(page: str) -> int:
+def page_number(page: str) -> int:
     if not (page.isascii() and page.isdigit()) or len(page) > 9 or int(page) < 1:
         raise InputError("page", f"{page[:40]!r} is not a page number (1, 2, ...)")
     return int(page)

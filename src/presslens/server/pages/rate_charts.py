@@ -1,5 +1,6 @@
-"""Small server-drawn SVG line charts of technique rates per month, one chart per
-technique and one line per outlet, so an outlet page and a comparison share one look.
+"""Small server-drawn SVG line charts of a figure per outlet and month, one line per
+outlet: technique rates (one chart per technique, for the outlet and compare pages) and a
+person's quotes (the person page), so every page draws time the same way.
 
 Months sit on a true time axis (x proportional to the date, so missing years show as a
 gap). A line joins only months that each rest on at least MIN_ARTICLES analysed articles
@@ -33,8 +34,8 @@ class Point:
     x: float
     y: float
     month: str  # YYYY-MM
-    value: float  # spans per 1,000 words
-    articles: int  # analysed articles the value rests on
+    value: float  # the charted figure: spans per 1,000 words, quotes, ...
+    articles: int  # articles the value rests on
 
     @property
     def thin(self) -> bool:
@@ -55,11 +56,24 @@ class Series:
     lines: list[str] = field(default_factory=list)  # SVG polyline points, one per unbroken run of 2+ points
 
 
+@dataclass(frozen=True)
+class MonthValue:
+    """One outlet's figure for one month, and how many articles it rests on."""
+
+    outlet: str
+    month: str  # YYYY-MM
+    value: float
+    articles: int
+
+
 @dataclass
 class RateChart:
     label: str
     title: str
-    articles: int  # dated analysed articles behind the chart, all its outlets together
+    articles: int  # dated articles behind the chart, all its outlets together
+    unit: str  # what a value measures, for the caption: "spans per 1,000 words", "quotes a month"
+    basis: str  # the articles a value rests on, singular: "analysed article"
+    noun: str  # a count's thing, singular ("quote"), for the hover text; "" for a rate, which says its unit
     y_ticks: list[tuple[float, str]]
     x_ticks: list[tuple[float, str]]
     series: list[Series]
@@ -85,9 +99,32 @@ def rate_charts(stats: Sequence[OutletMonth], outlets: list[str]) -> list[RateCh
         for label, rate in row.technique_rates.items():
             totals[label] = totals.get(label, 0.0) + rate
     labels = sorted((label for label, total in totals.items() if total > 0), key=lambda l: (-totals[l], l))
-    axis = TimeAxis.around(min(month_index(r.month) for r in rows), max(month_index(r.month) for r in rows))
+    axis = _axis(rows)
     articles = sum(row.articles for row in rows)
-    return [_chart(label, rows, charted, axis, articles) for label in labels]
+    return [
+        _chart(label, technique_name(label), "spans per 1,000 words", "analysed article", "", charted, axis, articles,
+               [MonthValue(r.outlet, r.month, r.technique_rates.get(label, 0.0), r.articles) for r in rows])
+        for label in labels
+    ]
+
+
+def count_chart(title: str, noun: str, basis: str, values: Sequence[MonthValue], articles: int) -> RateChart | None:
+    """One chart of a count of `noun`s (singular: "quote") per month, a line for each of the
+    MAX_SERIES outlets with the largest total; None when no value is dated. `articles` is how
+    many articles the whole chart rests on."""
+    dated = [v for v in values if _is_month(v.month)]
+    if not dated:
+        return None
+    totals: dict[str, float] = {}
+    for v in dated:
+        totals[v.outlet] = totals.get(v.outlet, 0.0) + v.value
+    outlets = sorted(totals, key=lambda o: (-totals[o], o))[:MAX_SERIES]
+    charted = [v for v in dated if v.outlet in outlets]
+    return _chart(title, title, f"{noun}s a month", basis, noun, outlets, _axis(charted), articles, charted)
+
+
+def _axis(rows: Sequence[OutletMonth | MonthValue]) -> TimeAxis:
+    return TimeAxis.around(min(month_index(r.month) for r in rows), max(month_index(r.month) for r in rows))
 
 
 def techniques_seen(stats: Sequence[OutletMonth]) -> list[tuple[str, str]]:
@@ -161,8 +198,9 @@ def _on_step(index: int, step: int) -> bool:
     return month == 0 and year % (step // 12) == 0
 
 
-def _chart(label: str, rows: list[OutletMonth], outlets: list[str], axis: TimeAxis, articles: int) -> RateChart:
-    top = _nice_ceiling(max((row.technique_rates.get(label, 0.0) for row in rows), default=0.0) or 1.0)
+def _chart(label: str, title: str, unit: str, basis: str, noun: str, outlets: list[str], axis: TimeAxis,
+           articles: int, values: list[MonthValue]) -> RateChart:
+    top = _nice_ceiling(max((v.value for v in values), default=0.0) or 1.0)
     plot_h = HEIGHT - TOP - BOTTOM
 
     def y_of(value: float) -> float:
@@ -171,14 +209,14 @@ def _chart(label: str, rows: list[OutletMonth], outlets: list[str], axis: TimeAx
     series = []
     for number, outlet in enumerate(outlets):
         line = Series(outlet=outlet, css=f"s-{number}")
-        for row in sorted((r for r in rows if r.outlet == outlet), key=lambda r: r.month):
-            value = row.technique_rates.get(label, 0.0)
-            line.points.append(Point(axis.x(month_index(row.month)), y_of(value), row.month, value, row.articles))
+        for v in sorted((v for v in values if v.outlet == outlet), key=lambda v: v.month):
+            line.points.append(Point(axis.x(month_index(v.month)), y_of(v.value), v.month, v.value, v.articles))
         line.lines = [" ".join(f"{p.x:.1f},{p.y:.1f}" for p in run) for run in _runs(line.points) if len(run) > 1]
         series.append(line)
-    y_ticks = [(y_of(top * f), f"{top * f:g}") for f in (0, 0.5, 1)]
-    return RateChart(label=label, title=technique_name(label), articles=articles, y_ticks=y_ticks,
-                     x_ticks=axis.ticks(), series=series)
+    # A count has no half-way tick between 0 and 1 (or 2 and 5).
+    y_ticks = [(y_of(top * f), f"{top * f:g}") for f in (0, 0.5, 1) if not noun or (top * f).is_integer()]
+    return RateChart(label=label, title=title, articles=articles, unit=unit, basis=basis, noun=noun,
+                     y_ticks=y_ticks, x_ticks=axis.ticks(), series=series)
 
 
 def _runs(points: list[Point]) -> list[list[Point]]:

@@ -17,12 +17,15 @@ MAX_ID = 2**62  # far below both databases' integer limits
 @router.get("/people", response_model=list[people.PersonSummary], summary="The most quoted people across the corpus")
 def list_people(
     request: Request, f=Depends(filters), limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0, le=MAX_ID, description="Skip this many (the next page)."),
     kind: Literal["person", "org"] = Query("person", description="person, or org for organisations."),
+    name: str | None = Query(None, max_length=people.MAX_NAME_FILTER, description="Only those whose name holds this."),
 ) -> list[dict]:
     """People (or organisations) linked across articles (docs/people.md), most quoted first, then
     most named: each with the names it goes by, its quotes, and the analysed articles and
-    outlets naming it."""
-    return [plain(p) for p in people.list_people(store_of(request), f, kind=kind, limit=limit)]
+    outlets naming it. With `q`, over the articles matching those words: who is quoted on a subject."""
+    found = people.list_people(store_of(request), f, kind=kind, limit=limit, offset=offset, name=name)
+    return [plain(p) for p in found]
 
 
 @router.get("/people/{person_id}", response_model=people.PersonDetail, summary="One person across the corpus")
