@@ -14,7 +14,7 @@ from support.quote_provenance import BY_KEY, CASES, analysis, article, quote_id
 from typer.testing import CliRunner
 
 from presslens.cli import app
-from presslens.corpus.provenance import group_quotes, trace_quote, trace_text
+from presslens.corpus.provenance import group_quotes, recurring_quotes, trace_quote, trace_text
 from presslens.errors import InputError, NotFoundError
 from presslens.store import open_store
 from presslens.store.quote_similarity import group_wordings, relate, words_of
@@ -28,6 +28,9 @@ def store(store_url):
         opened.save_analyses([analysis(case) for case in CASES])
         group_quotes(opened)
         yield opened
+
+
+TUNNEL_START = "The harbour tunnel will carry its first trains"
 
 
 def groups_by_case(store) -> dict[str, int | None]:
@@ -191,3 +194,30 @@ def test_cli_group_says_what_it_did(store_url):
     assert result.output.startswith(f"grouped {len(CASES)} new quotes, took out 0; {len(CASES)} quotes grouped")
     again = CliRunner().invoke(app, ["quotes", "group", "--db", store_url])
     assert again.output.startswith("grouped 0 new quotes")
+
+
+def test_recurring_quotes_counts_the_repeated_and_lists_the_widest_first(store):
+    found = recurring_quotes(store, limit=3)
+    # 25 quotes, 2 under six words; tunnel 5 + milk 3 + library 3 + bridge 3 + schools 2 recur
+    assert (found.grouped, found.recurring, found.groups, found.across_outlets, found.articles) == (23, 16, 5, 5, 23)
+    tunnel = found.top[0]
+    assert (tunnel.articles, tunnel.outlets, tunnel.wordings) == (5, 4, 3)  # the exact and punctuated one wording
+    assert (tunnel.quote, tunnel.outlet, tunnel.published.isoformat(), tunnel.speaker) == (
+        quote_id(BY_KEY["tunnel-first"]), "Northbay Courier", "2025-03-03", "Ada Brennick")
+    assert [q.articles for q in found.top] == [5, 3, 3]
+    with pytest.raises(InputError, match="limit"):
+        recurring_quotes(store, limit=0)
+
+
+def test_cli_recurring_prints_the_summary_and_json(store, store_url):
+    runner = CliRunner(env={"COLUMNS": "200"})
+    text = runner.invoke(app, ["quotes", "recurring", "--limit", "2", "--db", store_url])
+    assert text.exit_code == 0
+    assert text.output.startswith("16 quotes of 23 (69.6%) recur in two or more articles: 5 groups, 5 of them "
+                                  "across outlets.")
+    assert "Northbay Courier, 2025-03-03" in text.output and TUNNEL_START in text.output
+    body = json.loads(runner.invoke(app, ["quotes", "recurring", "--format", "json", "--db", store_url]).output)
+    assert list(body) == ["grouped", "recurring", "groups", "across_outlets", "articles", "top"]
+    assert [q["articles"] for q in body["top"]] == [5, 3, 3, 3, 2]
+    bad = CliRunner().invoke(app, ["quotes", "recurring", "--limit", "0", "--db", store_url])
+    assert bad.exit_code != 0 and "--limit" in bad.output and len(bad.output.strip().splitlines()) == 1

@@ -77,3 +77,17 @@ def test_a_malformed_quote_id_is_a_400_page_naming_it(client):
 def test_a_quote_too_short_to_trace_has_no_trace_link(client):
     page = client.get(f"/articles/{article(BY_KEY['back-down-club']).id}").text
     assert "We will not back down." in page and 'class="trace"' not in page
+
+
+def test_the_quotes_page_and_api_list_the_quotes_repeated_most(client):
+    body = client.get("/api/quotes/recurring", params={"limit": 2}).json()
+    assert (body["recurring"], body["groups"]) == (16, 5)
+    assert [(q["articles"], q["outlet"]) for q in body["top"]][:1] == [(5, "Northbay Courier")]
+    assert client.get("/api/quotes/recurring", params={"limit": 0}).status_code == 422
+    page = client.get("/quotes")
+    assert page.status_code == 200
+    text = " ".join(Dom(re.sub(r"<[^>]+>", " ", page.text)).text.split())
+    assert "16 quotes of 23 (69.6%) recur in two or more articles: 5 groups, 5 of them across outlets" in text
+    assert "Rests on 23 analysed articles" in text
+    assert f'href="/quotes/{quote_id(BY_KEY["tunnel-first"])}"' in page.text
+    assert 'href="/quotes"' in client.get("/").text  # the main navigation reaches it

@@ -1,6 +1,7 @@
 """`presslens quotes`: quote provenance. `quotes group` groups each stored quote with its
 repetitions across articles; `quotes trace` shows where one quote appeared, first published
-first, and how each appearance differs from the earliest (docs/quotes.md, "Provenance")."""
+first, and how each appearance differs from the earliest; `quotes recurring` lists the quotes
+repeated in the most articles (docs/quotes.md, "Provenance")."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from rich.table import Table
 from rich.text import Text
 
 from presslens.cli.corpus import DB
-from presslens.corpus.provenance import Appearance, group_quotes, trace_quote, trace_text
+from presslens.corpus.provenance import (
+    Appearance, RecurringQuotes, group_quotes, recurring_quotes, trace_quote, trace_text,
+)
 from presslens.edge import counted, exit_on_error
 from presslens.errors import InputError
 from presslens.store import open_store
@@ -73,6 +76,50 @@ def trace(
         typer.echo(json.dumps([asdict(a) for a in found], ensure_ascii=False, indent=2, default=_plain))
         return
     print_trace(Console(highlight=False), found)
+
+
+@quotes_app.command("recurring")
+def recurring(
+    limit: int = typer.Option(20, "--limit", help="List this many groups, in the most articles first."),
+    db: str = DB,
+    format: TraceFormat = typer.Option(TraceFormat.text, "--format", case_sensitive=False,
+                                       help="text: a summary and a table; json: the same as an object."),
+) -> None:
+    """The quotes repeated across articles: how many of the stored quotes recur, and the ones in
+    the most articles, each with where it was first seen (groups quotes saved since the last run first).
+
+    JSON: {"grouped", "recurring", "groups", "across_outlets", "articles", "top": [{"quote", "text",
+    "speaker", "person", "outlet", "published", "appearances", "articles", "outlets", "wordings"}]}.
+    """
+    with exit_on_error({"limit": "--limit"}), open_store(db) as store:
+        group_quotes(store)
+        found = recurring_quotes(store, limit=limit)
+    if format is TraceFormat.json:
+        typer.echo(json.dumps(asdict(found), ensure_ascii=False, indent=2, default=_plain))
+        return
+    print_recurring(Console(highlight=False), found)
+
+
+def print_recurring(console: Console, found: RecurringQuotes) -> None:
+    share = found.recurring / found.grouped if found.grouped else 0.0
+    console.print(Text(
+        f"{counted(found.recurring, 'quote')} of {found.grouped:,} ({share:.1%}) recur in two or more articles: "
+        f"{counted(found.groups, 'group')}, {found.across_outlets:,} of them across outlets. "
+        f"From {counted(found.articles, 'analysed article')} with a quote of six or more words.", style="bold"))
+    if not found.top:
+        return
+    table = Table(title="Quotes in the most articles (first seen: first in this corpus, not necessarily anywhere)")
+    for heading, justify in (("Articles", "right"), ("Outlets", "right"), ("Wordings", "right"),
+                             ("First seen", "left"), ("Speaker", "left"), ("Quote", "left"), ("Id", "left")):
+        table.add_column(heading, justify=justify, overflow="fold")
+    for q in found.top:
+        speaker = q.speaker or "unknown"
+        if q.person and q.person != q.speaker:
+            speaker += f" ({q.person})"
+        table.add_row(f"{q.articles:,}", f"{q.outlets:,}", f"{q.wordings:,}",
+                      Text(f"{q.outlet or 'unknown outlet'}, {_plain(q.published) or 'undated'}"), Text(speaker),
+                      Text(q.text), Text(q.quote))
+    console.print(table)
 
 
 def _plain(value):

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import and_, nulls_last, select
+from sqlalchemy import and_, case, desc, func, nulls_last, select
 
 from presslens.analysis import described
 from presslens.article import RESPONSE_SCHEMA_CONFIG
@@ -51,6 +51,80 @@ class Appearance:
     replaced: int = described("Words replaced since the first appearance.")
     diff: list[WordChange] = described("The word diff from the first appearance, in the folded words compared.",
                                        default_factory=list)
+
+
+@dataclass
+class RecurringQuote:
+    """A quote that appears in more than one article: its group and where it was first seen."""
+
+    __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
+
+    quote: str = described("The id of its first appearance (ARTICLE-N): /quotes/{quote} traces it.")
+    text: str = described("The quote as it first appeared.")
+    speaker: str | None = described("The speaker as the first appearance credits them.")
+    person: str | None = described("The person across the corpus that speaker is linked to.")
+    outlet: str | None = described("Where it was first seen in this corpus.")
+    published: dt.date | None
+    appearances: int = described("Its appearances across the corpus, repetitions in one article included.")
+    articles: int
+    outlets: int
+    wordings: int = described("How many different wordings (exact, trimmed or edited) it appears in.")
+
+
+@dataclass
+class RecurringQuotes:
+    """How many grouped quotes recur across articles, and the most repeated."""
+
+    __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
+
+    grouped: int = described(f"Quotes of {MIN_WORDS} or more words in the latest analyses, grouped.")
+    recurring: int = described("Of those, the quotes whose group appears in two or more articles.")
+    groups: int = described("Groups appearing in two or more articles.")
+    across_outlets: int = described("Of those, the groups appearing in two or more outlets.")
+    articles: int = described("Analysed articles holding a grouped quote: what the figures rest on.")
+    top: list[RecurringQuote] = described("The groups in the most articles, most first.")
+
+
+def recurring_quotes(store: Store, limit: int = 20) -> RecurringQuotes:
+    """The quotes that recur across articles, as last grouped (`group_quotes`): how many, and
+    the `limit` groups appearing in the most articles, each with its first appearance."""
+    if not 1 <= limit <= 500:
+        raise InputError("limit", f"{limit} is not between 1 and 500")
+    grouped = (
+        quote_appearances
+        .join(quote_wordings, quote_wordings.c.id == quote_appearances.c.wording_id)
+        .join(analyses, and_(analyses.c.id == quote_appearances.c.analysis_id, analyses.c.latest.is_(True)))
+        .join(articles, articles.c.id == analyses.c.article_id)
+    )
+    n_articles = func.count(func.distinct(articles.c.id))
+    per_group = (
+        select(quote_wordings.c.group_id, func.count().label("appearances"), n_articles.label("articles"),
+               func.count(func.distinct(articles.c.outlet_id)).label("outlets"),
+               func.count(func.distinct(quote_wordings.c.id)).label("wordings"))
+        .select_from(grouped).group_by(quote_wordings.c.group_id)
+    )
+    recurring = per_group.having(n_articles > 1).subquery("recurring")
+    with store.engine.connect() as conn:
+        totals = conn.execute(select(func.count(), func.count(func.distinct(articles.c.id))).select_from(grouped)).one()
+        counts = conn.execute(select(
+            func.count(), func.coalesce(func.sum(recurring.c.appearances), 0),
+            func.coalesce(func.sum(case((recurring.c.outlets > 1, 1), else_=0)), 0),
+        ).select_from(recurring)).one()
+        top = conn.execute(
+            select(recurring).order_by(desc(recurring.c.articles), desc(recurring.c.appearances),
+                                       recurring.c.group_id).limit(limit)
+        ).all()
+    found = []
+    for row in top:
+        first = _appearances(store, row.group_id, first_only=True)[0]
+        found.append(RecurringQuote(
+            quote=first.quote, text=first.text, speaker=first.speaker, person=first.person, outlet=first.outlet,
+            published=first.published, appearances=row.appearances, articles=row.articles, outlets=row.outlets,
+            wordings=row.wordings,
+        ))
+    # int(): PostgreSQL sums integers as numeric
+    return RecurringQuotes(grouped=totals[0], recurring=int(counts[1]), groups=counts[0],
+                           across_outlets=int(counts[2]), articles=totals[1], top=found)
 
 
 def group_quotes(store: Store, rebuild: bool = False) -> GroupingRun:
@@ -119,7 +193,7 @@ def _closest_group(conn, words: Words) -> int | None:
     return min(related)[1] if related else None
 
 
-def _appearances(store: Store, group: int) -> list[Appearance]:
+def _appearances(store: Store, group: int, first_only: bool = False) -> list[Appearance]:
     published = articles.c.published
     stmt = (
         select(articles.c.id.label("article"), outlet_name().label("outlet"), published, quotes.c.speaker,
@@ -130,6 +204,7 @@ def _appearances(store: Store, group: int) -> list[Appearance]:
                      .join(quote_wordings, quote_wordings.c.id == quote_appearances.c.wording_id))
         .where(quote_wordings.c.group_id == group)
         .order_by(nulls_last(published), articles.c.id, quotes.c.idx)
+        .limit(1 if first_only else None)
     )
     with store.engine.connect() as conn:
         rows = conn.execute(stmt).all()

@@ -1,16 +1,25 @@
-"""Quote provenance pages: one quote's appearances across the corpus (/quotes/{id}), linked
-from each quote on a stored article's page."""
+"""Quote provenance pages: the quotes repeated in the most articles (/quotes) and one quote's
+appearances across the corpus (/quotes/{id}), linked from each quote on a stored article's page."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from presslens.corpus.provenance import trace_quote
+from presslens.corpus.provenance import recurring_quotes, trace_quote
 from presslens.server.dependencies import store_of
 from presslens.server.pages.render import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+RECURRING_SHOWN = 50
+
+
+@router.get("/quotes")
+def recurring_page(request: Request):
+    """How many quotes recur across articles, and the RECURRING_SHOWN in the most articles."""
+    return render(request, "quotes.html", {"found": recurring_quotes(store_of(request), limit=RECURRING_SHOWN)})
 
 
 @router.get("/quotes/{quote_id}")

@@ -1,13 +1,22 @@
-"""/api/quotes: quote provenance, one quote's appearances across the corpus."""
+"""/api/quotes: quote provenance: the quotes repeated most, one quote's appearances across the corpus."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 
 from presslens.corpus import provenance
 from presslens.server.dependencies import ERRORS, plain, store_of
 
 router = APIRouter(responses=ERRORS)
+
+
+@router.get("/quotes/recurring", response_model=provenance.RecurringQuotes,
+            summary="The quotes repeated in the most articles")
+def recurring(request: Request, limit: int = Query(20, ge=1, le=500)) -> dict:
+    """How many grouped quotes recur in two or more articles, and the `limit` groups in the most
+    articles, each with its first appearance (first in this corpus). Reads the groups as
+    `presslens quotes group` last left them."""
+    return plain(provenance.recurring_quotes(store_of(request), limit=limit))
 
 
 @router.get("/quotes/{quote_id}/trace", response_model=list[provenance.Appearance],
