@@ -110,6 +110,16 @@ def test_pronoun_speaker_keeps_its_span(nlp):
         ("The central bank warned that inflation could rise again.", "inflation could rise again", "The central bank", "warned"),
         ("The mayor rejected the idea that the city was bankrupt.", "the city was bankrupt", "The mayor", "rejected the idea"),
         ("The coach further said if the team lost again, he would resign.", "if the team lost again, he would resign", "The coach", "said"),
+        # a speech act whose object or prepositional object is what was said
+        ("The dock workers' union announced a strike for Monday.", "a strike for Monday", "The dock workers' union", "announced"),
+        ("Former governor Ana Ruiz called for an inquiry into the fire.", "an inquiry into the fire", "Former governor Ana Ruiz", "called for"),
+        ("Senator Hollis called the plan a betrayal of the coast.", "the plan a betrayal of the coast", "Senator Hollis", "called"),
+        ("The mayor accused the contractor of cutting corners.", "the contractor of cutting corners", "The mayor", "accused"),
+        # the speech verb set off by commas inside the clause it reports, or after it inverted
+        ("The biggest risk, the minister said, is a clash at sea.", "The biggest risk, the minister said, is a clash at sea",
+         "the minister", "said"),
+        ("The old mill is hanging on, but it is under pressure from imports, said the company's chief executive, Dan Cole.",
+         "The old mill is hanging on, but it is under pressure from imports", "the company's chief executive", "said"),
     ],
 )
 def test_reported_speech(nlp, text, content, speaker, cue):
@@ -291,6 +301,24 @@ def test_a_hyphenated_title_keeps_the_person_it_names(nlp):
     doc = nlp(text)
     (quote,) = get_layer(doc, "quotes")
     assert quote.speaker.entity == resolve_mention(doc, 0, len("Jon Marsh")) is not None
+
+
+def test_a_headline_lead_before_a_colon_is_the_source(nlp):
+    text = "Mayor Ruiz: Harbour Will Reopen to Ships in May\n\nThe port has been closed since the storm."
+    (quote,) = quotes(nlp, text)
+    assert (quote.kind, quote.text, quote.speaker.name, quote.cue.text) == (
+        "indirect", "Harbour Will Reopen to Ships in May", "Mayor Ruiz", ":")
+    for label in ("UPDATE: The bridge over the river is closed again", "9:30 p.m.: The polls have closed in the east",
+                  "Question: What do you call a town with no harbour?"):
+        assert quotes(nlp, label + "\n\nMore follows.") == [], label
+
+
+def test_a_split_quotation_keeps_its_cue_over_a_later_verb(nlp):
+    text = ('"This is an epidemic," Mayor Ortiz said. "We need leadership to solve it." Ortiz then turned to the '
+            "budget, arguing that the city could pay for clinics.")
+    first, second = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert second.text == "We need leadership to solve it."
+    assert (second.speaker.name, second.cue) == ("Mayor Ortiz", first.cue) and first.cue.text == "said"
 
 
 def test_a_split_quotation_is_one_attribution(nlp):

@@ -44,6 +44,7 @@ SPANS_KEY = "presslens_quotes"
 MIN_QUOTE_WORDS = 4  # shorter marked text outside a reported clause: a scare quote or a name
 MIN_UNATTRIBUTED_WORDS = 6  # shorter marked text with no speaker: a title or scare quote
 DIRECT_SHARE = 0.8  # a marked quote this much of a reported clause makes it direct
+SPLIT_GAP_WORDS = 3  # words besides the speaker between a split quotation's cue and its second part: "told reporters"
 _SENTENCE_ENDS = frozenset('.!?:"”')  # what may come before a quotation that opens its sentence
 
 
@@ -110,7 +111,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for f in found:
         if _inside_any(f.speaker, marked):  # "titled "The Worst Thing ...," which claims"
             f.speaker = None
-    _continue_speakers(found, paras)
+    _continue_speakers(text, found, paras)
     return [_quote(doc, text, f) for f in found if _worth_reporting(text, f)]
 
 
@@ -318,11 +319,11 @@ def _inverted_speaker(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _continue_speakers(found: list[_Found], paras: list[tuple[int, int]]) -> None:
+def _continue_speakers(text: str, found: list[_Found], paras: list[tuple[int, int]]) -> None:
     """A direct quotation with no speaker that opens its paragraph, or follows another
     quote in its paragraph, belongs to the speaker of the quote before it. When that
     quote's cue stands between the two ('"A," she said. "B."') the two are one split
-    quotation and share the cue as well."""
+    quotation and share the cue as well, even where a verb after "B" looked like its cue."""
     starts = [p[0] for p in paras]
 
     def para_of(char: int) -> int:
@@ -330,7 +331,9 @@ def _continue_speakers(found: list[_Found], paras: list[tuple[int, int]]) -> Non
 
     previous: _Found | None = None
     for f in found:
-        if f.kind == "direct" and f.speaker is None and previous is not None and previous.speaker:
+        if previous is not None and _split_from(text, previous, f) and para_of(f.start) == para_of(previous.end):
+            f.speaker, f.via, f.cue, f.said_outright = previous.speaker, previous.via, previous.cue, True
+        elif f.kind == "direct" and f.speaker is None and previous is not None and previous.speaker:
             mark = f.marks[0]
             gap = para_of(mark.open_mark) - para_of(previous.end)
             if gap == 0 or (gap == 1 and mark.opens_paragraph):
@@ -338,6 +341,22 @@ def _continue_speakers(found: list[_Found], paras: list[tuple[int, int]]) -> Non
             if gap == 0 and previous.kind == "direct" and previous.cue and previous.end <= previous.cue[0] < f.start:
                 f.cue, f.said_outright = previous.cue, True
         previous = f
+
+
+def _split_from(text: str, previous: _Found, f: _Found) -> bool:
+    """ '"A," she said. "B."': `f` is the second part of a quotation split by the cue of the
+    quotation before it, with nothing but the speaker, punctuation and at most a few words
+    ("told reporters") between that cue and `f`; and `f` has no cue of its own beside it."""
+    if f.kind != "direct" or previous.kind != "direct" or not previous.cue or not previous.speaker:
+        return False
+    if f.said_outright or not previous.end <= previous.cue[0] < f.start:
+        return False
+    left, right = previous.cue[1], f.marks[0].open_mark
+    between = text[left:right]
+    s, e = previous.speaker
+    if left <= s and e <= right:
+        between = text[left:s] + text[e:right]
+    return "\n" not in between and len(between.strip(" ,.:;—–-").split()) <= SPLIT_GAP_WORDS
 
 
 def _worth_reporting(text: str, f: _Found) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
-_MARK = re.compile(r"``|''|[\"“”„«»]")
+QUOTE_MARK = re.compile(r"``|''|[\"“”„«»]")
 _OPEN_BEFORE = set(" \t\n([{—–-/:")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-/")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -87,7 +87,7 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
     for index, (p_start, p_end) in enumerate(paras):
         if open_at is not None:
             n_paras += 1
-        for match in _MARK.finditer(text, p_start, p_end):
+        for match in QUOTE_MARK.finditer(text, p_start, p_end):
             at, length = match.start(), len(match.group())
             if open_at is not None and at == p_start:
                 continue  # the continuation mark of a quotation over several paragraphs
@@ -104,7 +104,7 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
                 opens_paragraph = at == p_start
         if open_at is None:
             continue
-        next_opens = index + 1 < len(paras) and _MARK.match(text, paras[index + 1][0]) is not None
+        next_opens = index + 1 < len(paras) and QUOTE_MARK.match(text, paras[index + 1][0]) is not None
         if not next_opens:
             quotes.append(_quote(text, open_at, open_len, p_end, None, opens_paragraph, n_paras))
             open_at = None

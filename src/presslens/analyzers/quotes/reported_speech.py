@@ -2,8 +2,10 @@
 
 A speech verb with a content clause ("X said (that) ...", "X told reporters ...", "...,
 X said"), a stance verb whose object noun carries the clause ("X rejected the idea that
-..."), a belief verb with a content clause ("officials believe ..."), and "according to
-SOURCE" attached to a clause. Each gives an Attribution with character offsets.
+..."), a belief verb with a content clause ("officials believe ..."), a speech act whose
+object or prepositional object is what was said ("X announced his resignation", "X called
+for an inquiry", "X called the plan a fraud"), "according to SOURCE" attached to a clause,
+and a headline line "Source: what they said". Each gives an Attribution with character offsets.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from presslens.analyzers.quotes.marks import QUOTE_MARK
 from presslens.analyzers.quotes.speech_verbs import (
-    BELIEF_VERBS, IDEA_NOUNS, PHRASAL_SPEECH_VERBS, SPEECH_VERBS, STANCE_VERBS, XCOMP_SPEECH_VERBS,
+    BELIEF_VERBS, IDEA_NOUNS, NAMING_VERBS, OBJECT_SPEECH_VERBS, PHRASAL_SPEECH_VERBS, PREPOSITION_SPEECH_VERBS,
+    SPEECH_VERBS, STANCE_VERBS, XCOMP_SPEECH_VERBS,
 )
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -24,7 +28,12 @@ _CLOCK = re.compile(r"\d:\d\d|\b[ap]\.m\.", re.IGNORECASE)
 _RELATIVE = frozenset({"who", "which", "that"})
 # How a speech verb hangs from the verb whose subject speaks: "and said", "adding", "by saying".
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
-_CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
+_CUE_LEMMAS = (SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS | OBJECT_SPEECH_VERBS | NAMING_VERBS
+               | {verb for verb, _ in PREPOSITION_SPEECH_VERBS})
+# "Trump: Cruz Has a Long Way to Go": a headline line whose short lead names who said the rest.
+_HEADLINE = re.compile(r"^[ \t]*(?P<source>[^\n:]{2,60}?)[ \t]*:[ \t]+(?P<content>[^\n]*\S)[ \t]*$", re.MULTILINE)
+_HEADLINE_SOURCE_WORDS = 6
+_HEADLINE_CONTENT_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -173,15 +182,23 @@ def reported_speech(doc: Doc) -> list[Attribution]:
             attribution = _according_to(token, doc[token.i + 1])
             if attribution:
                 found.append(attribution)
+    found.extend(_headlines(doc))
     return sorted(found, key=lambda a: a.content)
 
 
 def _verb_attribution(verb: Token, lemma: str) -> list[Attribution]:
     speaker = speaker_of(verb)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"] if lemma not in STANCE_VERBS else []
+    if clauses:
+        # "There is a risk, some said, that ...": a clause on each side of the verb is one
+        # content; quoted clauses are left to the quotation marks ('"A," he said, "B."').
+        spans = [span for span in (clause_span(c) for c in clauses) if span]
+        text = verb.doc.text
+        if len(spans) > 1 and QUOTE_MARK.search(text, spans[0][0], spans[-1][1]):
+            spans = spans[:1]
+        content = (spans[0][0], spans[-1][1]) if spans else None
+        return [Attribution(content, cue_of(verb), speaker)] if content else []
     for child in verb.children:
-        if child.dep_ == "ccomp" and lemma not in STANCE_VERBS:
-            content = clause_span(child)
-            return [Attribution(content, cue_of(verb), speaker)] if content else []
         if child.dep_ in ("dobj", "dative"):
             clause = _that_clause(child)
             if clause is not None and (lemma not in STANCE_VERBS or child.lemma_.lower() in IDEA_NOUNS):
@@ -191,14 +208,99 @@ def _verb_attribution(verb: Token, lemma: str) -> list[Attribution]:
         if child.dep_ == "xcomp" and lemma in XCOMP_SPEECH_VERBS and speaker:
             content = clause_span(child)
             return [Attribution(content, cue_of(verb), speaker)] if content else []
+    if speaker and not verb.sent.text.rstrip().endswith("?"):  # "What do you call a town ...?" reports nothing
+        said = _object_content(verb, lemma)
+        if said:
+            return [Attribution(said[0], cue_of(verb, said[1]), speaker)]
+        clause = _that_clause_below(verb) if lemma in SPEECH_VERBS else None
+        content = clause_span(clause) if clause is not None else None
+        if content:
+            return [Attribution(content, cue_of(verb), speaker)]
     if lemma in STANCE_VERBS:
         return []
-    # "The plan will fail, he said." parses with the speech verb hanging off the clause.
-    if lemma in SPEECH_VERBS and verb.dep_ in ("parataxis", "ccomp") and speaker and verb.head.i < verb.i:
+    # "The plan will fail, he said." parses with the speech verb hanging off the clause, and
+    # so does "The risk, he said, is a clash" with the verb set off by commas inside it.
+    if lemma in SPEECH_VERBS and (verb.dep_ in ("parataxis", "ccomp") or _inverted_after_comma(verb)) and speaker:
         content = clause_span(verb.head, skip=verb)
-        if content and content[1] <= verb.idx:
+        if content and (content[1] <= verb.idx if verb.head.i < verb.i else _set_off(verb)):
             return [Attribution(content, cue_of(verb), speaker)]
     return []
+
+
+def _inverted_after_comma(verb: Token) -> bool:
+    """ "..., said the company's chief executive": parsed as a conjunct of the clause it
+    reports, right after a comma, with its subject after it."""
+    return (verb.dep_ == "conj" and verb.head.i < verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+            and any(c.dep_ in _SUBJECTS and c.i > verb.i for c in verb.children))
+
+
+def _set_off(verb: Token) -> bool:
+    """ ", he said,": the verb and its subject between two commas, inside the clause."""
+    edges = list(verb.subtree)
+    return len(edges) > 2 and edges[0].text == "," and edges[-1].text == ","
+
+
+def _object_content(verb: Token, lemma: str) -> tuple[tuple[int, int], Token | None] | None:
+    """What a speech act names as its object, and the preposition that joins the cue, if
+    any: "announced [his resignation]", "called for [an inquiry]", "called [the plan a fraud]"."""
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    complements = [c for c in children if c.dep_ == "oprd" and (not objects or c.i > objects[0].i)]
+    if lemma in NAMING_VERBS and complements:  # "called [the plan] [a fraud]", "called [Trump a fascist]"
+        start = clause_span(objects[0] if objects else complements[0])
+        end = clause_span(complements[0])
+        return ((start[0], end[1]), None) if start and end else None
+    for child in children:
+        if child.dep_ == "prep" and (lemma, child.lower_) in PREPOSITION_SPEECH_VERBS:
+            tokens = [t for t in child.subtree if t.i > child.i]
+            span = clause_span(tokens[0].doc[tokens[0].i : tokens[-1].i + 1].root) if tokens else None
+            if span is None:
+                return None
+            # "accused [his rival of lying]": the object before the preposition is part of it
+            before = [o for o in objects if o.i < child.i]
+            start = clause_span(before[0]) if before else None
+            return ((start[0], span[1]), None) if start else (span, child)
+    for obj in objects:  # "accused [the contractor of fraud]": the parser may hang "of" from the object
+        if any(c.dep_ == "prep" and (lemma, c.lower_) in PREPOSITION_SPEECH_VERBS for c in obj.children):
+            span = clause_span(obj)
+            return (span, None) if span else None
+    if lemma in OBJECT_SPEECH_VERBS and objects:
+        span = clause_span(objects[0])
+        return (span, None) if span else None
+    return None
+
+
+def _headlines(doc: Doc) -> list[Attribution]:
+    """ "Clinton camp: Trump's words threaten security": a line whose lead, a short name
+    phrase before a colon, is the source of the rest. The lead must be a name phrase: a
+    proper noun, no verb, comma, date or time, and not in capitals ("UPDATE:", a dateline)."""
+    found = []
+    for line in _HEADLINE.finditer(doc.text):
+        source, content = line.span("source"), line.span("content")
+        lead = doc.char_span(*source, alignment_mode="expand")
+        if lead is None or len(lead) > _HEADLINE_SOURCE_WORDS or line["source"].isupper():
+            continue
+        if not any(t.pos_ == "PROPN" for t in lead) or any(
+            t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("VERB", "AUX") or t.text == "," for t in lead
+        ):
+            continue
+        if len(line["content"].split()) < _HEADLINE_CONTENT_WORDS or _CLOCK.search(line["source"]):
+            continue
+        colon = doc.text.index(":", source[1])
+        end = len(doc.text[:content[1]].rstrip(".,;!? "))
+        found.append(Attribution((content[0], end), (colon, colon + 1), source))
+    return found
+
+
+def _that_clause_below(verb: Token) -> Token | None:
+    """ "said earlier on Friday during a news conference that ...": a "that" clause the
+    parser hung from a word after the speech verb rather than from the verb itself."""
+    for token in verb.subtree:
+        if token.i > verb.i and token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i for c in token.children
+        ):
+            return token
+    return None
 
 
 def _that_clause(noun: Token) -> Token | None:

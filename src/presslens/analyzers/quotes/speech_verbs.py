@@ -46,6 +46,26 @@ XCOMP_SPEECH_VERBS = frozenset(
 # described as "a witch hunt"'. The phrase is the subject's words, however short.
 NAMING_VERBS = frozenset("call describe dub label brand term characterize characterise deem".split())
 
+# Speech acts whose object is what was said, when no clause follows: "announced his
+# resignation", "criticized the ruling", "cited low growth". The object is the content.
+OBJECT_SPEECH_VERBS = frozenset(
+    """
+    announce criticize criticise mention cite discuss praise endorse express condemn denounce
+    blast slam propose recommend applaud welcome hail decry lambast note repeat tweet mock
+    dismiss reject ridicule
+    """.split()
+)
+
+# Speech verbs whose content follows a preposition: "called for an inquiry", "talked about
+# the wall", "warned of delays", "called on Congress to act", "accused the mayor of lying"
+# (an object before the preposition is part of the content).
+PREPOSITION_SPEECH_VERBS = frozenset({
+    ("call", "for"), ("call", "on"), ("talk", "about"), ("speak", "about"), ("speak", "of"), ("refer", "to"),
+    ("warn", "of"), ("warn", "about"), ("complain", "about"), ("comment", "on"), ("write", "about"),
+    ("testify", "about"), ("boast", "about"), ("brag", "about"), ("joke", "about"), ("accuse", "of"),
+    ("blame", "for"), ("criticize", "for"), ("criticise", "for"), ("praise", "for"), ("thank", "for"),
+})
+
 # "rejected the idea that ...": the noun carries the content clause, the verb the stance.
 IDEA_NOUNS = frozenset(
     """
