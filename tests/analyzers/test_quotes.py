@@ -309,8 +309,18 @@ def test_a_headline_lead_before_a_colon_is_the_source(nlp):
     assert (quote.kind, quote.text, quote.speaker.name, quote.cue.text) == (
         "indirect", "Harbour Will Reopen to Ships in May", "Mayor Ruiz", ":")
     for label in ("UPDATE: The bridge over the river is closed again", "9:30 p.m.: The polls have closed in the east",
-                  "Question: What do you call a town with no harbour?"):
+                  "Question: What do you call a town with no harbour?",
+                  "Editor’s Note: As a public service, all our ferry coverage is free to read"):
         assert quotes(nlp, label + "\n\nMore follows.") == [], label
+
+
+def test_a_topic_or_another_paragraph_is_not_what_was_said(nlp):
+    # a photo caption names a topic, not words
+    assert quotes(nlp, "Mayor Ana Ruiz speaks about the ferry in the harbour office on Monday.") == []
+    # a newsletter line without a full stop runs into the next paragraph in the parse
+    text = ("By signing up, you agree to our Privacy Policy\n\nIn the new season, estimates the harbour "
+            "office, the ferry will carry more freight.")
+    assert all("Privacy" not in q.text for q in quotes(nlp, text))
 
 
 def test_a_split_quotation_keeps_its_cue_over_a_later_verb(nlp):

@@ -1,7 +1,7 @@
 """`presslens quotes`: quote provenance. `quotes group` groups each stored quote with its
 repetitions across articles; `quotes trace` shows where one quote appeared, first published
 first, and how each appearance differs from the earliest; `quotes recurring` lists the quotes
-repeated in the most articles (docs/quotes.md, "Provenance")."""
+repeated in the most outlets (docs/quotes.md, "Provenance")."""
 
 from __future__ import annotations
 
@@ -80,13 +80,13 @@ def trace(
 
 @quotes_app.command("recurring")
 def recurring(
-    limit: int = typer.Option(20, "--limit", help="List this many groups, in the most articles first."),
+    limit: int = typer.Option(20, "--limit", help="List this many groups, in the most outlets (then articles) first."),
     db: str = DB,
     format: TraceFormat = typer.Option(TraceFormat.text, "--format", case_sensitive=False,
                                        help="text: a summary and a table; json: the same as an object."),
 ) -> None:
     """The quotes repeated across articles: how many of the stored quotes recur, and the ones in
-    the most articles, each with where it was first seen (groups quotes saved since the last run first).
+    the most outlets, each with where it was first seen (groups quotes saved since the last run first).
 
     JSON: {"grouped", "recurring", "groups", "across_outlets", "articles", "top": [{"quote", "text",
     "speaker", "person", "outlet", "published", "appearances", "articles", "outlets", "wordings"}]}.
@@ -108,7 +108,7 @@ def print_recurring(console: Console, found: RecurringQuotes) -> None:
         f"From {counted(found.articles, 'analysed article')} with a quote of six or more words.", style="bold"))
     if not found.top:
         return
-    table = Table(title="Quotes in the most articles (first seen: first in this corpus, not necessarily anywhere)")
+    table = Table(title="Quotes in the most outlets (first seen: first in this corpus, not necessarily anywhere)")
     for heading, justify in (("Articles", "right"), ("Outlets", "right"), ("Wordings", "right"),
                              ("First seen", "left"), ("Speaker", "left"), ("Quote", "left"), ("Id", "left")):
         table.add_column(heading, justify=justify, overflow="fold")

@@ -82,12 +82,12 @@ class RecurringQuotes:
     groups: int = described("Groups appearing in two or more articles.")
     across_outlets: int = described("Of those, the groups appearing in two or more outlets.")
     articles: int = described("Analysed articles holding a grouped quote: what the figures rest on.")
-    top: list[RecurringQuote] = described("The groups in the most articles, most first.")
+    top: list[RecurringQuote] = described("The groups in the most outlets, then the most articles.")
 
 
 def recurring_quotes(store: Store, limit: int = 20) -> RecurringQuotes:
     """The quotes that recur across articles, as last grouped (`group_quotes`): how many, and
-    the `limit` groups appearing in the most articles, each with its first appearance."""
+    the `limit` groups in the most outlets (then articles), each with its first appearance."""
     if not 1 <= limit <= 500:
         raise InputError("limit", f"{limit} is not between 1 and 500")
     grouped = (
@@ -111,8 +111,9 @@ def recurring_quotes(store: Store, limit: int = 20) -> RecurringQuotes:
             func.coalesce(func.sum(case((recurring.c.outlets > 1, 1), else_=0)), 0),
         ).select_from(recurring)).one()
         top = conn.execute(
-            select(recurring).order_by(desc(recurring.c.articles), desc(recurring.c.appearances),
-                                       recurring.c.group_id).limit(limit)
+            # outlets first: what travels, not an outlet's own boilerplate repeated in its stories
+            select(recurring).order_by(desc(recurring.c.outlets), desc(recurring.c.articles),
+                                       desc(recurring.c.appearances), recurring.c.group_id).limit(limit)
         ).all()
     found = []
     for row in top:

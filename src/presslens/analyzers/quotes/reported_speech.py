@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.analyzers.quotes.marks import QUOTE_MARK
 from presslens.analyzers.quotes.speech_verbs import (
-    BELIEF_VERBS, IDEA_NOUNS, NAMING_VERBS, OBJECT_SPEECH_VERBS, PHRASAL_SPEECH_VERBS, PREPOSITION_SPEECH_VERBS,
+    BELIEF_VERBS, HEADLINE_LABELS, IDEA_NOUNS, NAMING_VERBS, OBJECT_SPEECH_VERBS, PHRASAL_SPEECH_VERBS, PREPOSITION_SPEECH_VERBS,
     SPEECH_VERBS, STANCE_VERBS, XCOMP_SPEECH_VERBS,
 )
 
@@ -192,8 +192,10 @@ def _verb_attribution(verb: Token, lemma: str) -> list[Attribution]:
     if clauses:
         # "There is a risk, some said, that ...": a clause on each side of the verb is one
         # content; quoted clauses are left to the quotation marks ('"A," he said, "B."').
-        spans = [span for span in (clause_span(c) for c in clauses) if span]
         text = verb.doc.text
+        # a clause across a line break from its verb is another paragraph the parser ran on into
+        spans = [span for span in (clause_span(c) for c in clauses)
+                 if span and "\n" not in text[min(span[0], verb.idx):max(span[1], verb.idx)]]
         if len(spans) > 1 and QUOTE_MARK.search(text, spans[0][0], spans[-1][1]):
             spans = spans[:1]
         content = (spans[0][0], spans[-1][1]) if spans else None
@@ -222,7 +224,8 @@ def _verb_attribution(verb: Token, lemma: str) -> list[Attribution]:
     # so does "The risk, he said, is a clash" with the verb set off by commas inside it.
     if lemma in SPEECH_VERBS and (verb.dep_ in ("parataxis", "ccomp") or _inverted_after_comma(verb)) and speaker:
         content = clause_span(verb.head, skip=verb)
-        if content and (content[1] <= verb.idx if verb.head.i < verb.i else _set_off(verb)):
+        if content and (content[1] <= verb.idx if verb.head.i < verb.i
+                        else _set_off(verb) and "\n" not in verb.doc.text[content[0]:content[1]]):
             return [Attribution(content, cue_of(verb), speaker)]
     return []
 
@@ -273,7 +276,8 @@ def _object_content(verb: Token, lemma: str) -> tuple[tuple[int, int], Token | N
 def _headlines(doc: Doc) -> list[Attribution]:
     """ "Clinton camp: Trump's words threaten security": a line whose lead, a short name
     phrase before a colon, is the source of the rest. The lead must be a name phrase: a
-    proper noun, no verb, comma, date or time, and not in capitals ("UPDATE:", a dateline)."""
+    proper noun, no verb, comma, date or time, no label word ("Editor's note:", "Photo:";
+    HEADLINE_LABELS), and not in capitals ("UPDATE:", a dateline)."""
     found = []
     for line in _HEADLINE.finditer(doc.text):
         source, content = line.span("source"), line.span("content")
@@ -285,6 +289,8 @@ def _headlines(doc: Doc) -> list[Attribution]:
         ):
             continue
         if len(line["content"].split()) < _HEADLINE_CONTENT_WORDS or _CLOCK.search(line["source"]):
+            continue
+        if any(t.lower_ in HEADLINE_LABELS for t in lead):  # "Editor's note:", "Related:"
             continue
         colon = doc.text.index(":", source[1])
         end = len(doc.text[:content[1]].rstrip(".,;!? "))

@@ -56,15 +56,25 @@ OBJECT_SPEECH_VERBS = frozenset(
     """.split()
 )
 
-# Speech verbs whose content follows a preposition: "called for an inquiry", "talked about
-# the wall", "warned of delays", "called on Congress to act", "accused the mayor of lying"
-# (an object before the preposition is part of the content).
+# Speech verbs whose content follows a preposition: "called for an inquiry", "warned of
+# delays", "called on Congress to act", "accused the mayor of lying" (an object before the
+# preposition is part of the content).
+# Not "talked about", "spoke of", "commented on": they name a topic, not what was said
+# ("Trump speaks about the coronavirus in the briefing room" is a photo caption).
 PREPOSITION_SPEECH_VERBS = frozenset({
-    ("call", "for"), ("call", "on"), ("talk", "about"), ("speak", "about"), ("speak", "of"), ("refer", "to"),
-    ("warn", "of"), ("warn", "about"), ("complain", "about"), ("comment", "on"), ("write", "about"),
-    ("testify", "about"), ("boast", "about"), ("brag", "about"), ("joke", "about"), ("accuse", "of"),
-    ("blame", "for"), ("criticize", "for"), ("criticise", "for"), ("praise", "for"), ("thank", "for"),
+    ("call", "for"), ("call", "on"), ("warn", "of"), ("warn", "about"), ("complain", "about"),
+    ("accuse", "of"), ("blame", "for"), ("criticize", "for"), ("criticise", "for"), ("praise", "for"),
+    ("thank", "for"),
 })
+
+# The lead of a "Lead: text" line that labels the line rather than naming who said it:
+# "Editor's note: ...", "UPDATE: ...", "Photo: ...", "Related: ...".
+HEADLINE_LABELS = frozenset(
+    """
+    note update correction clarification disclosure related photo photos video watch read listen
+    source sources credit caption advertisement subscribe newsletter editor summary abstract
+    """.split()
+)
 
 # "rejected the idea that ...": the noun carries the content clause, the verb the stance.
 IDEA_NOUNS = frozenset(

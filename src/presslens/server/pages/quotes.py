@@ -1,4 +1,4 @@
-"""Quote provenance pages: the quotes repeated in the most articles (/quotes) and one quote's
+"""Quote provenance pages: the quotes repeated in the most outlets (/quotes) and one quote's
 appearances across the corpus (/quotes/{id}), linked from each quote on a stored article's page."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ RECURRING_SHOWN = 50
 
 @router.get("/quotes")
 def recurring_page(request: Request):
-    """How many quotes recur across articles, and the RECURRING_SHOWN in the most articles."""
+    """How many quotes recur across articles, and the RECURRING_SHOWN in the most outlets."""
     return render(request, "quotes.html", {"found": recurring_quotes(store_of(request), limit=RECURRING_SHOWN)})
 
 
