@@ -22,13 +22,16 @@ def test_training_exports_a_model_that_loads_and_predicts(tmp_path: Path) -> Non
     ptc = write_ptc(tmp_path / "ptc", n_articles=30)
     base = write_tiny_encoder(tmp_path / "tiny-bert", [s for s, _, _ in SENTENCES])
     out = tmp_path / "model"
-    metrics = train_techniques(ptc, out, base=base, epochs=1, seed=3, log=lambda _: None)
+    metrics = train_techniques(ptc, out, base=base, epochs=1, seed=3, max_length=128, log=lambda _: None)
 
     assert sorted(p.name for p in out.iterdir()) == [
         "config.json", "labels.json", "metrics.json", "model.onnx", "span_head.npz", "tokenizer.json"
     ]
     written = json.loads((out / "metrics.json").read_text())
     assert written == metrics
+    assert written["settings"]["max_length"] == 128 and written["settings"]["stride"] == 112
+    config = json.loads((out / "config.json").read_text())
+    assert (config["max_length"], config["stride"]) == (128, 96)  # inference windows overlap by a quarter
     assert {"fp32", "int8"} <= set(written["held_out"])
     assert 0 <= written["held_out"]["int8"]["si"]["f1"] <= 1
     model = TechniqueModel(out)

@@ -55,6 +55,9 @@ def train_techniques(
     any_weight: float = typer.Option(
         0.5, "--any-weight", min=0.0, max=1.0, help='Share of the token loss on the "any technique" channel spans come from.'
     ),
+    max_length: int = typer.Option(
+        256, "--max-length", min=32, max=512, help="Tokens a window reads (training windows overlap by an eighth)."
+    ),
     tune_only: bool = typer.Option(
         False, "--tune-only", help="Keep the encoder in --out; refit calibration, span decoding and the second stage."
     ),
@@ -71,7 +74,8 @@ def train_techniques(
             with _train_extra():
                 # deferred: training needs torch and transformers, the optional train extra
                 from presslens.training.run import train_techniques as run
-            metrics = run(data, out, base=base, epochs=epochs, seed=seed, frozen_layers=frozen_layers, any_weight=any_weight, log=_log)
+            metrics = run(data, out, base=base, epochs=epochs, seed=seed, frozen_layers=frozen_layers,
+                          any_weight=any_weight, max_length=max_length, log=_log)
     _print_held_out(metrics)
 
 

@@ -97,9 +97,11 @@ def train_techniques(
     seed: int = 13,
     frozen_layers: int = 0,
     any_weight: float = 0.5,
+    max_length: int = 256,
     log: Callable[[str], None] = print,
 ) -> dict:
-    """Trains, tunes, scores and exports; returns the metrics written to out/metrics.json."""
+    """Trains, tunes, scores and exports; returns the metrics written to out/metrics.json.
+    Training windows of `max_length` tokens overlap by an eighth; inference ones by a quarter."""
     # deferred: torch, and the training modules that import it, are the optional train extra
     import torch
     from presslens.training.export import write_model_folder
@@ -110,7 +112,8 @@ def train_techniques(
     parts = split(load_ptc(Path(data)))
     if not parts["fit"] or not parts["dev"]:
         raise InputError(str(data), "too few articles to split into fit, dev and held-out parts")
-    settings = TrainSettings(epochs=epochs, seed=seed, frozen_layers=frozen_layers, any_weight=any_weight)
+    settings = TrainSettings(max_length=max_length, stride=max_length * 7 // 8, epochs=epochs, seed=seed,
+                             frozen_layers=frozen_layers, any_weight=any_weight)
     stride = settings.max_length * 3 // 4  # inference windows overlap more than training ones
     began = time.monotonic()
     select = dev_si_selector(parts["dev"], settings.max_length, stride)
@@ -118,7 +121,8 @@ def train_techniques(
     train_seconds = time.monotonic() - began
     out = Path(out)
     config = {
-        "model_id": f"presslens-techniques-{base_name}-s{seed}e{epochs}a{any_weight:g}",
+        "model_id": f"presslens-techniques-{base_name}-s{seed}e{epochs}a{any_weight:g}"
+                    + ("" if max_length == 256 else f"w{max_length}"),
         "base": base_name,
         "max_length": settings.max_length,
         "stride": stride,
