@@ -197,8 +197,10 @@ def list_people(store: Store, filters: Filters, kind: str = "PERSON", limit: int
     if offset < 0:
         raise InputError("offset", f"{offset} is negative")
     name = (name or "").strip()
-    if len(name) > MAX_NAME_FILTER or "\x00" in name:
-        raise InputError("name", f"not a name to look for ({len(name):,} characters, at most {MAX_NAME_FILTER})")
+    if "\x00" in name:
+        raise InputError("name", "holds a NUL character")
+    if len(name) > MAX_NAME_FILTER:
+        raise InputError("name", f"{len(name):,} characters, over the {MAX_NAME_FILTER} a name is matched on")
     conds = [*article_conditions(filters), *_query_condition(store, filters)]
     named = (
         select(entity_people.c.person_id, func.count(func.distinct(articles.c.id)).label("articles"),
