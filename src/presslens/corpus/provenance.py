@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, case, desc, func, nulls_last, select
 
@@ -115,13 +116,14 @@ def recurring_quotes(store: Store, limit: int = 20) -> RecurringQuotes:
             select(recurring).order_by(desc(recurring.c.outlets), desc(recurring.c.articles),
                                        desc(recurring.c.appearances), recurring.c.group_id).limit(limit)
         ).all()
+    firsts = _first_appearances(store, [row.group_id for row in top])
     found = []
     for row in top:
-        first = _appearances(store, row.group_id, first_only=True)[0]
+        first = firsts[row.group_id]
         found.append(RecurringQuote(
-            quote=first.quote, text=first.text, speaker=first.speaker, person=first.person, outlet=first.outlet,
-            published=first.published, appearances=row.appearances, articles=row.articles, outlets=row.outlets,
-            wordings=row.wordings,
+            quote=f"{first.article}-{first.idx}", text=first.text, speaker=first.speaker, person=first.person,
+            outlet=first.outlet, published=first.published, appearances=row.appearances, articles=row.articles,
+            outlets=row.outlets, wordings=row.wordings,
         ))
     # int(): PostgreSQL sums integers as numeric
     return RecurringQuotes(grouped=totals[0], recurring=int(counts[1]), groups=counts[0],
@@ -194,19 +196,35 @@ def _closest_group(conn, words: Words) -> int | None:
     return min(related)[1] if related else None
 
 
-def _appearances(store: Store, group: int, first_only: bool = False) -> list[Appearance]:
-    published = articles.c.published
-    stmt = (
-        select(articles.c.id.label("article"), outlet_name().label("outlet"), published, quotes.c.speaker,
-               quotes.c.text, quotes.c.idx, SPEAKER_PERSON.c.name.label("person"))
+def _grouped_quotes(*extra):
+    """Each grouped quote of the latest analyses with its group, article, outlet, speaker and person."""
+    return (
+        select(articles.c.id.label("article"), outlet_name().label("outlet"), articles.c.published, quotes.c.speaker,
+               quotes.c.text, quotes.c.idx, SPEAKER_PERSON.c.name.label("person"), *extra)
         .select_from(_quotes_with_speaker_entity()
                      .join(quote_appearances, and_(quote_appearances.c.analysis_id == quotes.c.analysis_id,
                                                    quote_appearances.c.quote_idx == quotes.c.idx))
                      .join(quote_wordings, quote_wordings.c.id == quote_appearances.c.wording_id))
-        .where(quote_wordings.c.group_id == group)
-        .order_by(nulls_last(published), articles.c.id, quotes.c.idx)
-        .limit(1 if first_only else None)
     )
+
+
+# Earliest first; undated last; then by article and position, so the order is the same every time.
+_FIRST_SEEN = (nulls_last(articles.c.published), articles.c.id, quotes.c.idx)
+
+
+def _first_appearances(store: Store, groups: list[int]) -> dict[int, Any]:
+    """The first appearance of each of `groups`, in one query: a page of groups is one round trip."""
+    if not groups:
+        return {}
+    rank = func.row_number().over(partition_by=quote_wordings.c.group_id, order_by=_FIRST_SEEN)
+    ranked = (_grouped_quotes(quote_wordings.c.group_id, rank.label("rank"))
+              .where(quote_wordings.c.group_id.in_(groups)).subquery("ranked"))
+    with store.engine.connect() as conn:
+        return {row.group_id: row for row in conn.execute(select(ranked).where(ranked.c.rank == 1))}
+
+
+def _appearances(store: Store, group: int) -> list[Appearance]:
+    stmt = _grouped_quotes().where(quote_wordings.c.group_id == group).order_by(*_FIRST_SEEN)
     with store.engine.connect() as conn:
         rows = conn.execute(stmt).all()
     first_words = words_of(rows[0].text)
