@@ -404,8 +404,10 @@ def _query_condition(store: Store, filters: Filters) -> list:
         return []
     parsed = fulltext.parse_query(filters.query)
     if store.dialect == "sqlite":
-        return [articles.c.seq.in_(text(_FTS_ROWIDS)
-                                   .bindparams(fts=fulltext.to_fts5(parsed)).columns(column("rowid", Integer)))]
+        # "+ 0" keeps SQLite from probing the articles index once per matching row for every
+        # joined row (11 s for the people on "virus" over 37,000 articles, 0.1 s as a filter).
+        return [(articles.c.seq + 0).in_(text(_FTS_ROWIDS)
+                                         .bindparams(fts=fulltext.to_fts5(parsed)).columns(column("rowid", Integer)))]
     return [literal_column("articles.tsv").op("@@")(func.to_tsquery("english", fulltext.to_tsquery(parsed)))]
 
 
