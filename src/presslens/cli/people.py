@@ -67,7 +67,8 @@ def people(
         typer.echo(json.dumps([asdict(p) for p in found], ensure_ascii=False, indent=2))
         return
     if not found:
-        hint = "" if outlet or name or query else " (analyses stored before people were linked need `presslens people rebuild`)"
+        narrowed = outlet or name or query
+        hint = "" if narrowed else " (analyses stored before people were linked need `presslens people rebuild`)"
         typer.echo(f"no people found{hint}")
         return
     Console(highlight=False).print(people_table(found))
