@@ -17,7 +17,7 @@ from sqlalchemy import and_, desc, func, select
 
 from presslens.analysis import described
 from presslens.article import RESPONSE_SCHEMA_CONFIG
-from presslens.corpus.queries import Filters, _check_limit, _query_condition, _rows
+from presslens.corpus.queries import Filters, _check_limit, _check_offset, _query_condition, _rows
 from presslens.errors import InputError, NotFoundError
 from presslens.roles import ROLES, is_framed, role_of
 from presslens.store import Store
@@ -194,8 +194,7 @@ def list_people(store: Store, filters: Filters, kind: str = "PERSON", limit: int
     on, only those whose name holds `name` (case aside)."""
     _check_limit(limit)
     kind = _check_kind(kind)
-    if offset < 0:
-        raise InputError("offset", f"{offset} is negative")
+    _check_offset(offset)
     name = (name or "").strip()
     if "\x00" in name:
         raise InputError("name", "holds a NUL character")

@@ -225,6 +225,11 @@ def _page(rows: list, limit: int, offset: int, make) -> Page:
     return Page(items=[make(r) for r in rows[:limit]], next_cursor=str(offset + limit) if more else None)
 
 
+def _check_offset(offset: int) -> None:
+    if not 0 <= offset <= MAX_OFFSET:
+        raise InputError("offset", f"{offset} is not between 0 and {MAX_OFFSET}")
+
+
 def _check_limit(limit: int) -> None:
     if limit < 1:
         raise InputError("limit", f"{limit} is not a positive number")
@@ -453,8 +458,7 @@ def outlets_page(store: Store, contains: str | None = None, limit: int = 50, off
     """Outlets whose name contains `contains` (ignoring case), by name, `limit` from `offset`,
     and how many match in all."""
     _check_limit(limit)
-    if not 0 <= offset <= MAX_OFFSET:
-        raise InputError("offset", f"{offset} is not between 0 and {MAX_OFFSET}")
+    _check_offset(offset)
     if contains and "\x00" in contains:
         raise InputError("contains", "a name holds no NUL character")
     stmt, name, _ = _outlet_summaries()
