@@ -118,7 +118,7 @@ class PersonDetail:
 def _check_kind(kind: str) -> str:
     upper = kind.upper()
     if upper not in KINDS:
-        raise InputError("kind", f"{kind!r} is not one of {', '.join(k.lower() for k in KINDS)}")
+        raise InputError("kind", f"{kind[:40]!r} is not one of {', '.join(k.lower() for k in KINDS)}")
     return upper
 
 
