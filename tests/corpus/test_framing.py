@@ -11,8 +11,6 @@ import sqlite3
 from datetime import date
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from support.framing import (
     BLAME, CORRIDOR, HOSTILE_ENTITY, HT, OLD, SHELLING, VALDORIA, VP, Cast, analyses, cast_analysis,
     store_framing_corpus,
@@ -25,7 +23,7 @@ from presslens.errors import InputError, NotFoundError
 from presslens.roles import ROLES, sentence_around
 from presslens import open_corpus
 from presslens.store import open_store
-from presslens.store.connect import MIGRATIONS, make_engine
+from presslens.store.connect import make_engine, upgrade
 
 NO_ROLES = {"Protagonist": 0, "Antagonist": 0, "Innocent": 0}
 
@@ -183,11 +181,7 @@ def test_mention_roles_and_scores_are_stored_and_read_back(framing_store):
 def test_an_analysis_stored_before_mention_roles_still_loads(tmp_path):
     db = tmp_path / "old.db"
     engine = make_engine(f"sqlite:///{db}")
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0003")
+    upgrade(engine, "0003")
     engine.dispose()
     with sqlite3.connect(db) as conn:
         conn.execute("INSERT INTO articles (id, text_key, title, language, words, text, published) VALUES "

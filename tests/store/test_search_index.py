@@ -10,15 +10,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 
 from presslens.article import Article
 from presslens.corpus.queries import Filters, search
 from presslens.errors import StoreError
 from presslens.corpus.ingest import ingest
 from presslens.store import open_store
-from presslens.store.connect import MIGRATIONS, make_engine
+from presslens.store.connect import make_engine, upgrade
 from presslens.store.search_index import BackgroundIndexer
 
 
@@ -99,11 +97,7 @@ def test_two_stores_adding_to_one_file_index_every_article_once(tmp_path):
 def test_a_database_made_by_revision_0001_is_migrated_and_its_articles_stay_searchable(tmp_path):
     db = tmp_path / "old.db"
     engine = make_engine(f"sqlite:///{db}")
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+    upgrade(engine, "0001")
     with engine.begin() as connection:
         connection.exec_driver_sql(
             "INSERT INTO articles (id, text_key, title, language, words, text) "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from presslens.config import get_settings
-from presslens.store.connect import make_engine, upgrade_to_head
+from presslens.store.connect import make_engine, upgrade
 from presslens.store.repository import Store
 
 __all__ = ["Store", "open_store"]
@@ -14,7 +14,7 @@ def open_store(url: str | None = None) -> Store:
     its full-text index caught up."""
     settings = get_settings()
     engine = make_engine(url or settings.db)
-    upgrade_to_head(engine)
+    upgrade(engine)
     store = Store(engine, query_timeout_s=settings.query_timeout_s)
     store.update_search_index()
     return store

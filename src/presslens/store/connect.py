@@ -51,13 +51,14 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def upgrade_to_head(engine: Engine) -> None:
-    """Runs every Alembic migration the database has not seen yet."""
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Runs the Alembic migrations the database has not seen yet, up to `revision` (tests
+    build databases as older versions left them with an earlier one)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
     except SQLAlchemyError as exc:
         raise StoreError(f"{engine.url.render_as_string(hide_password=True)}: cannot open or migrate ({exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc})") from exc
