@@ -25,7 +25,7 @@ from presslens.training.claims_data import (
     CLAIMBUSTER_DEV_BUCKETS, CLAIMBUSTER_HELD_OUT_BUCKETS, CLEF_DEV_DEBATES, CLEF_HELD_OUT_DEBATES, HEADS, PARTS,
     ClaimData, best_f1_threshold, clef_map, f1_scores, load_claims, score_part,
 )
-from presslens.training.run import quantize, resolve_base
+from presslens.training.run import quantize, resolve_base, write_config, write_metrics
 
 FP32_FILE = "model-fp32.onnx"
 INT8_FILE = "model.onnx"
@@ -127,10 +127,6 @@ def split_info(data: ClaimData) -> dict:
     }
 
 
-def write_config(out: Path, config: dict) -> None:
-    (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
-
-
 def train_claims(
     data: Path, out: Path, base: Path | None = None, epochs: int = 2, seed: int = 13, log: Callable[[str], None] = print
 ) -> dict:
@@ -195,7 +191,7 @@ def finish(out: Path, parts: ClaimData, config: dict, run_info: dict, log: Calla
         "speed": throughput(ClaimModel(out), [s.text for s in parts.claimbuster["test"]]),
         **run_info,
     }
-    (out / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
+    write_metrics(out, metrics)
     return metrics
 
 

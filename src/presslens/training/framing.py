@@ -26,7 +26,7 @@ from presslens.training.framing_data import (
     DEV_BUCKETS, HELD_OUT_BUCKETS, PARTS, SPLIT_SALT, FramingData, LabelledMention, add_narrative_frames,
     framing_scores, load_semeval, role_counts,
 )
-from presslens.training.run import quantize, resolve_base
+from presslens.training.run import quantize, resolve_base, retuned_metrics, write_config, write_metrics
 
 FP32_FILE = "model-fp32.onnx"
 INT8_FILE = "model.onnx"
@@ -132,10 +132,6 @@ def throughput(model: FramingModel, data: FramingData) -> dict:
             "documents": len({m.document for m in mentions})}
 
 
-def write_config(out: Path, config: dict) -> None:
-    (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
-
-
 def load_data(data: Path, extra: Path | None, log: Callable[[str], None]) -> FramingData:
     parts = load_semeval(Path(data))
     for part in PARTS:
@@ -225,7 +221,7 @@ def finish(out: Path, parts: FramingData, config: dict, run_info: dict, log: Cal
         "speed": throughput(FramingModel(out), parts),
         **run_info,
     }
-    (out / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
+    write_metrics(out, metrics)
     return metrics
 
 
@@ -237,19 +233,11 @@ def retune_framing(data: Path, out: Path, log: Callable[[str], None] = print) ->
     parts = load_data(data, None, log)
     config = {**model.config, **tune(model, parts, entity_examples(parts))}
     write_config(out, config)
-    metrics_path = out / "metrics.json"
-    metrics = json.loads(metrics_path.read_text(encoding="utf-8")) if metrics_path.is_file() else {}
-    shipped = metrics.get("shipped", "int8")
-    metrics.update({
-        "model_id": config.get("model_id", out.name),
-        "shipped": shipped,
+    return retuned_metrics(out, config.get("model_id", out.name), lambda shipped: {
         "decoding": {k: config[k] for k in ("fine_threshold", "entity_threshold", "entity_threshold_f1") if k in config},
         "held_out": {shipped: scored_by(model, parts, "test")},
         "dev": {shipped: scored_by(model, parts, "dev")},
-        "retuned": True,
     })
-    metrics_path.write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
-    return metrics
 
 
 def evaluate_framing(data: Path, part: str = "test", folder: Path | None = None) -> dict:

@@ -141,6 +141,21 @@ def write_config(out: Path, config: dict) -> None:
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 
 
+def write_metrics(out: Path, metrics: dict) -> None:
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
+
+
+def retuned_metrics(out: Path, model_id: str, figures: Callable[[str], dict]) -> dict:
+    """Rewrites a model folder's metrics.json after retuning: its model id, and the figures
+    `figures(shipped)` gives for the graph the folder ships (the only one still in it)."""
+    path = out / "metrics.json"
+    metrics = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    shipped = metrics.get("shipped", "int8")
+    metrics.update({"model_id": model_id, "shipped": shipped, **figures(shipped), "retuned": True})
+    write_metrics(out, metrics)
+    return metrics
+
+
 def quantize(source: Path, target: Path, per_channel: bool = False) -> None:
     """Dynamic int8 quantisation of the weights (activations stay float); `per_channel`
     gives each output channel of a weight matrix its own scale."""
@@ -190,7 +205,7 @@ def finish(out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info
         "held_out": scores,
         **run_info,
     }
-    (out / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
+    write_metrics(out, metrics)
     log(f"held-out ({metrics['shipped']}): SI F1 {scores['int8']['si']['f1']:.3f} (int8) / "
         f"{scores['fp32']['si']['f1']:.3f} (fp32), TC F1 {scores['int8']['tc']['f1']:.3f} / {scores['fp32']['tc']['f1']:.3f}")
     return metrics
@@ -205,16 +220,7 @@ def retune(data: Path, out: Path, log: Callable[[str], None] = print) -> dict:
     if not parts["dev"] or not parts["test"]:
         raise InputError(str(data), "too few articles to split into dev and held-out parts")
     config, scores = tune_and_score(out, INT8_FILE, model.config, parts, log)
-    metrics_path = out / "metrics.json"
-    metrics = json.loads(metrics_path.read_text(encoding="utf-8")) if metrics_path.is_file() else {}
-    shipped = metrics.get("shipped", "int8")
-    metrics.update({
-        "model_id": config.get("model_id", out.name),
-        "shipped": shipped,
-        # Only the shipped graph is in the folder, so only its figures are current.
-        "held_out": {shipped: scores},
-        "retuned": True,
-    })
-    metrics_path.write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
-    log(f"held-out ({shipped}): SI F1 {scores['si']['f1']:.3f}, TC F1 {scores['tc']['f1']:.3f}")
+    # Only the shipped graph is in the folder, so only its figures are current.
+    metrics = retuned_metrics(out, config.get("model_id", out.name), lambda shipped: {"held_out": {shipped: scores}})
+    log(f"held-out ({metrics['shipped']}): SI F1 {scores['si']['f1']:.3f}, TC F1 {scores['tc']['f1']:.3f}")
     return metrics
