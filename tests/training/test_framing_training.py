@@ -4,13 +4,14 @@ reading, and a training run from a tiny random encoder."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from presslens.analyzers.framing.roles import FINE_ROLES_OF
 from presslens.training.framing_data import (
-    LabelledMention, add_narrative_frames, document_part, framing_scores, load_semeval, locate,
+    LabelledMention, add_name_swaps, add_narrative_frames, document_part, framing_scores, load_semeval, locate,
 )
 
 # One document in each part of the split (see the pinned parts below), written by us.
@@ -90,6 +91,22 @@ def test_narrative_frames_entities_are_found_as_whole_words_and_pronouns_skipped
     assert [(text[m.start:m.end], m.main, m.fine) for m in added] == [
         ("oil majors", "Antagonist", ()), ("coastal towns", "Innocent", ()), ("Major", "Protagonist", ()),
     ]
+
+
+def test_name_swaps_copy_each_fit_article_with_other_names_in_the_same_places(tmp_path: Path) -> None:
+    data = load_semeval(write_semeval(tmp_path / "ef"))
+    original = list(data.parts["fit"])
+    assert add_name_swaps(data, seed=5) == len(original) == 3
+    copies = data.parts["fit"][len(original):]
+    text = data.texts["swapped/EN_T_0.txt"]
+    swap = {data.texts[m.document][m.start:m.end]: text[c.start:c.end] for m, c in zip(original, copies)}
+    # Each labelled name is now another one of the fit part's names, with its role kept...
+    assert set(swap) == {"Storm Front", "Lowmere", "Ilsa Marr"} and all(new in swap and new != old for old, new in swap.items())
+    assert [(m.main, m.fine) for m in copies] == [(m.main, m.fine) for m in original]
+    # ... the same replacement wherever the name occurs, and every other word as it was.
+    source = DOCUMENTS["EN_T_0.txt"]
+    assert text == re.sub("|".join(swap), lambda match: swap[match.group()], source)
+    assert {m.document for m in data.parts["dev"] + data.parts["test"]} == {"EN_T_5.txt", "EN_T_1.txt"}
 
 
 def test_training_writes_a_model_folder_that_loads_and_predicts(tmp_path: Path) -> None:

@@ -106,6 +106,9 @@ def train_framing(
     base: Optional[Path] = BASE,
     epochs: int = typer.Option(4, "--epochs", min=1, help="Passes over the training part (the best on dev is kept)."),
     seed: int = SEED,
+    swap_names: bool = typer.Option(
+        False, "--swap-names", help="Also train on copies of the training articles with their labelled names swapped at random."
+    ),
     tune_only: bool = typer.Option(
         False, "--tune-only", help="Keep the encoder and heads in --out; refit the decoding thresholds on dev."
     ),
@@ -121,7 +124,7 @@ def train_framing(
             with _train_extra():
                 # deferred: training needs torch and transformers, the optional train extra
                 from presslens.training.framing import train_framing as run
-            metrics = run(data, out, extra=extra, base=base, epochs=epochs, seed=seed, log=_log)
+            metrics = run(data, out, extra=extra, base=base, epochs=epochs, seed=seed, swap_names=swap_names, log=_log)
     _print_held_out(metrics)
 
 

@@ -24,7 +24,7 @@ from presslens.analyzers.framing.roles import MAIN_ROLES
 from presslens.errors import InputError
 from presslens.training.framing_data import (
     DEV_BUCKETS, HELD_OUT_BUCKETS, PARTS, SPLIT_SALT, FramingData, LabelledMention, add_narrative_frames,
-    framing_scores, load_semeval, role_counts,
+    add_name_swaps, framing_scores, load_semeval, role_counts, semeval_only,
 )
 from presslens.training.run import quantize, resolve_base, retuned_metrics, write_config, write_metrics
 
@@ -132,19 +132,21 @@ def throughput(model: FramingModel, data: FramingData) -> dict:
             "documents": len({m.document for m in mentions})}
 
 
-def load_data(data: Path, extra: Path | None, log: Callable[[str], None]) -> FramingData:
+def load_data(data: Path, extra: Path | None, log: Callable[[str], None], swap_seed: int | None = None) -> FramingData:
     parts = load_semeval(Path(data))
     for part in PARTS:
         if not parts.parts[part]:
             raise InputError(str(data), f"no labelled mentions in the {part} part of the split")
     if extra is not None:
         log(f"Narrative Frames: {add_narrative_frames(parts, Path(extra))} mentions added to the fit part")
+    if swap_seed is not None:
+        log(f"name swaps: {add_name_swaps(parts, swap_seed)} mentions added to the fit part")
     return parts
 
 
 def train_framing(
     data: Path, out: Path, extra: Path | None = None, base: Path | None = None, epochs: int = 4, seed: int = 13,
-    log: Callable[[str], None] = print,
+    swap_names: bool = False, log: Callable[[str], None] = print,
 ) -> dict:
     """Trains, tunes, scores and exports; returns the metrics written to out/metrics.json."""
     # deferred: torch, and the training module that imports it, are the optional train extra
@@ -153,7 +155,7 @@ def train_framing(
 
     base, base_name = resolve_base(base)
     torch.set_num_threads(min(2, os.cpu_count() or 1))
-    parts = load_data(data, extra, log)
+    parts = load_data(data, extra, log, swap_seed=seed if swap_names else None)
     settings = FramingTrainSettings(epochs=epochs, seed=seed)
     began = time.monotonic()
     net, tokenizer = train_framing_net(parts.texts, parts.parts["fit"], base, settings, log=log,
@@ -162,7 +164,7 @@ def train_framing(
     out = Path(out)
     export_framing(net, tokenizer, out, FP32_FILE)
     config = {
-        "model_id": f"presslens-framing-{base_name}-s{seed}e{epochs}{'-nf' if extra else ''}",
+        "model_id": f"presslens-framing-{base_name}-s{seed}e{epochs}{'-nf' if extra else ''}{'-swap' if swap_names else ''}",
         "base": base_name,
         "max_length": settings.max_length,
         "context": settings.context,
@@ -172,6 +174,7 @@ def train_framing(
     return finish(out, parts, config, {
         "settings": asdict(settings),
         "extra_data": "narrative-frames" if extra else None,
+        "name_swaps": swap_names,
         "train_seconds": round(train_seconds),
         "torch_threads": torch.get_num_threads(),
         "device": platform.processor() or "cpu",
@@ -179,14 +182,15 @@ def train_framing(
 
 
 def split_info(data: FramingData) -> dict:
-    semeval = {part: [m for m in data.parts[part] if not m.document.startswith("narrative-frames/")] for part in PARTS}
+    semeval = {part: semeval_only(data.parts[part]) for part in PARTS}
     return {
         "by": f"sha1('{SPLIT_SALT}:' + document file name), first 8 hex digits, mod 100",
         "dev_buckets": [DEV_BUCKETS.start, DEV_BUCKETS.stop],
         "held_out_buckets": [HELD_OUT_BUCKETS.start, HELD_OUT_BUCKETS.stop],
         "documents": {part: len({m.document for m in semeval[part]}) for part in PARTS},
         "mentions": {part: role_counts(semeval[part]) for part in PARTS},
-        "narrative_frames_mentions": len(data.parts["fit"]) - len(semeval["fit"]),
+        "narrative_frames_mentions": sum(m.document.startswith("narrative-frames/") for m in data.parts["fit"]),
+        "name_swapped_mentions": sum(m.document.startswith("swapped/") for m in data.parts["fit"]),
     }
 
 

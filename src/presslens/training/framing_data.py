@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import random
 import re
 import sys
 from collections import Counter
@@ -159,6 +160,47 @@ def add_narrative_frames(data: FramingData, folder: Path, per_entity: int = 1) -
             pattern = re.compile(rf"(?<!\w){re.escape(entity)}(?!\w)", re.IGNORECASE)
             for match in list(pattern.finditer(text))[:per_entity]:
                 data.parts["fit"].append(LabelledMention(name, match.start(), match.end(), main, ()))
+                added += 1
+    return added
+
+
+def semeval_only(mentions: list[LabelledMention]) -> list[LabelledMention]:
+    """The SemEval mentions among `mentions`: added ones live in documents named "source/..."."""
+    return [m for m in mentions if "/" not in m.document]
+
+
+def add_name_swaps(data: FramingData, seed: int) -> int:
+    """Adds to the fit part a copy of each SemEval fit document in which every labelled name
+    (each of its whole-word occurrences) is replaced by another labelled name drawn at random
+    from the fit part, the same replacement throughout the document; returns the mentions
+    added. The drawn name says nothing about the role, so the copies teach the model to read
+    the role from the text around a name rather than from the name (the issue's name-swap
+    bar); longer names are replaced first, so "Vladimir Putin" is one name, not "Putin"."""
+    rng = random.Random(seed)
+    semeval = semeval_only(data.parts["fit"])
+    pool = sorted({data.texts[m.document][m.start:m.end].strip() for m in data.parts["fit"]} - {""})
+    by_document: dict[str, list[LabelledMention]] = {}
+    for mention in semeval:
+        by_document.setdefault(mention.document, []).append(mention)
+    added = 0
+    for document, mentions in sorted(by_document.items()):
+        text = data.texts[document]
+        names = sorted({text[m.start:m.end] for m in mentions} - {""}, key=lambda n: (-len(n), n))
+        swap = {name: rng.choice([p for p in pool if p.lower() != name.lower()]) for name in names}
+        pattern = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in names))
+        pieces, moved, last, shift = [], {}, 0, 0
+        for match in pattern.finditer(text):
+            replacement = swap[match.group()]
+            pieces += [text[last:match.start()], replacement]
+            moved[(match.start(), match.end())] = (match.start() + shift, match.start() + shift + len(replacement))
+            shift += len(replacement) - (match.end() - match.start())
+            last = match.end()
+        name = f"swapped/{document}"
+        data.texts[name] = "".join(pieces) + text[last:]
+        for mention in mentions:
+            if (mention.start, mention.end) in moved:
+                start, end = moved[(mention.start, mention.end)]
+                data.parts["fit"].append(LabelledMention(name, start, end, mention.main, mention.fine))
                 added += 1
     return added
 
