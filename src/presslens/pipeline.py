@@ -23,7 +23,7 @@ from presslens.limits import article_source, check_length
 from presslens.nlp import load_nlp
 from presslens.readers.dates import parse_date
 
-PIPELINE_VERSION = "0.7.0"
+PIPELINE_VERSION = "0.7.1"
 
 COMPONENTS = (
     "presslens_entities",

@@ -99,11 +99,11 @@ def held_out(shared_data: Path) -> dict:
 def test_eval_reports_the_task_measures_on_the_held_out_part(held_out: dict) -> None:
     assert held_out["part"] == "test" and held_out["mentions"] == 163
     assert set(held_out["f1_per_role"]) == {"Protagonist", "Antagonist", "Innocent"}
-    # The model card's figures (0.663, 0.581, 0.166), a little under for thread-order noise;
+    # The model card's figures (0.693, 0.629, 0.233), a little under for thread-order noise;
     # always answering "Antagonist" scores 0.626 and 0.257.
-    assert held_out["accuracy"] >= 0.65
-    assert held_out["macro_f1"] >= 0.56
-    assert held_out["emr"] >= 0.15
+    assert held_out["accuracy"] >= 0.68
+    assert held_out["macro_f1"] >= 0.61
+    assert held_out["emr"] >= 0.22
 
 
 @pytest.mark.shared
