@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -22,6 +23,7 @@ import numpy as np
 import torch
 
 from presslens.analyzers.framing.model import RoleScores, decode_roles
+from presslens.errors import PresslensError
 from presslens.training.framing_data import (
     FramingData, add_name_swaps, add_narrative_frames, framing_scores, load_semeval,
 )
@@ -46,9 +48,14 @@ def main() -> None:
     parser.add_argument("--context", type=int, default=FramingTrainSettings.context, help="tokens either side pooled")
     parser.add_argument("--base", type=Path)
     args = parser.parse_args()
+    if args.folds < 2:
+        parser.error(f"--folds: {args.folds} leaves nothing to train on; use 2 or more")
     torch.set_num_threads(min(2, os.cpu_count() or 1))
     base, base_name = resolve_base(args.base)
-    semeval = load_semeval(args.data)
+    try:
+        semeval = load_semeval(args.data)
+    except PresslensError as exc:
+        sys.exit(f"error: {exc}")
     labelled = semeval.parts["fit"] + semeval.parts["dev"]
     settings = FramingTrainSettings(epochs=args.epochs, seed=args.seed, max_length=args.max_length,
                                     context=args.context)
