@@ -4,7 +4,7 @@ Corpus as optional extra), its fixed split by document, and the task's measures.
 SemEval documents split by a salted hash of their file name into fit (60%), dev (20%) and
 held-out (20%) parts, so that all mentions of one article stay in one part. Epochs and
 decoding settings are chosen on dev; the held-out figures are on articles no choice ever
-looked at. Narrative Frames mentions only ever join the fit part.
+looked at. Narrative Frames mentions and name-swapped copies only ever join the fit part.
 """
 
 from __future__ import annotations
