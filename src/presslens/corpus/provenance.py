@@ -121,7 +121,7 @@ def recurring_quotes(store: Store, limit: int = 20) -> RecurringQuotes:
     for row in top:
         first = firsts[row.group_id]
         found.append(RecurringQuote(
-            quote=f"{first.article}-{first.idx}", text=first.text, speaker=first.speaker, person=first.person,
+            quote=format_quote_id(first.article, first.idx), text=first.text, speaker=first.speaker, person=first.person,
             outlet=first.outlet, published=first.published, appearances=row.appearances, articles=row.articles,
             outlets=row.outlets, wordings=row.wordings,
         ))
@@ -134,6 +134,11 @@ def group_quotes(store: Store, rebuild: bool = False) -> GroupingRun:
     """Groups the quotes saved since the last run (all of them again with `rebuild`)."""
     with store.engine.begin() as conn:
         return quote_groups.rebuild(conn) if rebuild else quote_groups.catch_up(conn)
+
+
+def format_quote_id(article: str, idx: int) -> str:
+    """A quote's id, ARTICLE-N: its article's id and its position in the article (from 0)."""
+    return f"{article}-{idx}"
 
 
 def parse_quote_id(quote_id: str) -> tuple[str, int]:
@@ -235,7 +240,7 @@ def _appearances(store: Store, group: int) -> list[Appearance]:
         relation = "first" if position == 0 else (relate(first_words, words) or "related")
         found.append(Appearance(
             article=row.article, outlet=row.outlet, published=row.published, speaker=row.speaker, text=row.text,
-            first=position == 0, quote=f"{row.article}-{row.idx}", person=row.person, relation=relation,
+            first=position == 0, quote=format_quote_id(row.article, row.idx), person=row.person, relation=relation,
             added=diff.added, dropped=diff.dropped, replaced=diff.replaced,
             diff=[] if position == 0 else diff.changes,
         ))
