@@ -3,7 +3,7 @@ PTC annotators marked: a model that marks far more than the gold rate on ordinar
 over-marking, one that marks far fewer is missing most of it.
 
 Three rows, each counted the same way (words as the pipeline's `scores.words` counts
-them: tokens that are not space or punctuation):
+them: `analyzers.scores.word_count`):
 - PTC gold: the annotated spans of the held-out part (70 articles the model never saw);
 - the model on those same articles, at the layer's floor (0.2) and at the page's
   default marking threshold (0.3);
@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from presslens.analyzers.layers import get_layer
+from presslens.analyzers.scores import word_count
 from presslens.analyzers.techniques.component import LAYER_MIN_SCORE, SHOWN_MIN_SCORE, carries_words
 from presslens.article import Article
 from presslens.errors import DroppedFieldWarning
@@ -46,19 +47,12 @@ class Rate:
     most: int = 0
     stop_word_only: int = 0
 
-    def per_1000(self, threshold: float) -> float:
-        return 1000 * self.spans[threshold] / self.words if self.words else 0.0
-
-
-def words_of(doc) -> int:
-    return sum(1 for t in doc if not (t.is_space or t.is_punct))
-
 
 def count_model(nlp, texts: list[str]) -> Rate:
     rate = Rate()
     for doc in nlp.pipe(texts, batch_size=4):
         spans = get_layer(doc, "techniques")
-        words = words_of(doc)
+        words = word_count(doc)
         rate.articles += 1
         rate.words += words
         for threshold in rate.spans:

@@ -45,14 +45,18 @@ def technique_figures(doc: Doc) -> dict:
     }
 
 
+def word_count(doc: Doc) -> int:
+    """Words as the scores count them: tokens that are neither space nor punctuation."""
+    return sum(1 for t in doc if not (t.is_space or t.is_punct))
+
+
 class ArticleScores:
     def __init__(self, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        words = sum(1 for t in doc if not (t.is_space or t.is_punct))
         set_layer(doc, "scores", {
-            "words": words,
+            "words": word_count(doc),
             "sentences": sum(1 for _ in doc.sents),
             "quotes": len(get_layer(doc, "quotes")),
             "entities": len(get_layer(doc, "entities")),
