@@ -13,7 +13,6 @@ fold left out. The held-out part is never read. Prints each fold and the pooled 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
 import time
@@ -28,11 +27,12 @@ from presslens.training.framing_data import (
     FramingData, add_name_swaps, add_narrative_frames, framing_scores, load_semeval,
 )
 from presslens.training.framing_net import FramingTrainSettings, net_scores, train_framing_net
+from presslens.training.buckets import hash_bucket
 from presslens.training.run import resolve_base
 
 
 def fold_of(document: str, folds: int) -> int:
-    return int(hashlib.sha1(f"framing-kfold:{document}".encode("utf-8")).hexdigest()[:8], 16) % folds
+    return hash_bucket(f"framing-kfold:{document}", folds)
 
 
 def main() -> None:

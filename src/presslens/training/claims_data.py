@@ -10,7 +10,6 @@ dev; the held-out figures are on text no choice ever looked at.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.errors import InputError
+from presslens.training.buckets import hash_bucket
 
 CLAIMBUSTER_FILE = "claimbuster-train.json"
 CLEF_FILE = "clef2019-train.csv"
@@ -63,7 +63,7 @@ class ClaimData:
 
 
 def claimbuster_part(sentence_id: object) -> str:
-    bucket = int(hashlib.sha1(str(sentence_id).encode("utf-8")).hexdigest()[:8], 16) % 100
+    bucket = hash_bucket(str(sentence_id))
     if bucket in CLAIMBUSTER_HELD_OUT_BUCKETS:
         return "test"
     return "dev" if bucket in CLAIMBUSTER_DEV_BUCKETS else "fit"

@@ -10,7 +10,6 @@ looked at. Narrative Frames mentions and name-swapped copies only ever join the 
 from __future__ import annotations
 
 import csv
-import hashlib
 import random
 import re
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from presslens.analyzers.framing.roles import MAIN_OF_FINE, MAIN_ROLES
 from presslens.errors import InputError
+from presslens.training.buckets import hash_bucket
 from presslens.readers.source import decode_utf8
 
 PARTS = ("fit", "dev", "test")
@@ -62,7 +62,7 @@ class FramingData:
 
 
 def document_part(name: str) -> str:
-    bucket = int(hashlib.sha1(f"{SPLIT_SALT}:{name}".encode("utf-8")).hexdigest()[:8], 16) % 100
+    bucket = hash_bucket(f"{SPLIT_SALT}:{name}")
     if bucket in HELD_OUT_BUCKETS:
         return "test"
     return "dev" if bucket in DEV_BUCKETS else "fit"

@@ -7,12 +7,12 @@ stable hash of the article id, so it is the same on every machine and every run.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from presslens.errors import InputError
+from presslens.training.buckets import hash_bucket
 
 TECHNIQUES = (
     "Loaded_Language",
@@ -56,13 +56,9 @@ class PtcArticle:
     spans: list[LabelledSpan] = field(default_factory=list)
 
 
-def bucket_of(article_id: str) -> int:
-    return int(hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:8], 16) % 100
-
-
 def part_of(article_id: str) -> str:
     """'test' (held out), 'dev' (tuning) or 'fit' (weights) for one article id."""
-    b = bucket_of(article_id)
+    b = hash_bucket(article_id)
     if b in HELD_OUT_BUCKETS:
         return "test"
     if b in DEV_BUCKETS:
