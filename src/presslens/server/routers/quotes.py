@@ -14,7 +14,7 @@ router = APIRouter(responses=ERRORS)
             summary="The quotes repeated in the most outlets")
 def recurring(request: Request, limit: int = Query(20, ge=1, le=500)) -> dict:
     """How many grouped quotes recur in two or more articles, and the `limit` groups in the most
-    articles, each with its first appearance (first in this corpus). Reads the groups as
+    outlets (then articles), each with its first appearance (first in this corpus). Reads the groups as
     `presslens quotes group` last left them."""
     return plain(provenance.recurring_quotes(store_of(request), limit=limit))
 
