@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from presslens.analyzers.framing.model import RoleScores, decode_roles
+from presslens.analyzers.framing.model import ONE_FINE_ROLE, RoleScores, decode_roles
 from presslens.errors import PresslensError
 from presslens.training.framing_data import (
     FramingData, add_name_swaps, add_narrative_frames, framing_scores, load_semeval,
@@ -71,14 +71,14 @@ def main() -> None:
             add_name_swaps(data, args.seed)
         net, tokenizer = train_framing_net(data.texts, data.parts["fit"], base, settings, log=lambda _: None)
         scores = net_scores(net, tokenizer, data.texts, left_out, settings)
-        result = framing_scores(left_out, decode_roles(scores, 1.01))
+        result = framing_scores(left_out, decode_roles(scores, ONE_FINE_ROLE))
         print(f"fold {fold + 1}/{args.folds}: {len(data.parts['fit'])} training mentions; {result['mentions']} scored: "
               f"accuracy {result['accuracy']:.3f}, macro-F1 {result['macro_f1']:.3f}, EMR {result['emr']:.3f} "
               f"({time.monotonic() - began:.0f}s)", flush=True)
         gold_all += left_out
         main_all.append(scores.main)
         fine_all.append(scores.fine)
-    pooled = framing_scores(gold_all, decode_roles(RoleScores(np.concatenate(main_all), np.concatenate(fine_all)), 1.01))
+    pooled = framing_scores(gold_all, decode_roles(RoleScores(np.concatenate(main_all), np.concatenate(fine_all)), ONE_FINE_ROLE))
     recipe = ", ".join([
         base_name, f"{args.max_length}-token windows", f"context {args.context}", f"{args.epochs} epochs", f"seed {args.seed}",
         *([f"Narrative Frames x{args.extra_per_entity}"] if args.extra else []), *(["name swaps"] if args.swap_names else []),

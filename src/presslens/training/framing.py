@@ -19,7 +19,7 @@ from typing import Callable
 
 import numpy as np
 
-from presslens.analyzers.framing.model import FramingModel, RoleScores, decode_roles, entity_scores, load_framing_model
+from presslens.analyzers.framing.model import ONE_FINE_ROLE, FramingModel, RoleScores, decode_roles, entity_scores, load_framing_model
 from presslens.analyzers.framing.roles import MAIN_ROLES
 from presslens.errors import InputError
 from presslens.training.framing_data import (
@@ -30,14 +30,14 @@ from presslens.training.run import quantize, resolve_base, retuned_metrics, writ
 
 FP32_FILE = "model-fp32.onnx"
 INT8_FILE = "model.onnx"
-FINE_THRESHOLDS = [round(t, 2) for t in np.arange(0.2, 0.96, 0.05)] + [1.01]
+FINE_THRESHOLDS = [round(t, 2) for t in np.arange(0.2, 0.96, 0.05)] + [ONE_FINE_ROLE]
 ENTITY_THRESHOLDS = [round(t, 2) for t in np.arange(0.34, 0.96, 0.02)]
 FRAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def selection_score(gold: list[LabelledMention], scores: RoleScores) -> float:
     """What picks the epoch and the settings on dev: accuracy + macro-F1 + EMR."""
-    result = framing_scores(gold, decode_roles(scores, 1.01))
+    result = framing_scores(gold, decode_roles(scores, ONE_FINE_ROLE))
     return result["accuracy"] + result["macro_f1"] + result["emr"]
 
 

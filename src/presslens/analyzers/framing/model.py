@@ -26,6 +26,8 @@ MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "framing"
 MODEL_FILES = ("model.onnx", "tokenizer.json", "config.json", "heads.npz")
 ENV_VAR = "PRESSLENS_FRAMING_MODEL"
 SENTENCE_ENDS = frozenset({".", "!", "?"})
+# A fine-role threshold no probability reaches: one fine role a mention, never a second.
+ONE_FINE_ROLE = 1.01
 
 
 @dataclass
@@ -136,7 +138,7 @@ class FramingModel:
         self.context = int(self.config.get("context", 24))
         self.batch_size = int(self.config.get("batch_size", 16))
         # A fine role beside the best one of the main role is kept at or above this.
-        self.fine_threshold = float(self.config.get("fine_threshold", 1.01))
+        self.fine_threshold = float(self.config.get("fine_threshold", ONE_FINE_ROLE))
         # An entity's role is null unless its best mean main-role score reaches this.
         self.entity_threshold = float(self.config.get("entity_threshold", 0.0))
         heads = np.load(folder / "heads.npz")
