@@ -7,7 +7,8 @@ number of epochs (no epoch is chosen on what is scored), and scores the fp32 net
 fold left out. The held-out part is never read. Prints each fold and the pooled figures.
 
     .venv/bin/python benchmarks/framing_kfold.py --data ../shared/data/entity-framing \\
-        --extra ../shared/data/narrative-frames [--swap-names] [--folds 3] [--epochs 3] [--max-length 128] [--context 24]
+        --extra ../shared/data/narrative-frames [--swap-names] [--folds 3] [--epochs 3] [--seed 13] \\
+        [--max-length 128] [--context 24] [--extra-per-entity 1]
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ import torch
 
 from presslens.analyzers.framing.model import ONE_FINE_ROLE, RoleScores, decode_roles
 from presslens.errors import PresslensError
+from presslens.training.buckets import hash_bucket
 from presslens.training.framing_data import (
     FramingData, add_name_swaps, add_narrative_frames, framing_scores, load_semeval,
 )
 from presslens.training.framing_net import FramingTrainSettings, net_scores, train_framing_net
-from presslens.training.buckets import hash_bucket
 from presslens.training.run import resolve_base
 
 
