@@ -17,25 +17,21 @@ them: `analyzers.scores.word_count`):
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import time
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from allsides_sample import allsides_sample
 
 from presslens.analyzers.layers import get_layer
 from presslens.analyzers.scores import word_count
 from presslens.analyzers.techniques.component import LAYER_MIN_SCORE, SHOWN_MIN_SCORE, carries_words
-from presslens.article import Article
-from presslens.errors import DroppedFieldWarning
 from presslens.pipeline import Pipeline
-from presslens.readers import read_path
 from presslens.training.ptc import load_ptc, split
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
-CORPUS = DATA / "corpus" / "allsides.jsonl.gz"
 
 
 @dataclass
@@ -62,14 +58,6 @@ def count_model(nlp, texts: list[str]) -> Rate:
         rate.most = max(rate.most, len(spans))
         rate.stop_word_only += sum(not carries_words(doc, s.start, s.end) for s in spans)
     return rate
-
-
-def allsides_sample(n: int, seed: int) -> list[str]:
-    with warnings.catch_warnings():  # the corpus's odd dates: the texts are what is sampled
-        warnings.simplefilter("ignore", DroppedFieldWarning)
-        articles: list[Article] = list(read_path(CORPUS, on_error=lambda error: None))
-    chosen = random.Random(seed).sample(articles, min(n, len(articles)))
-    return [a.text for a in chosen]
 
 
 def row(name: str, rate: Rate, threshold: float | None, gold_spans: int | None = None) -> str:
