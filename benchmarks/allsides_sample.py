@@ -4,6 +4,7 @@ measure what the models do on ordinary news."""
 from __future__ import annotations
 
 import random
+import sys
 import warnings
 from pathlib import Path
 
@@ -15,7 +16,10 @@ CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "co
 
 
 def allsides_sample(n: int, seed: int) -> list[str]:
-    """The texts of `n` articles drawn at random (seeded) from the whole corpus."""
+    """The texts of `n` articles drawn at random (seeded) from the whole corpus; exits with
+    one line when the corpus is not there."""
+    if not CORPUS.is_file():
+        sys.exit(f"error: {CORPUS}: not found (the AllSides corpus of ../shared/data)")
     with warnings.catch_warnings():  # the corpus's odd dates: the texts are what is sampled
         warnings.simplefilter("ignore", DroppedFieldWarning)
         articles: list[Article] = list(read_path(CORPUS, on_error=lambda error: None))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 from collections import Counter
 
@@ -21,6 +22,7 @@ from allsides_sample import allsides_sample
 from presslens.analyzers.framing.model import ENV_VAR, load_framing_model
 from presslens.analyzers.framing.roles import MAIN_ROLES
 from presslens.article import Article
+from presslens.errors import PresslensError
 from presslens.pipeline import WITH_FRAMING, Pipeline
 
 
@@ -30,9 +32,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--model", help="framing model folder (default: the bundled one)")
     args = parser.parse_args()
+    if args.articles < 1:
+        parser.error(f"--articles: {args.articles} is not a positive number")
     if args.model:
         os.environ[ENV_VAR] = args.model
-    model = load_framing_model()
+    try:
+        model = load_framing_model()
+    except PresslensError as exc:
+        sys.exit(f"error: {exc}")
     texts = allsides_sample(args.articles, args.seed)
     pipeline = Pipeline(WITH_FRAMING)
     roles: Counter = Counter()
