@@ -19,7 +19,7 @@ from collections import Counter
 
 from allsides_sample import allsides_sample
 
-from presslens.analyzers.framing.model import ENV_VAR, load_framing_model
+from presslens.analyzers.framing.model import FramingModel, load_framing_model
 from presslens.analyzers.framing.roles import MAIN_ROLES
 from presslens.article import Article
 from presslens.errors import PresslensError
@@ -35,7 +35,7 @@ def main() -> None:
     if args.articles < 1:
         parser.error(f"--articles: {args.articles} is not a positive number")
     if args.model:
-        os.environ[ENV_VAR] = args.model
+        os.environ[FramingModel.env_var()] = args.model
     try:
         model = load_framing_model()
     except PresslensError as exc:

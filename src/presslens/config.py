@@ -1,39 +1,86 @@
 """All settings in one object, read from PRESSLENS_* environment variables.
 
 Nothing is built at import time: callers ask for `get_settings()` when they need it,
-so tests can point the store at another database by setting the environment.
+so tests can point the store at another database by setting the environment. Each
+field's description is its documentation (tests/test_config.py fails on a field without
+one, and on a module that reads a PRESSLENS_* variable from os.environ instead).
 """
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PRESSLENS_", extra="ignore")
 
-    db: str = "sqlite:///presslens.db"
-    api_token: str | None = None
-    models_dir: Path | None = None
-    max_article_bytes: int = 10_000_000
-    max_request_bytes: int = 12_000_000
-    analyze_timeout_s: float = 60.0
-    # Web/API only: texts longer than this are refused with 413 before any analysis
-    # (the library's own limit is spaCy's nlp.max_length, 2,000,000 characters).
-    max_analyze_chars: int = 200_000
-    # Web/API only: how long a write waits for the SQLite write lock before a 503 + Retry-After.
-    write_lock_timeout_s: float = 2.0
-    # Each search's database work stops after this many seconds (QueryTimeout, a 504).
-    query_timeout_s: float = 5.0
-    # Web/API only: identical GET requests within this many seconds share one answer
-    # (server/page_cache.py); 0 turns it off.
-    page_cache_s: float = 5.0
-    # Entity framing joins the default pipeline only when asked (PRESSLENS_FRAMING=1): its model is
-    # below the targets of docs/framing.md and adds about a quarter to the analysis time.
-    framing: bool = False
+    db: str = Field("sqlite:///presslens.db", description="The store's SQLAlchemy URL (PRESSLENS_DB).")
+    api_token: str | None = Field(
+        None, description="The bearer token the server asks of writes (POST /api/articles); without it the server is read-only.",
+    )
+    models_dir: Path | None = Field(
+        None,
+        description="A folder of model folders named techniques/, claims/ and framing/: each one there is loaded in place "
+                    "of the bundled model (PRESSLENS_<TASK>_MODEL still wins over it; a task missing there stays bundled).",
+    )
+    techniques_model: Path | None = Field(
+        None, description="The technique model folder to load instead of the bundled one (PRESSLENS_TECHNIQUES_MODEL).",
+    )
+    claims_model: Path | None = Field(
+        None, description="The check-worthiness model folder to load instead of the bundled one (PRESSLENS_CLAIMS_MODEL).",
+    )
+    framing_model: Path | None = Field(
+        None, description="The framing model folder to load instead of the bundled one (PRESSLENS_FRAMING_MODEL).",
+    )
+    threads: int = Field(0, description="onnxruntime's threads per model session (PRESSLENS_THREADS); 0 lets it decide.")
+    max_article_bytes: int = Field(10_000_000, description="The largest input file or stream a reader accepts, in bytes.")
+    max_request_bytes: int = Field(12_000_000, description="Web/API only: the largest request body, in bytes (413 above it).")
+    analyze_timeout_s: float = Field(60.0, description="Web/API only: how long one request's analysis may run, in seconds.")
+    max_analyze_chars: int = Field(
+        200_000,
+        description="Web/API only: texts longer than this are refused with 413 before any analysis (the library's own "
+                    "limit is spaCy's nlp.max_length, 2,000,000 characters).",
+    )
+    write_lock_timeout_s: float = Field(
+        2.0, description="Web/API only: how long a write waits for the SQLite write lock before a 503 + Retry-After.",
+    )
+    query_timeout_s: float = Field(
+        5.0, description="Each search's database work stops after this many seconds (QueryTimeout, a 504).",
+    )
+    page_cache_s: float = Field(
+        5.0, description="Web/API only: identical GET requests within this many seconds share one answer "
+                         "(server/page_cache.py); 0 turns it off.",
+    )
+    framing: bool = Field(
+        False,
+        description="Entity framing joins the default pipeline only when asked (PRESSLENS_FRAMING=1): its model is below "
+                    "the targets of docs/framing.md and adds about a quarter to the analysis time.",
+    )
+
+    @field_validator("models_dir", "techniques_model", "claims_model", "framing_model", "threads", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object, info) -> object:
+        # An empty variable (PRESSLENS_THREADS=) means unset, as it did before these were settings.
+        if value == "":
+            return 0 if info.field_name == "threads" else None
+        return value
 
 
 def get_settings() -> Settings:
+    return Settings()
+
+
+def current_settings() -> Settings:
+    """The settings for the environment as it is now, built once per distinct set of PRESSLENS_*
+    variables: model loading asks for them on every Doc, where building Settings costs a millisecond."""
+    return _settings_for(frozenset((k, v) for k, v in os.environ.items() if k.upper().startswith("PRESSLENS_")))
+
+
+@lru_cache(maxsize=8)
+def _settings_for(environment: frozenset) -> Settings:
     return Settings()

@@ -1,17 +1,21 @@
-"""What the bundled ONNX models (techniques, claims) share: which folder to load, the check
-that its files are there, the onnxruntime session, and loading each folder once per process."""
+"""What the bundled ONNX models (techniques, claims, framing) share: which folder to load,
+the check that its files are there, the config, tokenizer and onnxruntime session of a
+model folder (OnnxModel), and loading each folder once per process."""
 
 from __future__ import annotations
 
-import os
+import json
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
+import numpy as np
+
+from presslens.config import current_settings
 from presslens.errors import ModelMissingError
 
-Model = TypeVar("Model")
+Model = TypeVar("Model", bound="OnnxModel")
 
 _loaded: dict[tuple[type, str], Any] = {}
 _lock = threading.Lock()
@@ -28,20 +32,82 @@ def require_files(folder: Path, names: Iterable[str], what: str, docs: str, env_
 
 
 def onnx_session(path: Path):
-    """A CPU inference session; PRESSLENS_THREADS caps its threads (0: onnxruntime decides)."""
+    """A CPU inference session; Settings.threads (PRESSLENS_THREADS) caps its threads (0: onnxruntime decides)."""
     # deferred: onnxruntime loads with a model, at its first use
     import onnxruntime as ort
 
     options = ort.SessionOptions()
-    options.intra_op_num_threads = int(os.environ.get("PRESSLENS_THREADS") or 0)
+    options.intra_op_num_threads = current_settings().threads
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-def load_once(make: Callable[[Path], Model], folder: Path | None, env_var: str, bundled: Path) -> Model:
-    """`make(folder)` once per process and folder; the folder defaults to `env_var`, else `bundled`."""
-    folder = Path(folder or os.environ.get(env_var) or bundled)
-    key = (make, str(folder.resolve()))
-    with _lock:
-        if key not in _loaded:
-            _loaded[key] = make(folder)
-        return _loaded[key]
+def special_ids(tokenizer) -> tuple[int, int, int]:
+    """[CLS], [SEP] and [PAD] ids (or their RoBERTa-style equivalents)."""
+    def first(*names: str) -> int:
+        for name in names:
+            found = tokenizer.token_to_id(name)
+            if found is not None:
+                return found
+        raise ModelMissingError(f"tokenizer has none of {names}")
+
+    return first("[CLS]", "<s>"), first("[SEP]", "</s>"), first("[PAD]", "<pad>")
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    shifted = np.exp(x - x.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+class OnnxModel:
+    """One model folder: its config.json, tokenizer.json (no truncation, no padding) and ONNX
+    graph. A subclass names its task and files, and reads the rest of its folder."""
+
+    task: ClassVar[str]  # the folder name under Settings.models_dir, and the setting `<task>_model`
+    what: ClassVar[str]  # the model's name in the missing-file message
+    docs: ClassVar[str]  # where the message sends the reader to train one
+    bundled: ClassVar[Path]  # the folder shipped with presslens
+    files: ClassVar[tuple[str, ...]]  # the files besides the graph, config.json and tokenizer.json among them
+
+    def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
+        folder = Path(folder)
+        require_files(folder, (onnx_file, *self.files), self.what, self.docs, self.env_var())
+        # deferred: the tokenizer loads with the model, at its first use
+        from tokenizers import Tokenizer
+
+        self.folder = folder
+        self.config: dict = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        self.model_id: str = self.config.get("model_id", folder.name)
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        self.pad_id = special_ids(self.tokenizer)[2]
+        self._session = onnx_session(folder / onnx_file)
+
+    @classmethod
+    def env_var(cls) -> str:
+        return f"PRESSLENS_{cls.task.upper()}_MODEL"
+
+    @classmethod
+    def default_folder(cls) -> Path:
+        """Settings `<task>_model`, else `<task>/` of Settings.models_dir where it is there, else the bundled folder."""
+        settings = current_settings()
+        chosen = getattr(settings, f"{cls.task}_model")
+        if chosen:
+            return Path(chosen)
+        if settings.models_dir and (settings.models_dir / cls.task).is_dir():
+            return settings.models_dir / cls.task
+        return cls.bundled
+
+    @classmethod
+    def load(cls: type[Model], folder: Path | None = None) -> Model:
+        """The model in `folder` (default: `default_folder()`), loaded once per process and folder."""
+        folder = Path(folder or cls.default_folder())
+        key = (cls, str(folder.resolve()))
+        with _lock:
+            if key not in _loaded:
+                _loaded[key] = cls(folder)
+            return _loaded[key]

@@ -18,7 +18,7 @@ from torch import nn
 
 from presslens.analyzers.framing.model import RoleScores, mention_windows, pooling_weights
 from presslens.analyzers.framing.roles import FINE_ROLES, MAIN_ROLES
-from presslens.analyzers.techniques.component import special_ids
+from presslens.analyzers.onnx_models import special_ids
 from presslens.training.claims_net import padded
 from presslens.training.framing_data import LabelledMention
 from presslens.training.train import fine_tune, seed_everything

@@ -19,9 +19,8 @@ from typing import Callable
 
 import numpy as np
 
-from presslens.analyzers.techniques.component import (
-    TechniqueModel, char_ranges, make_windows, runs_above, sigmoid, special_ids, token_outputs,
-)
+from presslens.analyzers.onnx_models import sigmoid, special_ids
+from presslens.analyzers.techniques.component import TechniqueModel, char_ranges, make_windows, runs_above, token_outputs
 from presslens.errors import InputError, ModelMissingError
 from presslens.training.evaluate import evaluate
 from presslens.training.ptc import DEV_BUCKETS, HELD_OUT_BUCKETS, LabelledSpan, PtcArticle, load_ptc, split

@@ -18,7 +18,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from presslens.analyzers.techniques.component import make_windows, special_ids, token_range
+from presslens.analyzers.onnx_models import special_ids
+from presslens.analyzers.techniques.component import make_windows, token_range
 from presslens.training.ptc import TECHNIQUES, PtcArticle
 
 N_LABELS = len(TECHNIQUES)

@@ -17,7 +17,8 @@ from typing import Callable
 
 import numpy as np
 
-from presslens.analyzers.techniques.component import ArticleOutputs, SpanDecoding, TechniqueModel, sigmoid, softmax, token_range
+from presslens.analyzers.onnx_models import sigmoid, softmax
+from presslens.analyzers.techniques.component import ArticleOutputs, SpanDecoding, TechniqueModel, token_range
 from presslens.training.ptc import PtcArticle
 from presslens.training.scorer import score_flc, score_si
 from presslens.training.semeval import flc_spans, si_spans

@@ -11,30 +11,23 @@ torch stays in the optional `train` extra.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 
-from presslens.analyzers.onnx_models import load_once, onnx_session, require_files
+from presslens.analyzers.onnx_models import OnnxModel
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "claims"
 MODEL_FILES = ("model.onnx", "tokenizer.json", "config.json")
-ENV_VAR = "PRESSLENS_CLAIMS_MODEL"
 
 
-class ClaimModel:
+class ClaimModel(OnnxModel):
     """The ONNX sentence classifier of one model folder, with its calibration and threshold."""
 
-    def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
-        folder = Path(folder)
-        require_files(folder, (onnx_file, *MODEL_FILES[1:]), "claim", "docs/claims-model.md", ENV_VAR)
-        # deferred: the tokenizer loads with the model, at the first score
-        from tokenizers import Tokenizer
+    task, what, docs, bundled, files = "claims", "claim", "docs/claims-model.md", MODEL_DIR, MODEL_FILES[1:]
 
-        self.folder = folder
-        self.config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        self.model_id: str = self.config.get("model_id", folder.name)
+    def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
+        super().__init__(folder, onnx_file)
         self.threshold = float(self.config.get("threshold", 0.5))
         self.max_length = int(self.config.get("max_length", 96))
         self.batch_size = int(self.config.get("batch_size", 32))
@@ -43,11 +36,9 @@ class ClaimModel:
         self.platt: dict[str, tuple[float, float]] = {
             head: (float(p["scale"]), float(p["bias"])) for head, p in self.config.get("platt", {}).items()
         }
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(self.max_length)
-        self.tokenizer.no_padding()
+        # As the claims trainer pads: [PAD], else 0.
         self.pad_id = self.tokenizer.token_to_id("[PAD]") or 0
-        self._session = onnx_session(folder / onnx_file)
         self._output = self._session.get_outputs()[0].name
 
     def logits(self, sentences: list[str]) -> np.ndarray:
@@ -84,4 +75,4 @@ class ClaimModel:
 
 def load_claim_model(folder: Path | None = None) -> ClaimModel:
     """The model in `folder` (default: PRESSLENS_CLAIMS_MODEL or the bundled one), loaded once per process."""
-    return load_once(ClaimModel, folder, ENV_VAR, MODEL_DIR)
+    return ClaimModel.load(folder)

@@ -12,19 +12,16 @@ torch stays in the optional `train` extra.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from presslens.analyzers.framing.roles import FINE_ROLES, FINE_ROLES_OF, MAIN_ROLES
-from presslens.analyzers.onnx_models import load_once, onnx_session, require_files
-from presslens.analyzers.techniques.component import sigmoid, softmax, special_ids
+from presslens.analyzers.onnx_models import OnnxModel, sigmoid, softmax, special_ids
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "framing"
 MODEL_FILES = ("model.onnx", "tokenizer.json", "config.json", "heads.npz")
-ENV_VAR = "PRESSLENS_FRAMING_MODEL"
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 # A fine-role threshold no probability reaches: one fine role a mention, never a second.
 ONE_FINE_ROLE = 1.01
@@ -122,18 +119,13 @@ def entity_scores(main: np.ndarray) -> np.ndarray:
     return main.mean(axis=0)
 
 
-class FramingModel:
+class FramingModel(OnnxModel):
     """The ONNX encoder of one model folder with its two role heads and decoding settings."""
 
-    def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
-        folder = Path(folder)
-        require_files(folder, (onnx_file, *MODEL_FILES[1:]), "framing", "docs/framing.md", ENV_VAR)
-        # deferred: the tokenizer loads with the model, at the first Doc
-        from tokenizers import Tokenizer
+    task, what, docs, bundled, files = "framing", "framing", "docs/framing.md", MODEL_DIR, MODEL_FILES[1:]
 
-        self.folder = folder
-        self.config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        self.model_id: str = self.config.get("model_id", folder.name)
+    def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
+        super().__init__(folder, onnx_file)
         self.max_length = int(self.config.get("max_length", 128))
         self.context = int(self.config.get("context", 24))
         self.batch_size = int(self.config.get("batch_size", 16))
@@ -141,14 +133,9 @@ class FramingModel:
         self.fine_threshold = float(self.config.get("fine_threshold", ONE_FINE_ROLE))
         # An entity's role is null unless its best mean main-role score reaches this.
         self.entity_threshold = float(self.config.get("entity_threshold", 0.0))
-        heads = np.load(folder / "heads.npz")
+        heads = np.load(self.folder / "heads.npz")
         self.main_weight, self.main_bias = heads["main_weight"], heads["main_bias"]
         self.fine_weight, self.fine_bias = heads["fine_weight"], heads["fine_bias"]
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.no_truncation()
-        self.tokenizer.no_padding()
-        self.pad_id = special_ids(self.tokenizer)[2]
-        self._session = onnx_session(folder / onnx_file)
 
     def features(self, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
         """(mentions, 2 * hidden): each span's own mean state and its context's."""
@@ -189,4 +176,4 @@ class FramingModel:
 
 def load_framing_model(folder: Path | None = None) -> FramingModel:
     """The model in `folder` (default: PRESSLENS_FRAMING_MODEL or the bundled one), loaded once per process."""
-    return load_once(FramingModel, folder, ENV_VAR, MODEL_DIR)
+    return FramingModel.load(folder)

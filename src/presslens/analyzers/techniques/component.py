@@ -23,13 +23,12 @@ from spacy.tokens import Doc
 
 from presslens.analysis import TechniqueSpan
 from presslens.analyzers.layers import layer_attribute, write_layer
-from presslens.analyzers.onnx_models import load_once, onnx_session, require_files
+from presslens.analyzers.onnx_models import OnnxModel, sigmoid, softmax, special_ids
 from presslens.analyzers.techniques.features import FEATURE_NAMES, SpanFeatures
 from presslens.errors import ModelMissingError
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "techniques"
 MODEL_FILES = ("model.onnx", "tokenizer.json", "labels.json", "config.json", "span_head.npz")
-ENV_VAR = "PRESSLENS_TECHNIQUES_MODEL"
 SPAN_KEY = "presslens_techniques"
 
 # Runs a batch of windows: (input_ids, attention_mask) -> (token logits, hidden states).
@@ -44,18 +43,6 @@ class Windows:
     starts: list[int]  # index of each window's first text token
     lengths: list[int]  # text tokens in each window
     ids: list[list[int]]  # each window's token ids, special tokens included
-
-
-def special_ids(tokenizer) -> tuple[int, int, int]:
-    """[CLS], [SEP] and [PAD] ids (or their RoBERTa-style equivalents)."""
-    def first(*names: str) -> int:
-        for name in names:
-            found = tokenizer.token_to_id(name)
-            if found is not None:
-                return found
-        raise ModelMissingError(f"tokenizer has none of {names}")
-
-    return first("[CLS]", "<s>"), first("[SEP]", "</s>"), first("[PAD]", "<pad>")
 
 
 def make_windows(tokenizer, text: str, max_length: int, stride: int) -> Windows:
@@ -112,15 +99,6 @@ def token_outputs(windows: Windows, run: WindowRunner, batch_size: int, pad_id: 
         return np.zeros((0, 0), np.float32), np.zeros((0, 0), np.float32)
     counts = np.maximum(counts, 1)[:, None]
     return logits_sum / counts, hidden_sum / counts
-
-
-def sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-x))
-
-
-def softmax(x: np.ndarray) -> np.ndarray:
-    shifted = np.exp(x - x.max(axis=-1, keepdims=True))
-    return shifted / shifted.sum(axis=-1, keepdims=True)
 
 
 def runs_above(probs: np.ndarray, threshold: float) -> list[tuple[int, int]]:
@@ -253,23 +231,15 @@ class ClassifierStage:
         return features @ self.weight.T + self.bias
 
 
-class TechniqueModel:
+class TechniqueModel(OnnxModel):
     """The tagger plus its labels, thresholds and calibration, from one model folder."""
 
-    def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
-        folder = Path(folder)
-        require_files(folder, (onnx_file, *MODEL_FILES[1:]), "technique", "docs/techniques.md", ENV_VAR)
-        # deferred: the tokenizer loads with the model, at the first prediction
-        from tokenizers import Tokenizer
+    task, what, docs, bundled, files = "techniques", "technique", "docs/techniques.md", MODEL_DIR, MODEL_FILES[1:]
 
-        self.folder = folder
-        self.config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        self.labels: list[str] = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.no_truncation()
-        self.tokenizer.no_padding()
-        self.pad_id = special_ids(self.tokenizer)[2]
-        heads = np.load(folder / "span_head.npz")
+    def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
+        super().__init__(folder, onnx_file)
+        self.labels: list[str] = json.loads((self.folder / "labels.json").read_text(encoding="utf-8"))
+        heads = np.load(self.folder / "span_head.npz")
         self.span_weight, self.span_bias = heads["weight"], heads["bias"]
         self.temperatures = np.array(self.config.get("temperatures", [1.0] * (len(self.labels) + 1)), np.float32)
         self.decoding = SpanDecoding.from_config(self.config)
@@ -277,18 +247,10 @@ class TechniqueModel:
         self.labelled_decoding = SpanDecoding.from_config(self.config.get("labelled_spans") or self.config)
         self.span_temperature = float(self.config.get("span_temperature", 1.0))
         self.stage = ClassifierStage.from_config(self.config.get("tc_stage"), len(self.labels))
-        self.model_id = self.config.get("model_id", folder.name)
-        self._run = self._onnx_runner(folder / onnx_file)
 
-    @staticmethod
-    def _onnx_runner(path: Path) -> WindowRunner:
-        session = onnx_session(path)
-
-        def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-            logits, hidden = session.run(["token_logits", "hidden"], {"input_ids": ids, "attention_mask": mask})
-            return logits, hidden
-
-        return run
+    def _run(self, ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        logits, hidden = self._session.run(["token_logits", "hidden"], {"input_ids": ids, "attention_mask": mask})
+        return logits, hidden
 
     def outputs(self, text: str) -> ArticleOutputs:
         windows = make_windows(self.tokenizer, text, self.config["max_length"], self.config["stride"])
@@ -336,7 +298,7 @@ class TechniqueModel:
 
 def load_model(folder: Path | None = None) -> TechniqueModel:
     """The model in `folder` (default: PRESSLENS_TECHNIQUES_MODEL or the bundled one), loaded once per process."""
-    return load_once(TechniqueModel, folder, ENV_VAR, MODEL_DIR)
+    return TechniqueModel.load(folder)
 
 
 # Readers are better served by fewer false alarms than the SemEval F1 optimum gives:
