@@ -24,7 +24,7 @@ def score(
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: the bundled model)."),
 ) -> None:
     """Score each sentence's check-worthiness (0..1, calibrated), in input order."""
-    from presslens.training.claims_score import score_file  # deferred: loads the model runtime
+    from presslens.predict.claims import score_file  # deferred: loads the model runtime
 
     try:
         with exit_on_error():

@@ -25,7 +25,7 @@ def predict(
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: the bundled model)."),
 ) -> None:
     """Main role and fine roles of each mention (SemEval-2025 Task 10 subtask 1), in input order."""
-    from presslens.training.framing_predict import predict_file  # deferred: loads the model runtime
+    from presslens.predict.framing import predict_file  # deferred: loads the model runtime
 
     try:
         with exit_on_error():

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from presslens.analyzers.claims.model import load_claim_model
 from presslens.errors import InputError
+from presslens.predict.output import write_lines
 from presslens.readers.source import check_not_empty, decode_utf8
 
 DELIMITERS = {".csv": ",", ".tsv": "\t"}
@@ -84,15 +83,7 @@ def score_file(input_path: Path, output_path: Path, folder: Path | None = None) 
     """Writes `id<TAB>score` for each item of `input_path` to `output_path`; returns how many."""
     items = read_sentences(Path(input_path))
     scores = load_claim_model(folder).score([text for _, text in items])
-    output_path = Path(output_path)
-    handle, temporary = tempfile.mkstemp(dir=output_path.parent or Path("."), prefix=f".{output_path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            for (item_id, _), score in zip(items, scores):
-                # Ids come from the user: a tab or newline in one would break the TSV.
-                out.write(f"{item_id.replace(chr(9), ' ').replace(chr(10), ' ')}\t{score:.4f}\n")
-        os.replace(temporary, output_path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    # Ids come from the user: a tab or newline in one would break the TSV.
+    write_lines(output_path, (f"{item_id.replace(chr(9), ' ').replace(chr(10), ' ')}\t{score:.4f}\n"
+                              for (item_id, _), score in zip(items, scores)))
     return len(items)

@@ -9,12 +9,11 @@ input leaves no partial output behind.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from presslens.analyzers.framing.model import load_framing_model
 from presslens.errors import InputError
+from presslens.predict.output import clean, write_lines
 from presslens.training.framing_data import TaskMention, locate, read_document, read_task_lines
 
 
@@ -32,11 +31,6 @@ def checked_mentions(docs_dir: Path, mentions_file: Path) -> tuple[list[TaskMent
     return mentions, texts
 
 
-def clean(cell: str) -> str:
-    # Mentions come from the user: a tab or newline in one would break the TSV.
-    return cell.replace("\t", " ").replace("\n", " ").replace("\r", " ")
-
-
 def predict_file(docs_dir: Path, mentions_file: Path, output_path: Path, folder: Path | None = None) -> int:
     """Writes each mention of `mentions_file` with its roles to `output_path`; returns how many."""
     mentions, texts = checked_mentions(Path(docs_dir), Path(mentions_file))
@@ -49,15 +43,8 @@ def predict_file(docs_dir: Path, mentions_file: Path, output_path: Path, folder:
         text = texts[document]
         spans = [locate(text, mentions[i].mention, mentions[i].start, mentions[i].end) for i in indices]
         roles.update(zip(indices, model.decode(model.scores(text, spans))))
-    output_path = Path(output_path)
-    handle, temporary = tempfile.mkstemp(dir=output_path.parent or Path("."), prefix=f".{output_path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            for index, task in enumerate(mentions):
-                main, fine = roles[index]
-                out.write("\t".join([clean(task.file), clean(task.mention), str(task.start), str(task.end), main, *fine]) + "\n")
-        os.replace(temporary, output_path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_lines(output_path, (
+        "\t".join([clean(task.file), clean(task.mention), str(task.start), str(task.end), roles[index][0], *roles[index][1]]) + "\n"
+        for index, task in enumerate(mentions)
+    ))
     return len(mentions)
