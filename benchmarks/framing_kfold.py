@@ -28,8 +28,9 @@ from presslens.training.buckets import hash_bucket
 from presslens.training.framing_data import (
     FramingData, add_name_swaps, add_narrative_frames, framing_scores, load_semeval,
 )
-from presslens.training.framing_net import FramingTrainSettings, net_scores, train_framing_net
-from presslens.training.run import resolve_base
+from presslens.training.framing_net import net_scores, train_framing_net
+from presslens.training.model_folder import resolve_base
+from presslens.training.settings import FramingTrainingSettings
 
 
 def fold_of(document: str, folds: int) -> int:
@@ -45,8 +46,8 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--max-length", type=int, default=FramingTrainSettings.max_length, help="tokens a window")
-    parser.add_argument("--context", type=int, default=FramingTrainSettings.context, help="tokens either side pooled")
+    parser.add_argument("--max-length", type=int, default=FramingTrainingSettings.max_length, help="tokens a window")
+    parser.add_argument("--context", type=int, default=FramingTrainingSettings.context, help="tokens either side pooled")
     parser.add_argument("--base", type=Path)
     args = parser.parse_args()
     if args.folds < 2:
@@ -58,7 +59,7 @@ def main() -> None:
     except PresslensError as exc:
         sys.exit(f"error: {exc}")
     labelled = semeval.parts["fit"] + semeval.parts["dev"]
-    settings = FramingTrainSettings(epochs=args.epochs, seed=args.seed, max_length=args.max_length,
+    settings = FramingTrainingSettings(epochs=args.epochs, seed=args.seed, max_length=args.max_length,
                                     context=args.context)
     gold_all, main_all, fine_all = [], [], []
     began = time.monotonic()
@@ -70,7 +71,7 @@ def main() -> None:
             add_narrative_frames(data, args.extra, per_entity=args.extra_per_entity)
         if args.swap_names:
             add_name_swaps(data, args.seed)
-        net, tokenizer = train_framing_net(data.texts, data.parts["fit"], base, settings, log=lambda _: None)
+        net, tokenizer, _ = train_framing_net(data.texts, data.parts["fit"], base, settings, log=lambda _: None)
         scores = net_scores(net, tokenizer, data.texts, left_out, settings)
         result = framing_scores(left_out, decode_roles(scores, ONE_FINE_ROLE))
         print(f"fold {fold + 1}/{args.folds}: {len(data.parts['fit'])} training mentions; {result['mentions']} scored: "

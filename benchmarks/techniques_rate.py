@@ -28,7 +28,7 @@ from presslens.analyzers.layers import get_layer
 from presslens.analyzers.scores import word_count
 from presslens.analyzers.techniques.component import LAYER_MIN_SCORE, SHOWN_MIN_SCORE, carries_words
 from presslens.pipeline import Pipeline
-from presslens.training.ptc import load_ptc, split
+from presslens.training.techniques_data import load_ptc, split
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"

@@ -35,8 +35,8 @@ def torch_runner(threads: int):
     import torch
     from transformers import AutoModel
 
-    from presslens.training.run import default_base
-    from presslens.training.train import TechniqueNet
+    from presslens.training.model_folder import default_base
+    from presslens.training.techniques_net import TechniqueNet
 
     torch.set_num_threads(threads)
     encoder = AutoModel.from_pretrained(str(default_base()), attn_implementation="eager")

@@ -58,7 +58,7 @@ def test_predict_then_eval_scores_the_file(ptc: Path, tmp_path: Path) -> None:
 
 
 def test_predict_flc_writes_known_labels(ptc: Path, tmp_path: Path) -> None:
-    from presslens.training.ptc import TECHNIQUES
+    from presslens.training.techniques_data import TECHNIQUES
 
     out = tmp_path / "flc.tsv"
     runner.invoke(app, ["techniques", "predict", str(ptc / "train-articles"), "--task", "flc", "-o", str(out)],

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.training.ptc import LabelledSpan as S
-from presslens.training.scorer import merge_spans, score_flc, score_si, score_tc
+from presslens.training.techniques_data import LabelledSpan as S
+from presslens.training.techniques_scorer import merge_spans, score_flc, score_si, score_tc
 
 
 def test_si_merges_overlapping_gold_and_gives_partial_credit() -> None:

@@ -10,14 +10,15 @@ from support.ptc import SENTENCES, write_ptc
 from support.tiny_encoder import write_tiny_encoder
 
 from presslens.analyzers.techniques.component import TechniqueModel
-from presslens.training.ptc import load_ptc
+from presslens.training.settings import TechniquesTrainingSettings
+from presslens.training.techniques_data import load_ptc
 
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
 
 def test_training_exports_a_model_that_loads_and_predicts(tmp_path: Path) -> None:
-    from presslens.training.run import train_techniques  # deferred: imports torch, which the module may skip without
+    from presslens.training.techniques import train_techniques  # deferred: imports torch, which the module may skip without
 
     ptc = write_ptc(tmp_path / "ptc", n_articles=30)
     base = write_tiny_encoder(tmp_path / "tiny-bert", [s for s, _, _ in SENTENCES])
@@ -46,7 +47,7 @@ def test_training_exports_a_model_that_loads_and_predicts(tmp_path: Path) -> Non
 
 
 def test_training_keeps_the_epoch_its_selection_scores_best(tmp_path: Path) -> None:
-    from presslens.training.train import TrainSettings, train  # deferred: imports torch, which the module may skip without
+    from presslens.training.techniques_net import train  # deferred: imports torch, which the module may skip without
 
     articles = load_ptc(write_ptc(tmp_path / "ptc", n_articles=12))
     base = write_tiny_encoder(tmp_path / "tiny-bert", [s for s, _, _ in SENTENCES])
@@ -56,8 +57,8 @@ def test_training_keeps_the_epoch_its_selection_scores_best(tmp_path: Path) -> N
         snapshots.append({k: v.detach().clone() for k, v in net.state_dict().items()})
         return next(scores)
 
-    settings = TrainSettings(epochs=3, seed=3, batch_size=4)
-    net, _ = train(articles, base, settings, log=lambda _: None, select=select)
+    settings = TechniquesTrainingSettings(epochs=3, seed=3, batch_size=4)
+    net, _, _ = train(articles, base, settings, log=lambda _: None, select=select)
 
     kept = net.state_dict()
     assert len(snapshots) == 3

@@ -67,13 +67,13 @@ def train_techniques(
         # Deferred here and below: training loads spaCy, the ONNX runtime and (to train) torch.
         if tune_only:
             # deferred: the training modules load only for `train`
-            from presslens.training.run import retune
+            from presslens.training.techniques import retune
 
             metrics = retune(data, out, log=_log)
         else:
             with _train_extra():
                 # deferred: training needs torch and transformers, the optional train extra
-                from presslens.training.run import train_techniques as run
+                from presslens.training.techniques import train_techniques as run
             metrics = run(data, out, base=base, epochs=epochs, seed=seed, frozen_layers=frozen_layers,
                           any_weight=any_weight, max_length=max_length, log=_log)
     _print_held_out(metrics)
@@ -165,7 +165,7 @@ def eval_techniques(
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: the bundled model)."),
 ) -> None:
     """SemEval-2020 Task 11 scores (SI, TC, FLC), by default of the bundled model on the held-out part."""
-    from presslens.training.evaluate import evaluate_folder, score_predictions  # deferred: loads the model runtime
+    from presslens.training.techniques_eval import evaluate_folder, score_predictions  # deferred: loads the model runtime
 
     with exit_on_error():
         if predictions is not None:

@@ -9,10 +9,7 @@ scored on the same parts, for comparison.
 from __future__ import annotations
 
 import json
-import os
-import platform
 import time
-from dataclasses import asdict
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -25,10 +22,8 @@ from presslens.training.claims_data import (
     CLAIMBUSTER_DEV_BUCKETS, CLAIMBUSTER_HELD_OUT_BUCKETS, CLEF_DEV_DEBATES, CLEF_HELD_OUT_DEBATES, HEADS, PARTS,
     ClaimData, best_f1_threshold, clef_map, f1_scores, load_claims, score_part,
 )
-from presslens.training.run import quantize, resolve_base, write_config, write_metrics
-
-FP32_FILE = "model-fp32.onnx"
-INT8_FILE = "model.onnx"
+from presslens.training.model_folder import FP32_FILE, GRAPHS, INT8_FILE, quantize, resolve_base, write_config, write_metrics
+from presslens.training.settings import ClaimsTrainingSettings
 
 
 def fit_platt(logits: np.ndarray, labels: np.ndarray, iterations: int = 50) -> tuple[float, float]:
@@ -132,19 +127,15 @@ def train_claims(
 ) -> dict:
     """Trains, tunes, scores and exports; returns the metrics written to out/metrics.json."""
     # deferred: torch, and the training module that imports it, are the optional train extra
-    import torch
-    from presslens.training.claims_net import ClaimTrainSettings, export_claim_onnx, train_claim_net
+    from presslens.training.claims_net import export_claim_onnx, train_claim_net
 
     base, base_name = resolve_base(base)
-    torch.set_num_threads(min(2, os.cpu_count() or 1))
     parts = load_claims(Path(data))
     for part in PARTS:
         if not parts.claimbuster[part] or not parts.clef[part]:
             raise InputError(str(data), f"no ClaimBuster sentences or CLEF lines in the {part} part of the split")
-    settings = ClaimTrainSettings(epochs=epochs, seed=seed)
-    began = time.monotonic()
-    net, tokenizer = train_claim_net(parts.sentences("fit"), base, settings, log=log, select=dev_selector(parts))
-    train_seconds = time.monotonic() - began
+    settings = ClaimsTrainingSettings(epochs=epochs, seed=seed)
+    net, tokenizer, trainer = train_claim_net(parts.sentences("fit"), base, settings, log=log, select=dev_selector(parts))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     export_claim_onnx(net, out / FP32_FILE)
@@ -156,12 +147,7 @@ def train_claims(
         "batch_size": settings.batch_size,
         "heads": list(HEADS),
     }
-    return finish(out, parts, config, {
-        "settings": asdict(settings),
-        "train_seconds": round(train_seconds),
-        "torch_threads": torch.get_num_threads(),
-        "device": platform.processor() or "cpu",
-    }, log)
+    return finish(out, parts, config, trainer.run_info(), log)
 
 
 def finish(out: Path, parts: ClaimData, config: dict, run_info: dict, log: Callable[[str], None]) -> dict:
@@ -170,7 +156,7 @@ def finish(out: Path, parts: ClaimData, config: dict, run_info: dict, log: Calla
     quantize(out / FP32_FILE, out / INT8_FILE)
     write_config(out, config)
     configs, scores = {}, {}
-    for name, onnx_file in (("fp32", FP32_FILE), ("int8", INT8_FILE)):
+    for name, onnx_file in GRAPHS:
         model = ClaimModel(out, onnx_file)
         configs[name] = {**config, **tune(model, parts)}
         scores[name] = {part: scored_by(model, parts, part) for part in ("dev", "test")}

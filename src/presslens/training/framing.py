@@ -10,10 +10,7 @@ decoding settings of an existing model folder, without torch.
 from __future__ import annotations
 
 import json
-import os
-import platform
 import time
-from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
 
@@ -26,10 +23,11 @@ from presslens.training.framing_data import (
     DEV_BUCKETS, HELD_OUT_BUCKETS, PARTS, SPLIT_SALT, FramingData, LabelledMention, add_narrative_frames,
     add_name_swaps, framing_scores, load_semeval, role_counts, semeval_only,
 )
-from presslens.training.run import quantize, resolve_base, retuned_metrics, write_config, write_metrics
+from presslens.training.model_folder import (
+    FP32_FILE, GRAPHS, INT8_FILE, quantize, resolve_base, retuned_metrics, write_config, write_metrics,
+)
+from presslens.training.settings import FramingTrainingSettings
 
-FP32_FILE = "model-fp32.onnx"
-INT8_FILE = "model.onnx"
 FINE_THRESHOLDS = [round(t, 2) for t in np.arange(0.2, 0.96, 0.05)] + [ONE_FINE_ROLE]
 ENTITY_THRESHOLDS = [round(t, 2) for t in np.arange(0.34, 0.96, 0.02)]
 FRAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -150,17 +148,13 @@ def train_framing(
 ) -> dict:
     """Trains, tunes, scores and exports; returns the metrics written to out/metrics.json."""
     # deferred: torch, and the training module that imports it, are the optional train extra
-    import torch
-    from presslens.training.framing_net import FramingTrainSettings, export_framing, train_framing_net
+    from presslens.training.framing_net import export_framing, train_framing_net
 
     base, base_name = resolve_base(base)
-    torch.set_num_threads(min(2, os.cpu_count() or 1))
     parts = load_data(data, extra, log, swap_seed=seed if swap_names else None)
-    settings = FramingTrainSettings(epochs=epochs, seed=seed)
-    began = time.monotonic()
-    net, tokenizer = train_framing_net(parts.texts, parts.parts["fit"], base, settings, log=log,
-                                       select=dev_selector(parts, settings))
-    train_seconds = time.monotonic() - began
+    settings = FramingTrainingSettings(epochs=epochs, seed=seed)
+    net, tokenizer, trainer = train_framing_net(parts.texts, parts.parts["fit"], base, settings, log=log,
+                                                select=dev_selector(parts, settings))
     out = Path(out)
     export_framing(net, tokenizer, out, FP32_FILE)
     config = {
@@ -172,12 +166,9 @@ def train_framing(
         "main_roles": list(MAIN_ROLES),
     }
     return finish(out, parts, config, {
-        "settings": asdict(settings),
         "extra_data": "narrative-frames" if extra else None,
         "name_swaps": swap_names,
-        "train_seconds": round(train_seconds),
-        "torch_threads": torch.get_num_threads(),
-        "device": platform.processor() or "cpu",
+        **trainer.run_info(),
     }, log)
 
 
@@ -203,7 +194,7 @@ def finish(out: Path, parts: FramingData, config: dict, run_info: dict, log: Cal
     log("finding the dev documents' entities, for the entity threshold")
     examples = entity_examples(parts)
     configs, scores, dev_scores = {}, {}, {}
-    for name, onnx_file in (("fp32", FP32_FILE), ("int8", INT8_FILE)):
+    for name, onnx_file in GRAPHS:
         write_config(out, config)
         model = FramingModel(out, onnx_file)
         configs[name] = {**config, **tune(model, parts, examples)}

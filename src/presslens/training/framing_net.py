@@ -19,24 +19,9 @@ from torch import nn
 from presslens.analyzers.framing.model import RoleScores, mention_windows, pooling_weights
 from presslens.analyzers.framing.roles import FINE_ROLES, MAIN_ROLES
 from presslens.analyzers.onnx_models import special_ids
-from presslens.training.claims_net import padded
 from presslens.training.framing_data import LabelledMention
-from presslens.training.train import fine_tune, seed_everything
-
-OPSET = 17
-
-
-@dataclass
-class FramingTrainSettings:
-    max_length: int = 128
-    context: int = 24
-    epochs: int = 4
-    batch_size: int = 16  # windows a step
-    encoder_lr: float = 6e-5
-    head_lr: float = 2e-3
-    warmup: float = 0.1
-    fine_weight: float = 1.0  # the fine-role loss beside the main-role one
-    seed: int = 13
+from presslens.training.harness import Selector, ShuffledChunks, Trainer, export_onnx, padded
+from presslens.training.settings import FramingTrainingSettings
 
 
 class FramingNet(nn.Module):
@@ -127,7 +112,7 @@ def length_chunks(examples: Examples, batch_size: int) -> list[list[int]]:
 
 
 def net_scores(net: FramingNet, tokenizer, texts: dict[str, str], mentions: list[LabelledMention],
-               settings: FramingTrainSettings) -> RoleScores:
+               settings: FramingTrainingSettings) -> RoleScores:
     """The net's role probabilities for `mentions`, in order (eval mode, no gradient)."""
     pad_id = special_ids(tokenizer)[2]
     scores = RoleScores(np.zeros((len(mentions), len(MAIN_ROLES))), np.zeros((len(mentions), len(FINE_ROLES))))
@@ -147,27 +132,15 @@ def class_weights(mentions: list[LabelledMention]) -> torch.Tensor:
     return torch.from_numpy(np.sqrt(counts.max() / counts))
 
 
-def train_framing_net(
-    texts: dict[str, str],
-    fit: list[LabelledMention],
-    base: Path,
-    settings: FramingTrainSettings,
-    log: Callable[[str], None] = print,
-    select: Callable[[FramingNet, object], float] | None = None,
-) -> tuple[FramingNet, object]:
-    """The trained net (CPU, eval mode) and its tokenizer; with `select`, the epoch scoring
-    highest by it on the dev part is the one kept."""
-    # deferred: transformers is part of the optional train extra
-    from tokenizers import Tokenizer
-    from transformers import AutoModel
-
-    seed_everything(settings.seed)
-    tokenizer = Tokenizer.from_file(str(Path(base) / "tokenizer.json"))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
+def train_framing_net(texts: dict[str, str], fit: list[LabelledMention], base: Path, settings: FramingTrainingSettings,
+                      log: Callable[[str], None] = print, select: Selector | None = None) -> tuple[FramingNet, object, Trainer]:
+    """The trained net (CPU, eval mode), its tokenizer and the Trainer that ran it; with
+    `select`, the epoch scoring highest by it on the dev part is the one kept."""
+    trainer = Trainer(settings, log)
+    tokenizer = trainer.tokenizer(base)
     pad_id = special_ids(tokenizer)[2]
     examples = build_examples(tokenizer, texts, fit, settings.max_length)
-    encoder = AutoModel.from_pretrained(str(base), attn_implementation="eager")
+    encoder = trainer.encoder(base)
     net = FramingNet(encoder, encoder.config.hidden_size)
     chunks = length_chunks(examples, settings.batch_size)
     main_loss = nn.CrossEntropyLoss(weight=class_weights(fit))
@@ -181,26 +154,15 @@ def train_framing_net(
         return main_loss(main_logits, main) + settings.fine_weight * fine_part
 
     log(f"training: {len(fit)} mentions in {sum(map(len, chunks))} windows, {settings.epochs * len(chunks)} steps")
-    fine_tune(net, [*net.main_head.parameters(), *net.fine_head.parameters()], chunks, loss_of, settings, tokenizer, log,
-              select)
-    return net.eval(), tokenizer
+    heads = [*net.main_head.parameters(), *net.fine_head.parameters()]
+    return trainer.train(net, heads, ShuffledChunks(chunks), loss_of, select, tokenizer), tokenizer, trainer
 
 
 def export_framing(net: FramingNet, tokenizer, out: Path, onnx_file: str) -> None:
     """The fp32 encoder graph (dynamic batch and sequence axes; output `hidden`), the
     tokenizer, and the heads as heads.npz."""
     out.mkdir(parents=True, exist_ok=True)
-    wrapper = EncoderOnly(net).eval()
-    ids = torch.ones((2, 16), dtype=torch.long)
-    mask = torch.ones((2, 16), dtype=torch.long)
-    with torch.no_grad():
-        torch.onnx.export(
-            wrapper, (ids, mask), str(out / onnx_file),
-            input_names=["input_ids", "attention_mask"], output_names=["hidden"],
-            dynamic_axes={"input_ids": {0: "batch", 1: "sequence"}, "attention_mask": {0: "batch", 1: "sequence"},
-                          "hidden": {0: "batch", 1: "sequence"}},
-            opset_version=OPSET, dynamo=False,
-        )
+    export_onnx(EncoderOnly(net), out / onnx_file, {"hidden": {0: "batch", 1: "sequence"}})
     tokenizer.save(str(out / "tokenizer.json"))
     np.savez(
         out / "heads.npz",

@@ -13,7 +13,7 @@ import numpy as np
 
 from presslens.analyzers.techniques.component import ArticleOutputs, TechniqueModel
 from presslens.errors import InputError
-from presslens.training.ptc import LabelledSpan, read_articles, read_span_lines
+from presslens.training.techniques_data import LabelledSpan, read_articles, read_span_lines
 
 TASKS = ("si", "tc", "flc")
 

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from presslens.training.ptc import LabelledSpan
+from presslens.training.techniques_data import LabelledSpan
 
 
 @dataclass(frozen=True)

