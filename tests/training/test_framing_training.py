@@ -123,7 +123,7 @@ def test_training_writes_a_model_folder_that_loads_and_predicts(tmp_path: Path) 
     out = tmp_path / "model"
     metrics = train_framing(data, out, base=base, epochs=1, seed=3, log=lambda _: None)
 
-    assert sorted(p.name for p in out.iterdir()) == ["config.json", "heads.npz", "metrics.json", "model.onnx", "tokenizer.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["MODEL_CARD.md", "config.json", "heads.npz", "metrics.json", "model.onnx", "tokenizer.json"]
     assert json.loads((out / "metrics.json").read_text()) == metrics
     assert metrics["shipped"] == "int8" and {"fp32", "int8"} <= set(metrics["held_out"])
     assert metrics["held_out"]["int8"]["mentions"] == 3

@@ -26,7 +26,7 @@ def test_training_exports_a_model_that_loads_and_predicts(tmp_path: Path) -> Non
     metrics = train_techniques(ptc, out, base=base, epochs=1, seed=3, max_length=128, log=lambda _: None)
 
     assert sorted(p.name for p in out.iterdir()) == [
-        "config.json", "labels.json", "metrics.json", "model.onnx", "span_head.npz", "tokenizer.json"
+        "MODEL_CARD.md", "config.json", "labels.json", "metrics.json", "model.onnx", "span_head.npz", "tokenizer.json"
     ]
     written = json.loads((out / "metrics.json").read_text())
     assert written == metrics

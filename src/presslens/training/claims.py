@@ -177,7 +177,7 @@ def finish(out: Path, parts: ClaimData, config: dict, run_info: dict, log: Calla
         "speed": throughput(ClaimModel(out), [s.text for s in parts.claimbuster["test"]]),
         **run_info,
     }
-    write_metrics(out, metrics)
+    write_metrics(out, metrics, ClaimsTrainingSettings)
     return metrics
 
 

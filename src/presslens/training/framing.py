@@ -216,7 +216,7 @@ def finish(out: Path, parts: FramingData, config: dict, run_info: dict, log: Cal
         "speed": throughput(FramingModel(out), parts),
         **run_info,
     }
-    write_metrics(out, metrics)
+    write_metrics(out, metrics, FramingTrainingSettings)
     return metrics
 
 
@@ -232,7 +232,7 @@ def retune_framing(data: Path, out: Path, log: Callable[[str], None] = print) ->
         "decoding": {k: config[k] for k in ("fine_threshold", "entity_threshold", "entity_threshold_f1") if k in config},
         "held_out": {shipped: scored_by(model, parts, "test")},
         "dev": {shipped: scored_by(model, parts, "dev")},
-    })
+    }, FramingTrainingSettings)
 
 
 def evaluate_framing(data: Path, part: str = "test", folder: Path | None = None) -> dict:

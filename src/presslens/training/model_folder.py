@@ -1,6 +1,7 @@
 """What every task's training does around the loop, torch-free: find the base encoder,
-quantise the exported graph to int8, write config.json and metrics.json, and rewrite the
-metrics of a retuned folder. `presslens train ... --retune` runs on these without torch.
+quantise the exported graph to int8, write config.json, metrics.json and the model card's
+figures from the same metrics, and rewrite the metrics of a retuned folder.
+`presslens train ... --retune` runs on these without torch.
 """
 
 from __future__ import annotations
@@ -12,11 +13,18 @@ from pathlib import Path
 from typing import Callable
 
 from presslens.errors import InputError, ModelMissingError
+from presslens.training.settings import TrainingSettings
 
 FP32_FILE = "model-fp32.onnx"
 INT8_FILE = "model.onnx"
 # Each run tunes and scores both graphs: int8 ships, fp32's figures show what it costs.
 GRAPHS = (("fp32", FP32_FILE), ("int8", INT8_FILE))
+CARD_FILE = "MODEL_CARD.md"
+CARD_BEGIN = "<!-- run figures: written by `presslens train` from metrics.json; edits here are overwritten -->"
+CARD_END = "<!-- end of run figures -->"
+# A graph's held-out figures nest by measure (si, claimbuster), then figure; deeper ones
+# (per technique, per debate) stay in metrics.json.
+CARD_DEPTH = 2
 
 
 def default_base() -> Path:
@@ -42,18 +50,61 @@ def write_config(out: Path, config: dict) -> None:
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 
 
-def write_metrics(out: Path, metrics: dict) -> None:
+def write_metrics(out: Path, metrics: dict, settings: type[TrainingSettings]) -> None:
+    """metrics.json, and the model card's section of run figures written from the same metrics."""
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
+    write_card_figures(out, metrics, settings)
 
 
-def retuned_metrics(out: Path, model_id: str, figures: Callable[[str], dict]) -> dict:
+def _figures(value: object, path: tuple[str, ...] = ()) -> dict[str, float]:
+    """The numbers of a nested dict, by their path of keys, CARD_DEPTH levels down at most."""
+    if isinstance(value, dict):
+        if len(path) >= CARD_DEPTH:
+            return {}
+        return {name: number for key, inner in value.items() for name, number in _figures(inner, (*path, str(key))).items()}
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {" ".join(path): value}
+    return {}
+
+
+def card_figures(metrics: dict, settings: type[TrainingSettings]) -> str:
+    """The model card's section of run figures: the run, its settings and its held-out scores."""
+    retuned = ", retuned on dev since" if metrics.get("retuned") else ""
+    lines = [CARD_BEGIN, "## This run's figures", "",
+             f"`{metrics.get('model_id')}`, {metrics.get('shipped', 'int8')} graph shipped{retuned}; trained in "
+             f"{metrics.get('train_seconds', '?')} s on {metrics.get('device', '?')} ({metrics.get('torch_threads', '?')} threads).",
+             "", "| setting | value | what it sets |", "| --- | --- | --- |"]
+    documentation = settings.help()
+    lines += [f"| {name} | {value} | {documentation.get(name, '')} |" for name, value in metrics.get("settings", {}).items()]
+    graphs = {graph: _figures(scores) for graph, scores in metrics.get("held_out", {}).items()}
+    names = list(dict.fromkeys(name for figures in graphs.values() for name in figures))
+    lines += ["", f"| held out | {' | '.join(graphs)} |", f"| --- |{' --- |' * len(graphs)}"]
+    lines += [f"| {name} | {' | '.join(str(graphs[g].get(name, '')) for g in graphs)} |" for name in names]
+    return "\n".join([*lines, CARD_END]) + "\n"
+
+
+def write_card_figures(out: Path, metrics: dict, settings: type[TrainingSettings]) -> None:
+    """Puts the run figures into out/MODEL_CARD.md: in place of the section an earlier run
+    wrote, else after what the card says; a folder without a card gets one with a title."""
+    path = out / CARD_FILE
+    section = card_figures(metrics, settings)
+    card = path.read_text(encoding="utf-8") if path.is_file() else f"# Model card: {metrics.get('model_id')}\n\n"
+    if CARD_BEGIN in card and CARD_END in card:
+        before, rest = card.split(CARD_BEGIN, 1)
+        card = before + section + rest.split(CARD_END, 1)[1].lstrip("\n")
+    else:
+        card = card.rstrip("\n") + "\n\n" + section
+    path.write_text(card, encoding="utf-8")
+
+
+def retuned_metrics(out: Path, model_id: str, figures: Callable[[str], dict], settings: type[TrainingSettings]) -> dict:
     """Rewrites a model folder's metrics.json after retuning: its model id, and the figures
     `figures(shipped)` gives for the graph the folder ships (the only one still in it)."""
     path = out / "metrics.json"
     metrics = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     shipped = metrics.get("shipped", "int8")
     metrics.update({"model_id": model_id, "shipped": shipped, **figures(shipped), "retuned": True})
-    write_metrics(out, metrics)
+    write_metrics(out, metrics, settings)
     return metrics
 
 

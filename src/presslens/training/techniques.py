@@ -144,7 +144,7 @@ def finish(out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info
         "held_out": scores,
         **run_info,
     }
-    write_metrics(out, metrics)
+    write_metrics(out, metrics, TechniquesTrainingSettings)
     log(f"held-out ({metrics['shipped']}): SI F1 {scores['int8']['si']['f1']:.3f} (int8) / "
         f"{scores['fp32']['si']['f1']:.3f} (fp32), TC F1 {scores['int8']['tc']['f1']:.3f} / {scores['fp32']['tc']['f1']:.3f}")
     return metrics
@@ -160,6 +160,7 @@ def retune(data: Path, out: Path, log: Callable[[str], None] = print) -> dict:
         raise InputError(str(data), "too few articles to split into dev and held-out parts")
     config, scores = tune_and_score(out, INT8_FILE, model.config, parts, log)
     # Only the shipped graph is in the folder, so only its figures are current.
-    metrics = retuned_metrics(out, config.get("model_id", out.name), lambda shipped: {"held_out": {shipped: scores}})
+    metrics = retuned_metrics(out, config.get("model_id", out.name), lambda shipped: {"held_out": {shipped: scores}},
+                              TechniquesTrainingSettings)
     log(f"held-out ({metrics['shipped']}): SI F1 {scores['si']['f1']:.3f}, TC F1 {scores['tc']['f1']:.3f}")
     return metrics
