@@ -8,14 +8,12 @@ import json
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Self
 
 import numpy as np
 
 from presslens.config import current_settings
 from presslens.errors import ModelMissingError
-
-Model = TypeVar("Model", bound="OnnxModel")
 
 _loaded: dict[tuple[type, str], Any] = {}
 _lock = threading.Lock()
@@ -103,7 +101,7 @@ class OnnxModel:
         return cls.bundled
 
     @classmethod
-    def load(cls: type[Model], folder: Path | None = None) -> Model:
+    def load(cls, folder: Path | None = None) -> Self:
         """The model in `folder` (default: `default_folder()`), loaded once per process and folder."""
         folder = Path(folder or cls.default_folder())
         key = (cls, str(folder.resolve()))
