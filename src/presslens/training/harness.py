@@ -3,7 +3,7 @@ encoder and its tokenizer, batching, the epoch loop (AdamW, warm-up then linear 
 gradients clipped), the evaluation on dev after each epoch that picks the epoch kept, and
 the ONNX export. A task supplies its data, its head (a net with an `encoder`), its loss
 and its evaluation; model_folder.py does what comes after (quantisation, config.json,
-metrics.json). Needs the `train` extra (torch, transformers).
+metrics.json, the model card's figures). Needs the `train` extra (torch, transformers).
 """
 
 from __future__ import annotations
