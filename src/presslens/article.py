@@ -22,6 +22,8 @@ RESPONSE_SCHEMA_CONFIG = {"json_schema_serialization_defaults_required": True}
 
 @dataclass(frozen=True)
 class AgencyHeader:
+    """The date and outlet on the first line of an agency dump."""
+
     published: date
     outlet: str
 
@@ -49,6 +51,10 @@ def article_id(outlet: str | None, published: date | None, text: str) -> str:
 
 @dataclass
 class Article:
+    """One news article: its text, which every offset in an Analysis indexes, and what is known
+    of it. `id` defaults to a hash of outlet, date and text, so the same article read twice gets
+    the same id; `to_dict()` and `from_dict()` are its part of the JSON contract."""
+
     __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
 
     text: str
