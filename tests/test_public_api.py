@@ -7,11 +7,17 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import is_dataclass
 from datetime import date
+from types import ModuleType
+from typing import Any
 
 import pytest
 
 import presslens
+import presslens.analysis
+import presslens.errors
 from presslens import Analysis, Article, InputError
 from support.paths import EXAMPLES
 
@@ -25,9 +31,35 @@ def test_import_presslens_loads_nothing_heavy():
     assert loaded.strip() == "[]"
 
 
+def own_docstring(obj: Any) -> str:
+    """obj's docstring; "" where it has none, or only the one @dataclass writes (`Name(field: type, ...)`)."""
+    doc = (obj.__doc__ or "").strip()
+    return "" if is_dataclass(obj) and doc.startswith(f"{obj.__name__}(") else doc
+
+
+def defined_in(module: ModuleType, kind: Callable[[Any], bool]) -> list[Any]:
+    return [obj for obj in vars(module).values() if kind(obj) and getattr(obj, "__module__", None) == module.__name__]
+
+
+def is_error(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, (presslens.PresslensError, Warning))
+
+
 @pytest.mark.parametrize("name", [n for n in presslens.__all__ if n != "__version__"])
 def test_every_public_name_is_there_and_documented(name):
-    assert (getattr(presslens, name).__doc__ or "").strip(), f"presslens.{name} has no docstring"
+    assert own_docstring(getattr(presslens, name)), f"presslens.{name} has no docstring of its own"
+
+
+@pytest.mark.parametrize("layer", defined_in(presslens.analysis, is_dataclass), ids=lambda cls: cls.__name__)
+def test_every_layer_dataclass_is_documented(layer):
+    assert own_docstring(layer), f"presslens.analysis.{layer.__name__} has no docstring of its own"
+
+
+def test_every_error_class_is_exported():
+    errors = defined_in(presslens.errors, is_error)
+    assert len(errors) > 10
+    unexported = [e.__name__ for e in errors if e.__name__ not in presslens.__all__ or getattr(presslens, e.__name__) is not e]
+    assert unexported == []
 
 
 def test_analyze_a_text_with_its_metadata(pipeline):

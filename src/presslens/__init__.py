@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 from presslens.analysis import Analysis
 from presslens.article import Article
 from presslens.errors import (
-    AnalysisTimeout, DroppedFieldWarning, InputError, ModelMissingError, NotFoundError, PipelineError, PresslensError, ServiceUnavailable,
-    StoreError,
+    AnalysisTimeout, DroppedFieldWarning, InputError, ModelMissingError, NotFoundError, PipelineError, PresslensError, QueryTimeout,
+    ServiceUnavailable, StoreBusy, StoreError, TooLargeError,
 )
 
 if TYPE_CHECKING:
@@ -38,8 +38,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Analysis", "AnalysisTimeout", "Article", "Corpus", "DroppedFieldWarning", "InputError", "ModelMissingError", "NotFoundError",
-    "Pipeline", "PipelineError", "PresslensError", "ServiceUnavailable", "StoreError", "__version__", "analyze",
-    "open_corpus", "read_articles",
+    "Pipeline", "PipelineError", "PresslensError", "QueryTimeout", "ServiceUnavailable", "StoreBusy", "StoreError",
+    "TooLargeError", "__version__", "analyze", "open_corpus", "read_articles",
 ]
 
 # Loaded on first access, so that `import presslens` loads neither spaCy nor SQLAlchemy

@@ -30,6 +30,9 @@ def described(description: str, **options: Any) -> Any:
 
 @dataclass
 class Mention:
+    """One place an article names an entity, at `text[start:end]`: the role this mention on its
+    own casts the entity in, and its score for each main role (None and `{}` where framing did not run)."""
+
     start: int
     end: int
     role: str | None = described(
@@ -41,6 +44,9 @@ class Mention:
 
 @dataclass
 class Entity:
+    """One person, organisation, place or group an article names, with every mention of it in
+    order; `framing` is how the article casts it (docs/framing.md), `{}` where framing did not run."""
+
     __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
 
     id: str = described('"E1", "E2" ... by first mention; quotes and claims refer to it.')
@@ -57,6 +63,9 @@ class Entity:
 
 @dataclass
 class Speaker:
+    """Who says a quote or makes a claim, as the article writes it at `text[start:end]`, and the
+    entity that resolves to, when one does."""
+
     entity: str | None = described("The id of the entity the speaker is, or null.")
     name: str = described("The speaker as written.")
     start: int
@@ -65,6 +74,9 @@ class Speaker:
 
 @dataclass
 class Cue:
+    """The words that introduce a quote at `text[start:end]`: a speech verb ("said", "pointed
+    out") or "According to"."""
+
     text: str
     start: int
     end: int
@@ -72,6 +84,10 @@ class Cue:
 
 @dataclass
 class Quote:
+    """One quotation at `text[start:end]`: direct (inside quote marks), indirect (reported speech,
+    "X said (that) ...") or mixed (reported speech holding a quoted fragment), with its speaker,
+    cue and source when found (docs/quotes.md)."""
+
     __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
 
     start: int
@@ -85,6 +101,10 @@ class Quote:
 
 @dataclass
 class TimeRef:
+    """A date, duration or recurrence the article names at `text[start:end]` ("Sunday", "1953",
+    "41 years", "every year"), with its value in ISO 8601; a relative date is read from the
+    publication date (docs/time-references.md)."""
+
     start: int
     end: int
     text: str
@@ -94,6 +114,9 @@ class TimeRef:
 
 @dataclass
 class Claim:
+    """A check-worthy statement at `text[start:end]`: its score, who makes it, the time references
+    and entities it names, and its kind (docs/claims.md)."""
+
     __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
 
     start: int
@@ -114,6 +137,9 @@ class Claim:
 
 @dataclass
 class TechniqueSpan:
+    """A span at `text[start:end]` that uses one of the 14 persuasion techniques of SemEval-2020
+    Task 11 (labelled as in the PTC corpus), with the technique model's score."""
+
     start: int
     end: int
     text: str

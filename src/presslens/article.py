@@ -1,4 +1,7 @@
-"""The Article: what every reader yields and every analyzer reads."""
+"""The Article: what every reader yields and every analyzer reads; how an error names one; the
+size limit on its text (checked here, with no spaCy loaded, so that the server can refuse a text
+before anything loads: the library refuses texts over spaCy's `nlp.max_length`, 2,000,000
+characters, the web app and API those over `Settings.max_analyze_chars`)."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+
+from presslens.errors import TooLargeError
 
 # `  date 2019-11-03 By NORTHWIND NEWS AGENCY`: the first line of an agency dump.
 _AGENCY_HEADER = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+By[ \t]+(\S.*?)[ \t]*$")
@@ -17,6 +22,8 @@ RESPONSE_SCHEMA_CONFIG = {"json_schema_serialization_defaults_required": True}
 
 @dataclass(frozen=True)
 class AgencyHeader:
+    """The date and outlet on the first line of an agency dump."""
+
     published: date
     outlet: str
 
@@ -44,6 +51,10 @@ def article_id(outlet: str | None, published: date | None, text: str) -> str:
 
 @dataclass
 class Article:
+    """One news article: its text, which every offset in an Analysis indexes, and what is known
+    of it. `id` defaults to a hash of outlet, date and text, so the same article read twice gets
+    the same id; `to_dict()` and `from_dict()` are its part of the JSON contract."""
+
     __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
 
     text: str
@@ -74,4 +85,25 @@ class Article:
             title=data.get("title"),
             language=data.get("language") or "en",
             id=data.get("id") or "",
+        )
+
+
+def article_source(article: Article) -> str:
+    """How an error names an article: its URL, else its title, else its id."""
+    if article.url:
+        return article.url
+    if article.title:
+        return f"article {article.title[:80]!r}"
+    return f"article {article.id}"
+
+
+def check_length(article: Article, limit: int, setting: str | None = None) -> None:
+    """TooLargeError (one line, naming the article and the limit) when the text is longer
+    than `limit` characters; `setting` names the setting that sets the limit, if any."""
+    length = len(article.text)
+    if length > limit:
+        where = f" (set by {setting})" if setting else ""
+        raise TooLargeError(
+            article_source(article),
+            f"{length:,} characters: the limit is {limit:,} characters per article{where}; split the text into parts",
         )

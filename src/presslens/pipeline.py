@@ -13,13 +13,12 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import presslens.analyzers  # noqa: F401  (registers the presslens_* factories)
 from presslens.analysis import Analysis
+from presslens.analyzers import register_factories
 from presslens.analyzers.layers import check_factories, get_layer, set_published
-from presslens.article import Article
+from presslens.article import Article, article_source, check_length
 from presslens.config import get_settings
 from presslens.errors import AnalysisTimeout, InputError
-from presslens.limits import article_source, check_length
 from presslens.nlp import load_nlp
 from presslens.readers.dates import parse_date
 
@@ -49,6 +48,7 @@ class Pipeline:
 
     def __init__(self, components: Iterable[str] = COMPONENTS) -> None:
         components = list(components)
+        register_factories()
         check_factories(components)
         self.nlp: Language = load_nlp()
         for name in components:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-import presslens.analyzers  # noqa: F401  (registers the presslens_* factories)
+from presslens.analyzers import register_factories
 from presslens.analyzers.entities.index import EntityIndex
 from presslens.analyzers.layers import get_layer
 from presslens.article import Article
@@ -15,6 +15,13 @@ from presslens.nlp import load_nlp
 from presslens.pipeline import COMPONENTS, Pipeline
 
 TEXT = 'Foreign Minister Irina Dross met reporters in Vienna. "The talks will go on," she said.'
+
+
+@pytest.fixture(scope="module", autouse=True)
+def factories():
+    """The presslens_* factories, registered as Pipeline registers them (an installed presslens
+    also names them to spaCy through its entry points: test_loading.py)."""
+    register_factories()
 
 
 @pytest.fixture(scope="module")

@@ -227,7 +227,7 @@ def test_time_and_number_spans_are_not_entities(nlp):
 
 
 def test_the_component_works_in_a_users_own_spacy_pipeline_without_a_parser():
-    import presslens.analyzers  # noqa: F401  (registers the factory)
+    import presslens.analyzers.entities.component  # noqa: F401  (registers the factory)
     from presslens.nlp import load_nlp
 
     nlp = load_nlp()

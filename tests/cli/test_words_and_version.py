@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -19,13 +17,8 @@ from presslens.article import Article
 from presslens.cli import app
 from presslens.cli.report import render_report
 from presslens.pipeline import PIPELINE_VERSION
+from support.paths import read_pyproject
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    tomllib = pytest.importorskip("tomli")
-
-PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 TYPE_TAG = re.compile(r"<(bool|int|float|str|text|path|list\[[^\]]*\])>|\b(TEXT|INTEGER|FLOAT|BOOLEAN)\b")
 
 
@@ -67,7 +60,7 @@ def test_version_names_the_package_and_the_pipeline():
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.output.strip() == f"presslens {__version__} (pipeline {PIPELINE_VERSION})"
-    assert __version__ == tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["version"]
+    assert __version__ == read_pyproject()["project"]["version"]
 
 
 @pytest.mark.parametrize("command", [[], ["analyze"], ["search"], ["ingest"], ["train", "techniques"], ["serve"]])

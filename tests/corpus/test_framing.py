@@ -16,12 +16,13 @@ from support.framing import (
     store_framing_corpus,
 )
 
+from presslens import open_corpus
+from presslens.analyzers.framing.reading import sentence_around
+from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.article import Article
 from presslens.corpus import Filters, entity_framing, export_columns, export_rows
 from presslens.corpus.export import write_export
 from presslens.errors import InputError, NotFoundError
-from presslens.roles import ROLES, sentence_around
-from presslens import open_corpus
 from presslens.store import open_store
 from presslens.store.connect import make_engine, upgrade
 

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from presslens.analyzers import register_factories
 from presslens.errors import PipelineError
 
 _PREFIX = "presslens."
@@ -59,7 +60,9 @@ def published_of(doc: Doc) -> date | None:
 
 
 def _assigner(attribute: str) -> str | None:
-    """The registered presslens factory whose `assigns` names `attribute`."""
+    """The presslens factory whose `assigns` names `attribute` (all of them registered first:
+    a user's pipeline may have imported only the component it adds)."""
+    register_factories()
     for factory in sorted(Language.factories):
         if factory.startswith("presslens_") and attribute in Language.get_factory_meta(factory).assigns:
             return factory

@@ -17,14 +17,13 @@ from rich.progress import (
 )
 
 from presslens.analysis import Analysis
-from presslens.article import Article
+from presslens.article import Article, check_length
 from presslens.cli.dropped import DATE_ORDER, DateOrderChoice, dropped_fields_shown
 from presslens.cli.report import render_report
 from presslens.cli.timeline import write_timeline
 from presslens.corpus.timeline import analysis_timeline, sort_timeline
 from presslens.edge import exit_on_error
 from presslens.errors import InputError, TooLargeError
-from presslens.limits import check_length
 
 
 def register(app: typer.Typer) -> None:

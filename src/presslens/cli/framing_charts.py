@@ -14,9 +14,9 @@ from pathlib import Path
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.cli.charts import html_page, svg_text, write_png, write_svg
 from presslens.corpus.framing import EntityFraming
-from presslens.roles import ROLES
 
 ROLE_COLOURS = {"Protagonist": "#0072B2", "Antagonist": "#D55E00", "Innocent": "#009E73"}
 ROLE_HATCHES = {"Protagonist": "//", "Antagonist": "xx", "Innocent": ".."}

@@ -17,9 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from presslens.analysis import Analysis, Entity, Quote, Speaker, TechniqueSpan
+from presslens.analyzers.framing.reading import evidence_sentence, is_framed, role_of, role_score
+from presslens.analyzers.techniques.names import technique_name
 from presslens.analyzers.timeref.periods import duration_words
-from presslens.roles import evidence_sentence, is_framed, role_of, role_score
-from presslens.technique_names import technique_name
 
 # One colour per PTC technique label, so a technique looks the same in every report.
 TECHNIQUE_STYLES = {

@@ -20,10 +20,11 @@ from typing import Any
 from sqlalchemy import String, and_, cast, func, or_, select
 
 from presslens.analysis import described
+from presslens.analyzers.framing.reading import evidence_anchor, evidence_spans, is_framed, role_of, role_score, sentence_around
+from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.article import RESPONSE_SCHEMA_CONFIG
 from presslens.corpus.queries import Filters, _layer_base, _query_condition
 from presslens.errors import InputError, NotFoundError
-from presslens.roles import ROLES, evidence_anchor, evidence_spans, is_framed, role_of, role_score, sentence_around
 from presslens.store import Store
 from presslens.store.filters import article_conditions, like_pattern, month_of_published, outlet_name
 from presslens.store.schema import articles, entities

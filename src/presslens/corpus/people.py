@@ -16,10 +16,11 @@ from typing import Any
 from sqlalchemy import and_, desc, func, select
 
 from presslens.analysis import described
+from presslens.analyzers.framing.reading import is_framed, role_of
+from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.article import RESPONSE_SCHEMA_CONFIG
 from presslens.corpus.queries import Filters, _check_limit, _check_offset, _query_condition, _rows
 from presslens.errors import InputError, NotFoundError
-from presslens.roles import ROLES, is_framed, role_of
 from presslens.store import Store
 from presslens.store.filters import article_conditions, like_pattern, month_of_published, outlet_name
 from presslens.store.people import read_person, without_titles

@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import Integer, Select, and_, case, column, desc, func, literal_column, nulls_last, select, table, text
 
 from presslens.analysis import described
+from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
+from presslens.analyzers.quotes.speaker_names import NOT_NAMES
 from presslens.article import RESPONSE_SCHEMA_CONFIG
 from presslens.errors import InputError
-from presslens.roles import ROLES
-from presslens.speaker_names import NOT_NAMES
 from presslens.store import Store
 from presslens.store import fulltext, search_index
 from presslens.store.filters import (

@@ -18,10 +18,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable, Iterator
 
 from presslens.analysis import Analysis
-from presslens.article import Article
+from presslens.article import Article, check_length
 from presslens.config import Settings
 from presslens.errors import AnalysisTimeout, ServiceUnavailable, StoreBusy
-from presslens.limits import check_length
 
 
 class Resources:

@@ -1,3 +1,3 @@
-"""Claims: the check-worthy factual statements of an article (model.py scores sentences)."""
+"""Claims: the check-worthy factual statements of an article (model.py scores sentences).
 
-from presslens.analyzers.claims import component  # noqa: F401  (registers the factory)
+The presslens_claims factory registers when component.py is imported (see analyzers/__init__.py)."""

@@ -1,3 +1,3 @@
-"""Entity framing: the role (protagonist, antagonist, innocent) each article casts its actors in."""
+"""Entity framing: the role (protagonist, antagonist, innocent) each article casts its actors in.
 
-from presslens.analyzers.framing import component  # noqa: F401  (registers the factory)
+The presslens_framing factory registers when component.py is imported (see analyzers/__init__.py)."""

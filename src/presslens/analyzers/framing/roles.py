@@ -3,7 +3,8 @@ each with its own fine roles."""
 
 from __future__ import annotations
 
-from presslens.roles import ROLES as MAIN_ROLES
+# The main roles, in the order the model scores them and every table shows them.
+MAIN_ROLES = ("Protagonist", "Antagonist", "Innocent")
 
 FINE_ROLES_OF = {
     "Protagonist": ("Guardian", "Martyr", "Peacemaker", "Rebel", "Underdog", "Virtuous"),

@@ -1,3 +1,2 @@
-"""The presslens_quotes component and the word lists it uses; importing it registers the factory."""
-
-from presslens.analyzers.quotes import component  # noqa: F401
+"""The presslens_quotes component and the word lists it uses; the factory registers when
+component.py is imported (see analyzers/__init__.py)."""

@@ -1,3 +1,2 @@
-"""The presslens_techniques component and the word lists it uses; importing it registers the factory."""
-
-from presslens.analyzers.techniques import component  # noqa: F401
+"""The presslens_techniques component, its features and the techniques' readable names; the
+factory registers when component.py is imported (see analyzers/__init__.py)."""

@@ -1,3 +1,2 @@
-"""The presslens_time_refs component and the word lists it uses; importing it registers the factory."""
-
-from presslens.analyzers.timeref import component  # noqa: F401
+"""The presslens_time_refs component and the word lists it uses; the factory registers when
+component.py is imported (see analyzers/__init__.py)."""

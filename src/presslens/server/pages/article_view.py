@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from presslens.analysis import Analysis, Claim, Entity, TechniqueSpan
+from presslens.analyzers.framing.reading import evidence_anchor, evidence_sentence, evidence_spans, is_framed, role_of
 from presslens.analyzers.techniques.component import SHOWN_MIN_SCORE
 from presslens.analyzers.timeref.periods import duration_words
 from presslens.errors import InputError
-from presslens.roles import evidence_anchor, evidence_sentence, evidence_spans, is_framed, role_of
 from presslens.server.pages.techniques import technique_class, technique_name
 from presslens.store.quote_similarity import MIN_WORDS, words_of
 

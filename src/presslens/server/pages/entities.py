@@ -6,9 +6,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from presslens import corpus
+from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.edge import query_filters
 from presslens.errors import InputError
-from presslens.roles import ROLES
 from presslens.server.dependencies import store_of
 from presslens.server.pages.render import render
 from presslens.server.pages.role_chart import role_chart

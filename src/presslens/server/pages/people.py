@@ -7,10 +7,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from presslens import corpus
+from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.corpus import people as corpus_people
 from presslens.edge import query_filters
 from presslens.errors import InputError, NotFoundError
-from presslens.roles import ROLES
 from presslens.server.dependencies import store_of
 from presslens.server.pages.outlets import page_number
 from presslens.server.pages.rate_charts import MonthValue, count_chart

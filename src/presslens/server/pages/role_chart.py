@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.corpus.framing import EntityFraming
-from presslens.roles import ROLES
 
 WIDTH = 1000
 LEFT, RIGHT, TOP = 180, 16, 8

@@ -1,10 +1,10 @@
-"""How each SemEval-2020 Task 11 technique is drawn: its readable name (presslens/technique_names.py),
+"""How each SemEval-2020 Task 11 technique is drawn: its readable name (analyzers/techniques/names.py),
 a colour and a line style, so that colour is never the only thing telling two techniques apart.
 Data only; the order fixes each technique's CSS class (t-0 .. t-13)."""
 
 from __future__ import annotations
 
-from presslens.technique_names import NAMES, technique_name
+from presslens.analyzers.techniques.names import NAMES, technique_name
 
 # (PTC label, colour, underline style)
 _LOOKS: tuple[tuple[str, str, str], ...] = (

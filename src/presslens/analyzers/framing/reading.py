@@ -13,10 +13,8 @@ import re
 from typing import Any
 
 from presslens.analysis import Entity
+from presslens.analyzers.framing.roles import MAIN_ROLES
 
-# The main roles of SemEval-2025 Task 10; analyzers/framing/roles.py adds their fine roles. Defined
-# here, not there, because importing the analyzers package loads spaCy.
-ROLES = ("Protagonist", "Antagonist", "Innocent")
 # A sentence longer than this around its evidence is cut to this many characters on each side.
 SENTENCE_REACH = 300
 # A sentence ends at . ! or ? (and any closing quotes or brackets) before a space, or at a line break.
@@ -32,7 +30,7 @@ def is_framed(framing: Any) -> bool:
 def role_of(framing: Any) -> str | None:
     """The entity's main role, or None when no role is clear (or the framing is not one)."""
     role = framing.get("role") if isinstance(framing, dict) else None
-    return role if role in ROLES else None
+    return role if role in MAIN_ROLES else None
 
 
 def role_score(framing: Any, role: str) -> float:

@@ -1,7 +1,7 @@
 """Speakers as written that name no one by themselves ("he", "It", "That", "someone"): a quote
 keeps them (the reader sees "he said"), but every list of speakers counts such a quote only
-under the entity or person it resolves to. Read by the quotes analyzer and by the corpus
-queries; kept here, outside analyzers/, because importing the analyzers package loads spaCy."""
+under the entity or person it resolves to. The corpus queries read it; a word list of the
+quotes analyzer's, it loads no spaCy."""
 
 from __future__ import annotations
 
