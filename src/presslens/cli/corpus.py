@@ -19,7 +19,7 @@ from rich.text import Text
 
 from presslens.cli.dropped import DATE_ORDER, DateOrderChoice, dropped_fields_shown
 from presslens.corpus.framing import EntityFraming, entity_framing
-from presslens.corpus.queries import combine_months, outlet_stats, search as search_corpus, top_entities, top_speakers
+from presslens.corpus import combine_months, outlet_stats, search as search_corpus, top_entities, top_speakers
 from presslens.edge import counted, exit_on_error, find_outlet, query_filters, stored_export
 from presslens.engines import process as run_process
 from presslens.errors import InputError
