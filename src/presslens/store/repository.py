@@ -16,9 +16,8 @@ from presslens.analysis import Analysis
 from presslens.article import Article
 from presslens.errors import QueryTimeout, StoreError
 from presslens.store import rows as convert
-from presslens.store.joins import article_columns, articles_with_outlet
-from presslens.store.rows import batched
 from presslens.store import people, quote_groups, search_index
+from presslens.store.joins import article_columns, articles_with_outlet
 from presslens.store.queries.entities import EntityQueries
 from presslens.store.queries.exports import ExportQueries
 from presslens.store.queries.framing import FramingQueries
@@ -31,6 +30,7 @@ from presslens.store.queries.search import SearchQueries
 from presslens.store.queries.speakers import SpeakerQueries
 from presslens.store.queries.timeline import TimelineQueries
 from presslens.store.quote_groups import GroupingRun
+from presslens.store.rows import batched
 from presslens.store.schema import LAYER_TABLES, analyses, articles, outlets
 from presslens.store.search_index import BackgroundIndexer
 
