@@ -12,7 +12,7 @@ Phases, each in its own fresh Python process (so peak memory is that phase's own
 - `peer`: `sqlite-utils insert peer.db articles - --nl` fed the same file through zcat:
   a plain table, no dedupe, no full-text index.
 - `search`: 100 varied queries (single words, pairs, phrases, exclusions, prefixes,
-  outlet and date filters) through `presslens.corpus.queries.search` on the ingested store;
+  outlet and date filters) through `presslens.corpus.search` on the ingested store;
   latency per query, p50 and p95, after one warm-up query.
 - `local` and `ray`: `presslens.engines.process` of the first --slice stored articles
   with the full default pipeline, on a copy of a store holding just that slice.
@@ -142,7 +142,7 @@ def queries(n: int = 100) -> list[dict]:
 def phase_search(work: Path, _args) -> dict:
     from datetime import date
 
-    from presslens.corpus.queries import Filters, search
+    from presslens.corpus import Filters, search
     from presslens.store import open_store
 
     store = open_store(f"sqlite:///{work / 'corpus.db'}")
@@ -165,7 +165,7 @@ def phase_search(work: Path, _args) -> dict:
 
 def _slice_store(work: Path, n: int, name: str):
     from presslens.store import open_store
-    from presslens.store.repository import article_columns, articles_with_outlet
+    from presslens.store.joins import article_columns, articles_with_outlet
     from presslens.store.rows import article_from_row
     from presslens.store.schema import articles
     from sqlalchemy import select

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from presslens.cli.charts import rates_chart, stats_html, svg_text
 from presslens.cli import app
-from presslens.corpus.queries import OutletMonth
+from presslens.corpus import OutletMonth
 from presslens.store import open_store
 
 

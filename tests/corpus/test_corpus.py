@@ -10,7 +10,7 @@ from support.counted_corpus import A1, A2, A3, A4, A5, HT, VP
 
 from presslens.analysis import Speaker
 from presslens.article import Article
-from presslens.corpus.queries import (
+from presslens.corpus import (
     Filters,
     combine_months,
     list_articles,

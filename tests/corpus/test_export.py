@@ -12,7 +12,7 @@ from support.counted_corpus import A1, A2, A4, A5, ARTICLES, VP
 from typer.testing import CliRunner
 
 from presslens.cli import app
-from presslens.corpus.queries import EXPORTS, Filters, export_columns, export_rows
+from presslens.corpus import EXPORTS, Filters, export_columns, export_rows
 from presslens.errors import InputError
 from presslens.corpus.export import write_export
 from presslens.store import open_store

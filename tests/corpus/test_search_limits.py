@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from support.counted_corpus import A1, A2, A5
 
-from presslens.corpus.queries import Filters, list_articles, search, speaker_quotes
+from presslens.corpus import Filters, list_articles, search, speaker_quotes
 from presslens.errors import InputError
 from presslens.store.fulltext import MAX_QUERY_TERMS, parse_query, to_fts5, to_tsquery
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from support.counted_corpus import A1, A2, A3, A5
 
-from presslens.corpus import queries
-from presslens.corpus.queries import Filters, search
+from presslens.corpus import Filters, article_search, search
 
 
 def test_the_total_counts_every_match_and_how_many_are_analysed(corpus_store):
@@ -18,7 +17,7 @@ def test_the_total_counts_every_match_and_how_many_are_analysed(corpus_store):
 
 
 def test_the_total_stops_counting_at_the_cap(corpus_store, monkeypatch):
-    monkeypatch.setattr(queries, "SEARCH_COUNT_LIMIT", 2)
+    monkeypatch.setattr(article_search, "SEARCH_COUNT_LIMIT", 2)
     page = search(corpus_store, Filters(query="ferry"))
     assert (page.total, page.total_capped) == (2, True)
     assert len(page.items) == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.corpus.queries import OutletMonth
+from presslens.corpus import OutletMonth
 from presslens.server.pages.rate_charts import MIN_ARTICLES, rate_charts, techniques_seen
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from presslens.article import Article
-from presslens.corpus.queries import Filters, search
+from presslens.corpus import Filters, search
 from presslens.errors import StoreError
 from presslens.corpus.ingest import ingest
 from presslens.store import open_store

@@ -17,7 +17,7 @@ matplotlib.use("Agg")
 from matplotlib.figure import Figure  # noqa: E402
 
 from presslens.analyzers.techniques.names import technique_name  # noqa: E402
-from presslens.corpus.queries import OutletMonth  # noqa: E402
+from presslens.corpus import OutletMonth  # noqa: E402
 
 SVG_STYLE = {"svg.fonttype": "none", "svg.hashsalt": "presslens"}
 

@@ -10,10 +10,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from presslens.corpus.article_search import SearchHit, search
 from presslens.corpus.export import stored_export
+from presslens.corpus.filters import Filters, query_filters
 from presslens.corpus.framing import EntityFraming, entity_framing
 from presslens.corpus.ingest import IngestSummary, ingest
-from presslens.corpus.queries import Filters, OutletMonth, SearchHit, combine_months, outlet_stats, query_filters, search
+from presslens.corpus.outlet_rates import OutletMonth, combine_months, outlet_stats
 from presslens.corpus.timeline import TimelineClaim, timeline
 from presslens.engines import ProcessSummary, process
 from presslens.store import Store, open_store

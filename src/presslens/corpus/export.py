@@ -1,4 +1,5 @@
-"""Exported rows as CSV, JSON Lines or Parquet bytes, streamed: no format holds the whole export.
+"""Exports: every stored row of one kind matching the filters, as CSV, JSON Lines or Parquet
+bytes, streamed: no format holds the whole export.
 
 Each format is a stream of bytes chunks, so the server can send an export as it is made
 and the CLI can write it to a file or stdout. Lists and mappings (entity aliases,
@@ -15,12 +16,11 @@ from datetime import date
 from itertools import chain
 from typing import IO, Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, Integer
-
-from presslens.corpus.queries import Filters, export_columns, export_rows
 from presslens.errors import InputError
 from presslens.store import Store
-from presslens.store.repository import batched
+from presslens.store.filters import Filters
+from presslens.store.queries.exports import EXPORTS, value_kind
+from presslens.store.rows import batched
 
 FORMATS = ("csv", "jsonl", "parquet")
 PARQUET_BATCH = 5000
@@ -86,15 +86,8 @@ def _arrow_type(sql_type: Any):
     # deferred: pyarrow is the optional parquet extra
     import pyarrow as pa
 
-    if isinstance(sql_type, Boolean):
-        return pa.bool_()
-    if isinstance(sql_type, Integer):
-        return pa.int64()
-    if isinstance(sql_type, Float):
-        return pa.float64()
-    if isinstance(sql_type, Date):
-        return pa.date32()
-    return pa.string()
+    kind = value_kind(sql_type)
+    return {"bool": pa.bool_, "int": pa.int64, "float": pa.float64, "date": pa.date32}.get(kind, pa.string)()
 
 
 class _Collected(io.RawIOBase):
@@ -122,7 +115,7 @@ def parquet_chunks(rows: Iterable[dict], columns: list[tuple[str, Any]]) -> Iter
     import pyarrow.parquet as pq
 
     schema = pa.schema([(name, _arrow_type(t)) for name, t in columns])
-    json_columns = {name for name, t in columns if isinstance(t, JSON)}
+    json_columns = {name for name, t in columns if value_kind(t) == "json"}
     sink = _Collected()
     with pq.ParquetWriter(sink, schema) as writer:
         for batch in batched(rows, PARQUET_BATCH):
@@ -164,6 +157,23 @@ def write_export(rows: Iterable[dict], columns: list[tuple[str, Any]], fmt: str,
     for chunk in export:
         out.write(chunk)
     return export.rows_written
+
+
+def _check_export(what: str) -> None:
+    if what not in EXPORTS:
+        raise InputError("what", f"{what!r} is not one of {', '.join(EXPORTS)}")
+
+
+def export_columns(store: Store, what: str) -> list[tuple[str, Any]]:
+    """(name, SQLAlchemy type) of every column `export_rows` yields for `what`, in order."""
+    _check_export(what)
+    return store.exports.columns(what)
+
+
+def export_rows(store: Store, what: str, filters: Filters) -> Iterator[dict[str, Any]]:
+    """Every row of one kind matching the filters, streamed from the database in order."""
+    _check_export(what)
+    yield from store.exports.rows(what, filters)
 
 
 def stored_export(store: Store, what: str, filters: Filters, fmt: str) -> Export:

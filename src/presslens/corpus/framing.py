@@ -2,32 +2,28 @@
 protagonist, the antagonist or an innocent, and the sentences that show it most strongly.
 
 The entity is the one `top_entities` names: every entity of a latest analysis whose name or
-one of whose aliases is the name asked for, case aside. SQL finds a superset of those rows
-(the name through the index on its lower-cased form; aliases, stored as JSON text, by a
-pattern) with their article's outlet and month; the exact name test and the counting are
-done here, over one row per article mentioning the entity, and the article texts are read
-only for the few sentences shown (docs/framing.md has the figures).
+one of whose aliases is the name asked for, case aside. The store finds those rows with
+their article's outlet and month (store/queries/framing.py: SQL finds a superset, the name
+through the index on its lower-cased form, aliases stored as JSON text by a pattern, and
+the exact name test follows); the counting is done here, over one row per article
+mentioning the entity, and the article texts are read only for the few sentences shown
+(docs/framing.md has the figures).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
-
-from sqlalchemy import String, and_, cast, func, or_, select
 
 from presslens.analysis import described
 from presslens.analyzers.framing.reading import evidence_anchor, evidence_spans, is_framed, role_of, role_score, sentence_around
 from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.article import RESPONSE_SCHEMA_CONFIG
-from presslens.corpus.queries import Filters, _layer_base, _query_condition
 from presslens.errors import InputError, NotFoundError
 from presslens.store import Store
-from presslens.store.filters import article_conditions, like_pattern, month_of_published, outlet_name
-from presslens.store.schema import articles, entities
+from presslens.store.filters import Filters
 
 MAX_NAMES = 20
 MAX_EVIDENCE = 50
@@ -95,48 +91,6 @@ class _Article:
     roles: dict[str, tuple[float, str, Any]] = field(default_factory=dict)  # role -> (score, name, framing)
 
 
-def _spellings(name: str) -> set[str]:
-    """The forms of `name` a case-blind SQL test must accept: SQLite's lower() folds only
-    ASCII letters, PostgreSQL's folds all."""
-    forms = {name, name.lower(), name.upper(), name.title(), name.casefold()}
-    return forms | {"".join(c.lower() if c.isascii() else c for c in form) for form in forms}
-
-
-def _candidate_conditions(name: str) -> list:
-    """Two SQL tests that together find a superset of the rows naming the entity: by name
-    (indexed), and by alias among the rows the first leaves out."""
-    forms = _spellings(name)
-    by_name = func.lower(entities.c.name).in_(sorted(forms))
-    # Aliases are stored as JSON text: a name is there as its JSON string, quotes included.
-    aliases = func.lower(cast(entities.c.aliases, String))
-    patterns = sorted({like_pattern(json.dumps(form)) for form in forms})  # one for most names: case folds away
-    by_alias = or_(*(aliases.like(pattern, escape="\\") for pattern in patterns))
-    return [by_name, and_(~by_name, by_alias)]
-
-
-def _names_entity(row: Any, folded: str) -> bool:
-    aliases = row.aliases if isinstance(row.aliases, list) else []
-    return row.name.casefold() == folded or any(isinstance(a, str) and a.casefold() == folded for a in aliases)
-
-
-def _matching_rows(store: Store, name: str, filters: Filters) -> list[Any]:
-    """Every entity row of a latest analysis that names the entity, with its article's outlet and month."""
-    conds = [*article_conditions(filters), *_query_condition(store, filters)]
-    columns = (entities.c.analysis_id, entities.c.key, entities.c.name, entities.c.type, entities.c.aliases,
-               entities.c.framing, articles.c.id.label("article_id"), articles.c.title, articles.c.published,
-               outlet_name().label("outlet"), month_of_published().label("month"))
-    folded = name.casefold()
-    found: dict[tuple[int, str], Any] = {}
-    with store.bounded_connection() as conn:
-        # Two statements rather than one OR, so the name test keeps its index.
-        for condition in _candidate_conditions(name):
-            stmt = select(*columns).select_from(_layer_base(entities)).where(and_(condition, *conds))
-            for row in conn.execute(stmt):
-                if _names_entity(row, folded):
-                    found[(row.analysis_id, row.key)] = row
-    return list(found.values())
-
-
 def _by_article(rows: list[Any]) -> dict[str, _Article]:
     found: dict[str, _Article] = {}
     for row in rows:
@@ -179,7 +133,7 @@ def _evidence(store: Store, found: dict[str, _Article], per_role: int) -> dict[s
     }
     # A few more than shown: room for articles whose framing has no evidence inside their text.
     looked_at = {role: chosen[:EVIDENCE_LOOKED_AT * per_role] for role, chosen in ranked.items()}
-    texts = _texts(store, {a.article_id for chosen in looked_at.values() for a in chosen})
+    texts = store.framing.texts({a.article_id for chosen in looked_at.values() for a in chosen})
     evidence: dict[str, list[RoleEvidence]] = {}
     for role, chosen in looked_at.items():
         shown = []
@@ -199,13 +153,6 @@ def _evidence(store: Store, found: dict[str, _Article], per_role: int) -> dict[s
     return evidence
 
 
-def _texts(store: Store, ids: set[str]) -> dict[str, str]:
-    if not ids:
-        return {}
-    with store.bounded_connection() as conn:
-        return dict(conn.execute(select(articles.c.id, articles.c.text).where(articles.c.id.in_(sorted(ids)))).all())
-
-
 def _ranked(counter: Counter, limit: int) -> list[str]:
     return [value for value, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))][:limit]
 
@@ -221,8 +168,8 @@ def entity_framing(store: Store, name: str, filters: Filters, evidence: int = 3)
         raise InputError("name", "an entity name is needed")
     if not 1 <= evidence <= MAX_EVIDENCE:
         raise InputError("evidence", f"{evidence} is not a number of sentences per role from 1 to {MAX_EVIDENCE}")
-    rows = _matching_rows(store, asked, filters)
-    if not rows and (filters == Filters() or not _matching_rows(store, asked, Filters())):
+    rows = store.framing.entity_rows(asked, filters)
+    if not rows and (filters == Filters() or not store.framing.entity_rows(asked, Filters())):
         raise NotFoundError(f"entity {asked!r} not found")
     found = _by_article(rows)
     names: Counter = Counter()

@@ -24,9 +24,7 @@ from presslens.errors import InputError
 from presslens.readers import iter_articles
 from presslens.readers.dates import DateOrder
 from presslens.store import Store
-from presslens.store.repository import batched
-from presslens.store.rows import article_rows
-from presslens.store.search_index import BackgroundIndexer
+from presslens.store.rows import article_rows, batched
 
 BATCH = 1000
 QUEUED_BATCHES = 3
@@ -86,7 +84,7 @@ def ingest(
             hand_over(exc)
 
     reader = threading.Thread(target=produce, name="presslens-ingest-reader", daemon=True)
-    indexer = BackgroundIndexer(store.update_search_index) if store.dialect == "sqlite" else None
+    indexer = store.search_indexer()
     reader.start()
     try:
         with indexer or nullcontext():
@@ -94,8 +92,7 @@ def ingest(
                 if isinstance(item, BaseException):
                     raise item
                 read, rows = item
-                with store.engine.begin() as conn:
-                    summary.new += len(store.insert_rows(conn, rows))
+                summary.new += store.store_rows(rows)
                 if indexer:
                     indexer.nudge()
                 summary.read += read

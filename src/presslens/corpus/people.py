@@ -13,18 +13,15 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, desc, func, select
-
 from presslens.analysis import described
 from presslens.analyzers.framing.reading import is_framed, role_of
 from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.article import RESPONSE_SCHEMA_CONFIG
-from presslens.corpus.queries import Filters, _check_limit, _check_offset, _query_condition, _rows
+from presslens.corpus.paging import check_limit, check_offset
 from presslens.errors import InputError, NotFoundError
 from presslens.store import Store
-from presslens.store.filters import article_conditions, like_pattern, month_of_published, outlet_name
+from presslens.store.filters import Filters
 from presslens.store.people import read_person, without_titles
-from presslens.store.schema import analyses, articles, entities, entity_people, outlets, people, quotes
 
 KINDS = ("PERSON", "ORG")
 MAX_NAMES = 10
@@ -123,34 +120,6 @@ def _check_kind(kind: str) -> str:
     return upper
 
 
-def _linked_base():
-    """Links of latest analyses, each with its entity and its article (and outlet)."""
-    return (
-        entity_people
-        .join(entities, and_(entities.c.analysis_id == entity_people.c.analysis_id,
-                             entities.c.idx == entity_people.c.entity_idx))
-        .join(analyses, and_(analyses.c.id == entity_people.c.analysis_id, analyses.c.latest.is_(True)))
-        .join(articles, articles.c.id == analyses.c.article_id)
-        .outerjoin(outlets, outlets.c.id == articles.c.outlet_id)
-    )
-
-
-SPEAKER = entities.alias("speaker")
-
-
-def _quoted_base():
-    """Quotes of latest analyses whose speaker entity is linked, with their article (and outlet)."""
-    return (
-        quotes
-        .join(SPEAKER, and_(SPEAKER.c.analysis_id == quotes.c.analysis_id, SPEAKER.c.key == quotes.c.speaker_entity))
-        .join(entity_people, and_(entity_people.c.analysis_id == SPEAKER.c.analysis_id,
-                                  entity_people.c.entity_idx == SPEAKER.c.idx))
-        .join(analyses, and_(analyses.c.id == quotes.c.analysis_id, analyses.c.latest.is_(True)))
-        .join(articles, articles.c.id == analyses.c.article_id)
-        .outerjoin(outlets, outlets.c.id == articles.c.outlet_id)
-    )
-
-
 def _names_person(alias: Any, kind: str, match: str, suffix: str) -> bool:
     """Whether an alias an article gave the entity is a name of the person itself: a name, not
     a title reference ("the president"), and for a person of its surname and suffix (an
@@ -167,11 +136,7 @@ def _names(store: Store, ids: list[int]) -> dict[int, list[str]]:
     """Per person, its entities' names and the aliases that name it, most used first."""
     counted: dict[int, Counter] = {i: Counter() for i in ids}
     if ids:
-        stmt = (select(entity_people.c.person_id, entity_people.c.kind, entity_people.c.match_key,
-                       people.c.name.label("person"), entities.c.name, entities.c.aliases)
-                .select_from(_linked_base().join(people, people.c.id == entity_people.c.person_id))
-                .where(entity_people.c.person_id.in_(ids)))
-        for row in _rows(store, stmt):
+        for row in store.people.names(ids):
             names = counted[row.person_id]
             names[row.name] += 1
             suffix = read_person(row.person).suffix if row.kind == "PERSON" and read_person(row.person) else ""
@@ -193,37 +158,15 @@ def list_people(store: Store, filters: Filters, kind: str = "PERSON", limit: int
     """People (or organisations) across the corpus, most quoted first, then most named; over
     the analysed articles matching `filters` (an outlet, dates, words), from the `offset`-th
     on, only those whose name holds `name` (case aside)."""
-    _check_limit(limit)
+    check_limit(limit)
     kind = _check_kind(kind)
-    _check_offset(offset)
+    check_offset(offset)
     name = (name or "").strip()
     if "\x00" in name:
         raise InputError("name", "holds a NUL character")
     if len(name) > MAX_NAME_FILTER:
         raise InputError("name", f"{len(name):,} characters, over the {MAX_NAME_FILTER} a name is matched on")
-    conds = [*article_conditions(filters), *_query_condition(store, filters)]
-    named = (
-        select(entity_people.c.person_id, func.count(func.distinct(articles.c.id)).label("articles"),
-               func.count(func.distinct(articles.c.outlet_id)).label("outlets"))
-        .select_from(_linked_base())
-        .where(and_(entity_people.c.person_id.is_not(None), entity_people.c.kind == kind, *conds))
-        .group_by(entity_people.c.person_id).subquery("named")
-    )
-    quoted = (
-        select(entity_people.c.person_id, func.count().label("quotes")).select_from(_quoted_base())
-        .where(and_(entity_people.c.person_id.is_not(None), entity_people.c.kind == kind, *conds))
-        .group_by(entity_people.c.person_id).subquery("quoted")
-    )
-    n_quotes = func.coalesce(quoted.c.quotes, 0)
-    stmt = (
-        select(people.c.id, people.c.name, n_quotes.label("quotes"), named.c.articles, named.c.outlets)
-        .select_from(people.join(named, named.c.person_id == people.c.id)
-                     .outerjoin(quoted, quoted.c.person_id == people.c.id))
-        .order_by(desc(n_quotes), desc(named.c.articles), people.c.name, people.c.id).limit(limit).offset(offset)
-    )
-    if name:
-        stmt = stmt.where(func.lower(people.c.name).like(like_pattern(name), escape="\\"))
-    rows = _rows(store, stmt)
+    rows = store.people.ranked(filters, kind, limit, offset, name)
     names = _names(store, [r.id for r in rows])
     return [PersonSummary(id=r.id, name=r.name, names=names[r.id], quotes=r.quotes, articles=r.articles,
                           outlets=r.outlets) for r in rows]
@@ -239,12 +182,12 @@ def find_person(store: Store, name: str, kind: str | None = None) -> int:
         raise InputError("name", "a name is needed")
     kinds = [_check_kind(kind)] if kind else list(KINDS)
     if asked.isascii() and asked.isdigit() and len(asked) < 16:
-        found = _rows(store, select(people.c.id).where(and_(people.c.id == int(asked), people.c.kind.in_(kinds))))
-        if found:
-            return found[0].id
+        found = store.people.with_id(int(asked), kinds)
+        if found is not None:
+            return found
     for each in kinds:
         # "President Obama" as the person "Barack Obama" is known by: "Obama"
-        found = _named(store, asked, each) or _named(store, without_titles(asked), each)
+        found = store.people.named(asked, each) or store.people.named(without_titles(asked), each)
         if len(found) > 1:
             raise InputError("name", f"{len(found)} people go by {asked!r}: give an id ({', '.join(map(str, found))})")
         if found:
@@ -255,48 +198,20 @@ def find_person(store: Store, name: str, kind: str | None = None) -> int:
     raise NotFoundError(f"person {asked!r} not found")
 
 
-def _named(store: Store, asked: str, kind: str) -> list[int]:
-    """The people of `kind` whose display name, else one of whose entities' names, is `asked` (case aside)."""
-    folded = asked.casefold()
-    by_name = _rows(store, select(people.c.id, people.c.name).where(
-        and_(people.c.kind == kind, func.lower(people.c.name) == asked.lower())))
-    exact = [r.id for r in by_name if r.name.casefold() == folded]
-    if exact:
-        return sorted(exact)
-    stmt = (select(entity_people.c.person_id, entities.c.name).distinct().select_from(_linked_base())
-            .where(and_(entity_people.c.person_id.is_not(None), entity_people.c.kind == kind,
-                        func.lower(entities.c.name) == asked.lower())))
-    return sorted({r.person_id for r in _rows(store, stmt) if r.name.casefold() == folded})
-
-
 def _why_unlinked(store: Store, asked: str, kind: str) -> str | None:
     """The reason most entities called `asked` are left unlinked, if any are."""
-    stmt = (select(entities.c.name, entity_people.c.reason).select_from(_linked_base())
-            .where(and_(entity_people.c.person_id.is_(None), entity_people.c.kind == kind,
-                        func.lower(entities.c.name) == asked.lower())))
-    reasons = Counter(r.reason for r in _rows(store, stmt) if r.name.casefold() == asked.casefold())
+    reasons = Counter(store.people.unlinked_reasons(asked, kind))
     return _ranked(reasons, 1)[0] if reasons else None
 
 
 def person_detail(store: Store, person_id: int, filters: Filters | None = None) -> PersonDetail:
     """One person in full, over the analysed articles matching `filters`. NotFoundError for an unknown id."""
     filters = filters or Filters()
-    head = _rows(store, select(people).where(people.c.id == person_id))
-    if not head:
+    person = store.people.person(person_id)
+    if person is None:
         raise NotFoundError(f"person {person_id} not found")
-    person = head[0]
-    conds = [*article_conditions(filters), *_query_condition(store, filters)]
-    outlet, month = outlet_name().label("outlet"), month_of_published().label("month")
-    linked = _rows(store, (
-        select(entity_people.c.reason, entities.c.name, entities.c.framing, articles.c.id.label("article_id"),
-               articles.c.title, articles.c.published, outlet, month)
-        .select_from(_linked_base()).where(and_(entity_people.c.person_id == person_id, *conds))
-    ))
-    quoted = _rows(store, (
-        select(articles.c.id.label("article_id"), outlet, month, func.count().label("quotes"))
-        .select_from(_quoted_base()).where(and_(entity_people.c.person_id == person_id, *conds))
-        .group_by(articles.c.id, outlet, month)
-    ))
+    linked = store.people.links(person_id, filters)
+    quoted = store.people.quotes_by_article(person_id, filters)
     quotes_in = {r.article_id: r.quotes for r in quoted}
     named_in = {r.article_id: r for r in linked}
     return PersonDetail(
@@ -370,11 +285,4 @@ def _roles(linked: list) -> list[OutletRoles]:
 
 
 def _unlinked(store: Store, kind: str, match_key: str) -> list[UnlinkedName]:
-    stmt = (
-        select(entities.c.name, entity_people.c.reason, func.count(func.distinct(articles.c.id)).label("articles"))
-        .select_from(_linked_base())
-        .where(and_(entity_people.c.kind == kind, entity_people.c.match_key == match_key,
-                    entity_people.c.person_id.is_(None)))
-        .group_by(entities.c.name, entity_people.c.reason).order_by(desc("articles"), entities.c.name)
-    )
-    return [UnlinkedName(name=r.name, reason=r.reason, articles=r.articles) for r in _rows(store, stmt)]
+    return [UnlinkedName(name=r.name, reason=r.reason, articles=r.articles) for r in store.people.unlinked(kind, match_key)]

@@ -11,21 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import and_, case, desc, func, nulls_last, select
 
 from presslens.analysis import described
 from presslens.article import RESPONSE_SCHEMA_CONFIG
-from presslens.corpus.queries import SPEAKER_PERSON, _quotes_with_speaker_entity
 from presslens.errors import InputError, NotFoundError
-from presslens.store import Store, quote_groups
-from presslens.store.filters import outlet_name
+from presslens.store import Store
 from presslens.store.quote_groups import GroupingRun
-from presslens.store.quote_similarity import (
-    MIN_WORDS, Words, WordChange, relate, shingles, text_key, word_diff, words_of,
-)
-from presslens.store.schema import analyses, articles, quote_appearances, quote_shingles, quote_wordings, quotes
+from presslens.store.quote_similarity import MIN_WORDS, WordChange, relate, word_diff, words_of
 
 _QUOTE_ID = re.compile(r"^([0-9a-f]{16})-(\d{1,6})$")
 
@@ -91,49 +83,23 @@ def recurring_quotes(store: Store, limit: int = 20) -> RecurringQuotes:
     the `limit` groups in the most outlets (then articles), each with its first appearance."""
     if not 1 <= limit <= 500:
         raise InputError("limit", f"{limit} is not between 1 and 500")
-    grouped = (
-        quote_appearances
-        .join(quote_wordings, quote_wordings.c.id == quote_appearances.c.wording_id)
-        .join(analyses, and_(analyses.c.id == quote_appearances.c.analysis_id, analyses.c.latest.is_(True)))
-        .join(articles, articles.c.id == analyses.c.article_id)
-    )
-    n_articles = func.count(func.distinct(articles.c.id))
-    per_group = (
-        select(quote_wordings.c.group_id, func.count().label("appearances"), n_articles.label("articles"),
-               func.count(func.distinct(articles.c.outlet_id)).label("outlets"),
-               func.count(func.distinct(quote_wordings.c.id)).label("wordings"))
-        .select_from(grouped).group_by(quote_wordings.c.group_id)
-    )
-    recurring = per_group.having(n_articles > 1).subquery("recurring")
-    with store.engine.connect() as conn:
-        totals = conn.execute(select(func.count(), func.count(func.distinct(articles.c.id))).select_from(grouped)).one()
-        counts = conn.execute(select(
-            func.count(), func.coalesce(func.sum(recurring.c.appearances), 0),
-            func.coalesce(func.sum(case((recurring.c.outlets > 1, 1), else_=0)), 0),
-        ).select_from(recurring)).one()
-        top = conn.execute(
-            # outlets first: what travels, not an outlet's own boilerplate repeated in its stories
-            select(recurring).order_by(desc(recurring.c.outlets), desc(recurring.c.articles),
-                                       desc(recurring.c.appearances), recurring.c.group_id).limit(limit)
-        ).all()
-    firsts = _first_appearances(store, [row.group_id for row in top])
-    found = []
-    for row in top:
+    found = store.provenance.recurring(limit)
+    firsts = store.provenance.first_appearances([row.group_id for row in found.top])
+    top = []
+    for row in found.top:
         first = firsts[row.group_id]
-        found.append(RecurringQuote(
+        top.append(RecurringQuote(
             quote=format_quote_id(first.article, first.idx), text=first.text, speaker=first.speaker, person=first.person,
             outlet=first.outlet, published=first.published, appearances=row.appearances, articles=row.articles,
             outlets=row.outlets, wordings=row.wordings,
         ))
-    # int(): PostgreSQL sums integers as numeric
-    return RecurringQuotes(grouped=totals[0], recurring=int(counts[1]), groups=counts[0],
-                           across_outlets=int(counts[2]), articles=totals[1], top=found)
+    return RecurringQuotes(grouped=found.grouped, recurring=found.recurring, groups=found.groups,
+                           across_outlets=found.across_outlets, articles=found.articles, top=top)
 
 
 def group_quotes(store: Store, rebuild: bool = False) -> GroupingRun:
     """Groups the quotes saved since the last run (all of them again with `rebuild`)."""
-    with store.engine.begin() as conn:
-        return quote_groups.rebuild(conn) if rebuild else quote_groups.catch_up(conn)
+    return store.group_quotes(rebuild)
 
 
 def format_quote_id(article: str, idx: int) -> str:
@@ -152,23 +118,14 @@ def parse_quote_id(quote_id: str) -> tuple[str, int]:
 def trace_quote(store: Store, quote_id: str) -> list[Appearance]:
     """Every appearance of the quote `quote_id` (ARTICLE-N), its own and its group's, first published first."""
     article_id, idx = parse_quote_id(quote_id)
-    with store.engine.connect() as conn:
-        row = conn.execute(
-            select(quotes.c.text, quote_appearances.c.wording_id, quote_appearances.c.analysis_id)
-            .select_from(quotes.join(analyses, and_(analyses.c.id == quotes.c.analysis_id, analyses.c.latest.is_(True)))
-                         .outerjoin(quote_appearances, and_(quote_appearances.c.analysis_id == quotes.c.analysis_id,
-                                                            quote_appearances.c.quote_idx == quotes.c.idx)))
-            .where(and_(analyses.c.article_id == article_id, quotes.c.idx == idx))
-        ).first()
-        if row is None:
-            raise NotFoundError(f"quote {quote_id!r} not found")
-        if row.analysis_id is None:
-            raise NotFoundError(f"quote {quote_id!r} is not grouped yet: run `presslens quotes group`")
-        if row.wording_id is None:
-            raise InputError("quote", f"{quote_id!r} has {len(words_of(row.text))} words: quotes under {MIN_WORDS} "
-                                      "words are not traced (short phrases recur without a common source)")
-        group = conn.execute(select(quote_wordings.c.group_id)
-                             .where(quote_wordings.c.id == row.wording_id)).scalar_one()
+    row, group = store.provenance.quote(article_id, idx)
+    if row is None:
+        raise NotFoundError(f"quote {quote_id!r} not found")
+    if row.analysis_id is None:
+        raise NotFoundError(f"quote {quote_id!r} is not grouped yet: run `presslens quotes group`")
+    if row.wording_id is None:
+        raise InputError("quote", f"{quote_id!r} has {len(words_of(row.text))} words: quotes under {MIN_WORDS} "
+                                  "words are not traced (short phrases recur without a common source)")
     return _appearances(store, group)
 
 
@@ -178,60 +135,15 @@ def trace_text(store: Store, text: str) -> list[Appearance]:
     if len(words) < MIN_WORDS:
         raise InputError("text", f"{text!r} has {len(words)} words: give at least {MIN_WORDS} "
                                  "(shorter phrases are not traced)")
-    with store.engine.connect() as conn:
-        group = conn.execute(select(quote_wordings.c.group_id)
-                             .where(quote_wordings.c.text_key == text_key(words))).scalar_one_or_none()
-        if group is None:
-            group = _closest_group(conn, words)
+    group = store.provenance.group_of_words(words)
     if group is None:
         raise NotFoundError(f"no stored quote matches {text!r} (quotes saved since the last `presslens quotes group` "
                             "are not searched)")
     return _appearances(store, group)
 
 
-def _closest_group(conn, words: Words) -> int | None:
-    """The group of the stored wording closest to `words` among those the rule relates to it."""
-    found = conn.execute(
-        select(quote_wordings.c.words, quote_wordings.c.group_id).distinct()
-        .join(quote_shingles, quote_shingles.c.wording_id == quote_wordings.c.id)
-        .where(quote_shingles.c.shingle.in_(sorted(shingles(words))))
-    ).all()
-    related = [(len(set(stored.split()) ^ set(words)), group) for stored, group in found
-               if relate(words, tuple(stored.split()))]
-    return min(related)[1] if related else None
-
-
-def _grouped_quotes(*extra):
-    """Each grouped quote of the latest analyses with its group, article, outlet, speaker and person."""
-    return (
-        select(articles.c.id.label("article"), outlet_name().label("outlet"), articles.c.published, quotes.c.speaker,
-               quotes.c.text, quotes.c.idx, SPEAKER_PERSON.c.name.label("person"), *extra)
-        .select_from(_quotes_with_speaker_entity()
-                     .join(quote_appearances, and_(quote_appearances.c.analysis_id == quotes.c.analysis_id,
-                                                   quote_appearances.c.quote_idx == quotes.c.idx))
-                     .join(quote_wordings, quote_wordings.c.id == quote_appearances.c.wording_id))
-    )
-
-
-# Earliest first; undated last; then by article and position, so the order is the same every time.
-_FIRST_SEEN = (nulls_last(articles.c.published), articles.c.id, quotes.c.idx)
-
-
-def _first_appearances(store: Store, groups: list[int]) -> dict[int, Any]:
-    """The first appearance of each of `groups`, in one query: a page of groups is one round trip."""
-    if not groups:
-        return {}
-    rank = func.row_number().over(partition_by=quote_wordings.c.group_id, order_by=_FIRST_SEEN)
-    ranked = (_grouped_quotes(quote_wordings.c.group_id, rank.label("rank"))
-              .where(quote_wordings.c.group_id.in_(groups)).subquery("ranked"))
-    with store.engine.connect() as conn:
-        return {row.group_id: row for row in conn.execute(select(ranked).where(ranked.c.rank == 1))}
-
-
 def _appearances(store: Store, group: int) -> list[Appearance]:
-    stmt = _grouped_quotes().where(quote_wordings.c.group_id == group).order_by(*_FIRST_SEEN)
-    with store.engine.connect() as conn:
-        rows = conn.execute(stmt).all()
+    rows = store.provenance.appearances(group)
     first_words = words_of(rows[0].text)
     found = []
     for position, row in enumerate(rows):

@@ -8,30 +8,26 @@ with no dated reference. Every ISO-ish value the time layer writes is read as a 
 wider period first ("1953" before "1953-01"), then by publication, article and offset.
 
 The store has no column for a claim's date, and the values cannot be read portably in
-SQL, so `timeline` filters in SQL (latest analysis, outlets, entity, claimant, dated
-candidates), reads only the key columns of the matching claims, orders them here and
-then reads the full rows of the one page asked for (docs/timeline.md has the figures).
+SQL, so `timeline` has the store filter in SQL (latest analysis, outlets, entity, claimant,
+dated candidates) and read only the key columns of the matching claims
+(store/queries/timeline.py), orders them here and then has it read the full rows of the
+one page asked for (docs/timeline.md has the figures).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
-
-from sqlalchemy import String, and_, cast, exists, func, literal, select, tuple_
 
 from presslens.analysis import Analysis, ClaimKind, described
 from presslens.analyzers.timeref.periods import Period, period_of
 from presslens.article import RESPONSE_SCHEMA_CONFIG
-from presslens.corpus.queries import (
-    Filters, Page, _check_limit, _layer_base, _offset, _query_condition, _rows,
-)
+from presslens.corpus.paging import Page, check_limit, cursor_offset
 from presslens.store import Store
-from presslens.store.filters import article_conditions, like_pattern
-from presslens.store.repository import batched
-from presslens.store.schema import articles, claims, entities, outlets
+from presslens.store.filters import Filters
+
 
 def claim_date(time_refs: Iterable[Any]) -> tuple[str, Period] | None:
     """The value of a claim's first time reference of kind "date" and the period it names;
@@ -115,29 +111,6 @@ def _item(dated: tuple[str, Period], **fields: Any) -> TimelineClaim:
     return TimelineClaim(date=value, label=period.label, first_day=period.first, last_day=period.last, **fields)
 
 
-CLAIMANT_ENTITY = entities.alias("claimant_entity")
-FULL_ROWS_BATCH = 1000
-
-
-def _claim_conditions(store: Store, filters: Filters, entity: str | None, claimant: str | None) -> list:
-    # since/until bound the date referred to, not publication: they are applied in Python.
-    conds = [*article_conditions(replace(filters, since=None, until=None)), *_query_condition(store, filters),
-             # A cheap superset of "has a dated time reference"; claim_date decides exactly.
-             cast(claims.c.time_refs, String).like('%"date"%')]
-    if claimant:
-        conds.append(func.lower(claims.c.claimant).like(like_pattern(claimant), escape="\\"))
-    if entity:
-        pattern = like_pattern(entity)
-        # An entity of the claim's own analysis whose id is in the claim's `entities` list.
-        conds.append(exists(select(literal(1)).where(
-            entities.c.analysis_id == claims.c.analysis_id,
-            func.lower(entities.c.name).like(pattern, escape="\\")
-            | func.lower(cast(entities.c.aliases, String)).like(pattern, escape="\\"),
-            cast(claims.c.entities, String).like(literal('%"') + entities.c.key + literal('"%')),
-        )))
-    return conds
-
-
 def timeline(store: Store, filters: Filters, entity: str | None = None, claimant: str | None = None,
              limit: int = 50, cursor: str | None = None) -> TimelinePage:
     """Dated claims of the latest analyses, ordered by the date they refer to.
@@ -147,8 +120,8 @@ def timeline(store: Store, filters: Filters, entity: str | None = None, claimant
     the articles as elsewhere. `entity`: claims about an entity of their article whose
     name or alias contains the text; `claimant`: claims whose claimant contains it (case
     does not matter in either)."""
-    _check_limit(limit)
-    offset = _offset(cursor)
+    check_limit(limit)
+    offset = cursor_offset(cursor)
     return _page(store, _ordered(store, filters, entity, claimant), offset, limit)
 
 
@@ -156,23 +129,17 @@ def timeline_pages(store: Store, filters: Filters, entity: str | None = None, cl
                    first: int = 5000, limit: int = 50, cursor: str | None = None) -> tuple[TimelinePage, TimelinePage]:
     """The first `first` claims of the timeline (for a chart) and the page at `cursor`, from
     one reading of the claims: what `timeline` gives for each, at half the cost of asking twice."""
-    _check_limit(first)
-    _check_limit(limit)
-    offset = _offset(cursor)
+    check_limit(first)
+    check_limit(limit)
+    offset = cursor_offset(cursor)
     ordered = _ordered(store, filters, entity, claimant)
     return _page(store, ordered, 0, first), _page(store, ordered, offset, limit)
 
 
 def _ordered(store: Store, filters: Filters, entity: str | None, claimant: str | None) -> list[tuple]:
     """(sort key, claim key, date, article id) of every claim on the timeline, in timeline order."""
-    conds = and_(True, *_claim_conditions(store, filters, entity, claimant))
-    keys = (
-        select(claims.c.analysis_id, claims.c.idx, claims.c.time_refs, claims.c.start,
-               articles.c.id.label("article_id"), articles.c.published)
-        .select_from(_layer_base(claims)).where(conds)
-    )
     ordered = []
-    for row in _rows(store, keys):
+    for row in store.timeline.candidates(filters, entity, claimant):
         dated = claim_date(row.time_refs)
         if dated is not None and _within(dated[1], filters.since, filters.until):
             ordered.append((_sort_key(dated[1], row.published, row.article_id, row.start),
@@ -183,28 +150,12 @@ def _ordered(store: Store, filters: Filters, entity: str | None, claimant: str |
 
 def _page(store: Store, ordered: list[tuple], offset: int, limit: int) -> TimelinePage:
     chosen = ordered[offset:offset + limit]
-    full = _full_rows(store, [key for _, key, _, _ in chosen])
+    full = store.timeline.full_rows([key for _, key, _, _ in chosen])
     return TimelinePage(
         items=[_stored_item(dated, full[key]) for _, key, dated, _ in chosen],
         next_cursor=str(offset + limit) if len(ordered) > offset + limit else None,
         claims=len(ordered), articles=len({article_id for _, _, _, article_id in ordered}),
     )
-
-
-def _full_rows(store: Store, keys: list[tuple[int, int]]) -> dict[tuple[int, int], Any]:
-    """The full rows of these claims, by (analysis id, idx); read in batches, since SQLite
-    caps the number of bound values in one statement."""
-    columns = (claims.c.analysis_id, claims.c.idx, claims.c.text, claims.c.start, claims.c.end, claims.c.score,
-               claims.c.kind, claims.c.claimant, CLAIMANT_ENTITY.c.name.label("claimant_entity"),
-               outlets.c.name.label("outlet"), articles.c.id.label("article_id"), articles.c.title,
-               articles.c.published)
-    base = _layer_base(claims).outerjoin(CLAIMANT_ENTITY, and_(
-        CLAIMANT_ENTITY.c.analysis_id == claims.c.analysis_id, CLAIMANT_ENTITY.c.key == claims.c.claimant_entity))
-    found = {}
-    for batch in batched(keys, FULL_ROWS_BATCH):
-        stmt = select(*columns).select_from(base).where(tuple_(claims.c.analysis_id, claims.c.idx).in_(batch))
-        found.update({(r.analysis_id, r.idx): r for r in _rows(store, stmt)})
-    return found
 
 
 def _stored_item(dated: tuple[str, Period], row: Any) -> TimelineClaim:

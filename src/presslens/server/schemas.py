@@ -1,7 +1,7 @@
 """The REST API's request body and the pages and wrappers around its results.
 
 The items themselves are the library's dataclasses (`presslens.analysis`, `presslens.article`,
-`presslens.corpus.queries`): pydantic derives their schemas, descriptions included, so the
+`presslens.corpus`): pydantic derives their schemas, descriptions included, so the
 API documents exactly what the library returns and nothing is written twice.
 """
 
@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from presslens.analysis import Analysis
 from presslens.article import Article
-from presslens.corpus.queries import (
+from presslens.corpus import (
     SEARCH_COUNT_LIMIT, ArticleSummary, EntityCount, OutletMonth, OutletSummary, QuoteRow, SearchHit, SpeakerCount,
 )
 from presslens.corpus.timeline import TimelineClaim

@@ -1,25 +1,38 @@
-"""Filters (outlet, dates, technique, speaker, entity) as SQL conditions on articles."""
+"""Filters (words, outlet, dates, technique, speaker, entity) and the SQL conditions on
+articles they make."""
 
 from __future__ import annotations
 
-from sqlalchemy import String, and_, cast, exists, func, literal, select
+from dataclasses import dataclass
+from datetime import date
 
+from sqlalchemy import Integer, String, and_, cast, column, exists, func, literal, literal_column, select, text
+
+from presslens.store import fulltext, search_index
+from presslens.store.joins import latest_of_article
 from presslens.store.schema import analyses, articles, entities, entity_people, outlets, people, quotes, technique_spans
 
 _FILTER_SPEAKER = entities.alias("filter_speaker")
 
 UNKNOWN_OUTLET = "(unknown)"
 UNDATED = "undated"
+_FTS_ROWIDS = f"SELECT rowid FROM {search_index.SCHEMA}.{search_index.TABLE} WHERE {search_index.TABLE} MATCH :fts"
+
+
+@dataclass
+class Filters:
+    query: str | None = None
+    outlets: list[str] | None = None
+    since: date | None = None
+    until: date | None = None
+    technique: str | None = None
+    speaker: str | None = None
+    entity: str | None = None
 
 
 def like_pattern(value: str) -> str:
     escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
-
-
-def latest_of_article():
-    """Condition joining analyses to the article row, newest analysis only."""
-    return and_(analyses.c.article_id == articles.c.id, analyses.c.latest.is_(True))
 
 
 def _has_layer_row(table, condition):
@@ -29,8 +42,8 @@ def _has_layer_row(table, condition):
     )
 
 
-def article_conditions(filters) -> list:
-    """SQL conditions over `articles` for a corpus.Filters (query aside)."""
+def article_conditions(filters: Filters) -> list:
+    """SQL conditions over `articles` for Filters (query aside)."""
     conds = []
     if filters.outlets:
         names = [o.lower() for o in filters.outlets]
@@ -72,3 +85,21 @@ def outlet_name():
 def month_of_published():
     """'YYYY-MM' of the publication date, or 'undated'."""
     return func.coalesce(func.substr(cast(articles.c.published, String), 1, 7), UNDATED)
+
+
+def query_condition(dialect: str, filters: Filters) -> list:
+    """A full-text condition when filters carry a query (stats and listings narrowed by words)."""
+    if not filters.query:
+        return []
+    parsed = fulltext.parse_query(filters.query)
+    if dialect == "sqlite":
+        # "+ 0" keeps SQLite from probing the articles index once per matching row for every
+        # joined row (11 s for the people on "virus" over 37,000 articles, 0.1 s as a filter).
+        return [(articles.c.seq + 0).in_(text(_FTS_ROWIDS)
+                                         .bindparams(fts=fulltext.to_fts5(parsed)).columns(column("rowid", Integer)))]
+    return [literal_column("articles.tsv").op("@@")(func.to_tsquery("english", fulltext.to_tsquery(parsed)))]
+
+
+def filter_conditions(dialect: str, filters: Filters) -> list:
+    """Every condition Filters make, the words included."""
+    return [*article_conditions(filters), *query_condition(dialect, filters)]

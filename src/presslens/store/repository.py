@@ -6,7 +6,6 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, select, text, update
@@ -17,36 +16,48 @@ from presslens.analysis import Analysis
 from presslens.article import Article
 from presslens.errors import QueryTimeout, StoreError
 from presslens.store import rows as convert
-from presslens.store import people, search_index
+from presslens.store import people, quote_groups, search_index
+from presslens.store.joins import article_columns, articles_with_outlet
+from presslens.store.queries.entities import EntityQueries
+from presslens.store.queries.exports import ExportQueries
+from presslens.store.queries.framing import FramingQueries
+from presslens.store.queries.listings import ListingQueries
+from presslens.store.queries.outlet_rates import OutletRateQueries
+from presslens.store.queries.overview import OverviewQueries
+from presslens.store.queries.people import PeopleQueries
+from presslens.store.queries.provenance import ProvenanceQueries
+from presslens.store.queries.search import SearchQueries
+from presslens.store.queries.speakers import SpeakerQueries
+from presslens.store.queries.timeline import TimelineQueries
+from presslens.store.quote_groups import GroupingRun
+from presslens.store.rows import batched
 from presslens.store.schema import LAYER_TABLES, analyses, articles, outlets
+from presslens.store.search_index import BackgroundIndexer
 
 ARTICLE_BATCH = 500
 
 
-def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-def article_columns():
-    """Article columns joined with the outlet name, as `Article` wants them."""
-    return (
-        articles.c.seq, articles.c.id, articles.c.text, outlets.c.name.label("outlet"), articles.c.published,
-        articles.c.url, articles.c.title, articles.c.language, articles.c.words,
-    )
-
-
-def articles_with_outlet():
-    return articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id)
-
-
 class Store:
-    """One database: SQLite file by default, PostgreSQL by URL."""
+    """One database: SQLite file by default, PostgreSQL by URL.
+
+    The questions the corpus asks are read through one object per question, named for it
+    (store/queries/): `search`, `listings`, `outlet_rates`, `overview`, `speakers`,
+    `entities`, `exports`, `timeline`, `framing`, `people`, `provenance`."""
 
     def __init__(self, engine: Engine, query_timeout_s: float = 5.0) -> None:
         self.engine = engine
         self.query_timeout_s = query_timeout_s
+        self.search = SearchQueries(self)
+        self.listings = ListingQueries(self)
+        self.outlet_rates = OutletRateQueries(self)
+        self.overview = OverviewQueries(self)
+        self.speakers = SpeakerQueries(self)
+        self.entities = EntityQueries(self)
+        self.exports = ExportQueries(self)
+        self.timeline = TimelineQueries(self)
+        self.framing = FramingQueries(self)
+        self.people = PeopleQueries(self)
+        self.provenance = ProvenanceQueries(self)
 
     @contextmanager
     def bounded_connection(self) -> Iterator[Connection]:
@@ -122,6 +133,11 @@ class Store:
         stmt = self._insert_ignore(articles).returning(articles.c.id)
         return list(conn.execute(stmt, rows).scalars())
 
+    def store_rows(self, rows: list[dict[str, Any]]) -> int:
+        """Inserts rows made by `rows.article_rows` in a transaction of their own; returns how many were new."""
+        with self.engine.begin() as conn:
+            return len(self.insert_rows(conn, rows))
+
     def add_articles(self, articles_in: Iterable[Article], batch_size: int = ARTICLE_BATCH) -> int:
         """Stores articles not stored yet (same id or same text key); returns how many were new."""
         new = 0
@@ -143,6 +159,11 @@ class Store:
         except SQLAlchemyError as exc:
             where = search_index.index_path(self.engine.url.database)
             raise StoreError(f"{where}: cannot update the full-text index ({exc.__class__.__name__}: {getattr(exc, 'orig', exc)})") from exc
+
+    def search_indexer(self) -> BackgroundIndexer | None:
+        """A BackgroundIndexer that keeps SQLite's full-text index caught up while articles are
+        stored; None for PostgreSQL, which indexes rows as they are inserted."""
+        return BackgroundIndexer(self.update_search_index) if self.dialect == "sqlite" else None
 
     def get_article(self, article_id: str) -> Article | None:
         with self.engine.connect() as conn:
@@ -175,6 +196,11 @@ class Store:
         """Links every PERSON and ORG entity of the latest analyses again, from scratch; returns how many people there are."""
         with self.engine.begin() as conn:
             return people.rebuild(conn)
+
+    def group_quotes(self, rebuild: bool = False) -> GroupingRun:
+        """Groups the quotes saved since the last run (all of them again with `rebuild`)."""
+        with self.engine.begin() as conn:
+            return quote_groups.rebuild(conn) if rebuild else quote_groups.catch_up(conn)
 
     def _save_one(self, conn: Connection, analysis: Analysis) -> int:
         article_id = analysis.article.id

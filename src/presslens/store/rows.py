@@ -1,15 +1,23 @@
-"""Turns Article and Analysis objects into table rows and back."""
+"""Turns Article and Analysis objects into table rows and back, a batch at a time."""
 
 from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
 from typing import Any
 
 from presslens.analysis import Analysis
 from presslens.article import Article
 from presslens.store.schema import SPAN_LAYERS
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
 
 # Typographic variants that differ between copies of one article saved by different tools.
 _FOLD = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-"))

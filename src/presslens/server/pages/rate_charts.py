@@ -17,7 +17,7 @@ import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from presslens.corpus.queries import OutletMonth
+from presslens.corpus import OutletMonth
 from presslens.server.pages.techniques import technique_name
 
 WIDTH, HEIGHT = 480, 190
