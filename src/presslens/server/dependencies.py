@@ -2,10 +2,11 @@
 query options and the paging cursor as `Annotated` dependencies; the write token, the
 documented error responses, and results as plain dicts.
 
-A route names what it needs by type (`store: StoreDep, f: FiltersDep`), as the FastAPI
-full-stack template does. The store dependency is a plain `def`: FastAPI runs it in its
-thread pool, so the store's first opening (migrations, the search index) never blocks
-the event loop."""
+A route names what it needs by type (`f: FiltersDep, store: StoreDep`), as the FastAPI
+full-stack template does. FastAPI solves dependencies in the order they are declared:
+the filters come first, so that filters the library refuses are refused before the store
+is touched. The store dependency is a plain `def`: FastAPI runs it in its thread pool, so
+the store's first opening (migrations, the search index) never blocks the event loop."""
 
 from __future__ import annotations
 
