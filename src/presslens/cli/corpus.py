@@ -20,8 +20,9 @@ from rich.text import Text
 from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.analyzers.techniques.names import technique_name
 from presslens.cli.dropped import DATE_ORDER, DateOrderChoice, dropped_fields_shown
-from presslens.corpus.framing import EntityFraming, entity_framing
-from presslens.corpus import combine_months, outlet_stats, search as search_corpus, top_entities, top_speakers
+from presslens.corpus import (
+    EntityFraming, combine_months, entity_framing, outlet_stats, search as search_corpus, top_entities, top_speakers,
+)
 from presslens.edge import counted, exit_on_error, find_outlet, query_filters, stored_export
 from presslens.engines import process as run_process
 from presslens.errors import InputError
@@ -55,161 +56,164 @@ def _date_text(value: date | None) -> str:
 
 def register(app: typer.Typer) -> None:
     """Adds the corpus commands to the main app."""
-    @app.command()
-    def ingest(
-        sources: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin; any supported format."),
-        db: str = DB,
-        batch_size: int = typer.Option(1000, "--batch-size", help="Articles per transaction."),
-        date_order: DateOrderChoice | None = DATE_ORDER,
-    ) -> None:
-        """Store articles in the corpus, each once: reruns and duplicates add nothing.
+    for command in (ingest, process, search, stats, compare, export, prune):
+        app.command()(command)
 
-        A bad record is reported with its file and line, skipped and counted; exit status
-        3 when any was skipped. A record whose date cannot be read is stored without it,
-        with a `warning:` line.
-        """
-        from presslens.corpus.ingest import ingest as run_ingest  # deferred: the readers load trafilatura
 
-        stderr = Console(stderr=True)
-        if batch_size < 1:
-            typer.echo("error: --batch-size: must be at least 1", err=True)
-            raise typer.Exit(1)
-        with exit_on_error(), open_store(db) as store, _progress(stderr, "ingesting") as bar:
-            task = bar.add_task("ingest", total=None)
-            shown = [0]
+def ingest(
+    sources: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin; any supported format."),
+    db: str = DB,
+    batch_size: int = typer.Option(1000, "--batch-size", help="Articles per transaction."),
+    date_order: DateOrderChoice | None = DATE_ORDER,
+) -> None:
+    """Store articles in the corpus, each once: reruns and duplicates add nothing.
 
-            def report(error: InputError) -> None:
-                if shown[0] < ERRORS_SHOWN:
-                    bar.console.print(Text(f"skipped: {error}"), style="yellow", soft_wrap=True)
-                shown[0] += 1
+    A bad record is reported with its file and line, skipped and counted; exit status
+    3 when any was skipped. A record whose date cannot be read is stored without it,
+    with a `warning:` line.
+    """
+    from presslens.corpus.ingest import ingest as run_ingest  # deferred: the readers load trafilatura
 
-            def warn(line: str) -> None:
-                bar.console.print(Text(line), style="yellow", soft_wrap=True)
+    stderr = Console(stderr=True)
+    if batch_size < 1:
+        typer.echo("error: --batch-size: must be at least 1", err=True)
+        raise typer.Exit(1)
+    with exit_on_error(), open_store(db) as store, _progress(stderr, "ingesting") as bar:
+        task = bar.add_task("ingest", total=None)
+        shown = [0]
 
-            with dropped_fields_shown(warn):
-                summary = run_ingest(store, sources, batch_size=batch_size, on_error=report,
-                                     on_batch=lambda s: bar.update(task, completed=s.read),
-                                     date_order=date_order and date_order.value)
-        if summary.bad > ERRORS_SHOWN:
-            stderr.print(Text(f"... and {summary.bad - ERRORS_SHOWN} more skipped records"), style="yellow", soft_wrap=True)
-        typer.echo(f"read {counted(summary.read, 'article')}: {summary.new:,} new, {summary.already_stored:,} already stored; "
-                   f"{counted(summary.bad, 'bad record')} skipped")
-        raise typer.Exit(EXIT_SOME_SKIPPED if summary.bad else 0)
+        def report(error: InputError) -> None:
+            if shown[0] < ERRORS_SHOWN:
+                bar.console.print(Text(f"skipped: {error}"), style="yellow", soft_wrap=True)
+            shown[0] += 1
 
-    @app.command()
-    def process(
-        db: str = DB,
-        engine: str = typer.Option("local", "--engine", help="local (process pool) or ray (Ray Data)."),
-        ray_address: str = typer.Option(None, "--ray-address", help="Address of a running Ray cluster (default: start one here)."),
-        workers: int = typer.Option(None, "--workers", help="Worker processes or Ray actors (default: CPUs - 1)."),
-        limit: int = typer.Option(None, "--limit", help="Analyse at most this many articles."),
-        ids: list[str] = typer.Option(None, "--id", help="Only this stored article (repeat for several)."),
-    ) -> None:
-        """Analyse every stored article the current pipeline has not analysed yet; resumable."""
-        bar = _progress(Console(stderr=True), f"analysing with {engine}", known_total=True)
-        with exit_on_error({"engine": "--engine", "workers": "--workers", "limit": "--limit"}), open_store(db) as store, bar:
-            task = bar.add_task("process", total=None)
-            summary = run_process(store, engine=engine, workers=workers, limit=limit, ray_address=ray_address,
-                                  on_batch=lambda s: bar.update(task, total=s.pending, completed=s.analysed),
-                                  ids=ids or None)
-        typer.echo(f"analysed {counted(summary.analysed, 'article')} with pipeline {summary.version}; "
-                   f"{max(0, summary.pending - summary.analysed)} left of this run")
+        def warn(line: str) -> None:
+            bar.console.print(Text(line), style="yellow", soft_wrap=True)
 
-    @app.command()
-    def search(
-        query: str = typer.Argument(..., help='Words, "exact phrases", -excluded, OR, prefix*.'),
-        db: str = DB, outlet: list[str] = OUTLET, since: str = SINCE, until: str = UNTIL,
-        technique: str = TECHNIQUE, speaker: str = SPEAKER, entity: str = ENTITY,
-        limit: int = typer.Option(20, "--limit", help="How many hits to show."),
-    ) -> None:
-        """Full-text search over the stored articles, best matches first, with highlighted snippets."""
-        console = Console(highlight=False)
-        with exit_on_error(FILTER_FLAGS | {"limit": "--limit"}), open_store(db) as store:
-            page = search_corpus(store, query_filters(query, outlet, since, until, technique, speaker, entity), limit=limit)
-        if not page.items:
-            console.print("no matches")
-            return
-        for rank, hit in enumerate(page.items, start=1):
-            head = Text(f"{rank}. ", style="bold")
-            title = Text(hit.title or "(untitled)", style="bold")
-            for start, end in hit.title_highlights:
-                title.stylize("reverse", start, end)
-            head.append(title)
-            head.append(f"  {hit.outlet or '(unknown outlet)'}, {_date_text(hit.published)}", style="dim")
-            head.append(f"  [{hit.article_id}]", style="dim")
-            if not hit.analysed:
-                head.append("  not analysed yet", style="italic")
-            snippet = Text(hit.snippet)
-            for start, end in hit.highlights:
-                snippet.stylize("bold reverse", start, end)
-            console.print(head)
-            console.print(snippet)
-            console.print()
-        more = "more than " if page.total_capped else ""
-        console.print(f"{more}{counted(page.total, 'matching article')}, {page.analysed:,} analysed")
+        with dropped_fields_shown(warn):
+            summary = run_ingest(store, sources, batch_size=batch_size, on_error=report,
+                                 on_batch=lambda s: bar.update(task, completed=s.read),
+                                 date_order=date_order and date_order.value)
+    if summary.bad > ERRORS_SHOWN:
+        stderr.print(Text(f"... and {summary.bad - ERRORS_SHOWN} more skipped records"), style="yellow", soft_wrap=True)
+    typer.echo(f"read {counted(summary.read, 'article')}: {summary.new:,} new, {summary.already_stored:,} already stored; "
+               f"{counted(summary.bad, 'bad record')} skipped")
+    raise typer.Exit(EXIT_SOME_SKIPPED if summary.bad else 0)
 
-    @app.command()
-    def stats(
-        db: str = DB, outlet: list[str] = OUTLET, since: str = SINCE, until: str = UNTIL,
-        technique: str = TECHNIQUE, speaker: str = SPEAKER, entity: str = ENTITY, query: str = QUERY,
-        out: Path = typer.Option(None, "--out", help="Also write charts (PNG, SVG) and an HTML page to this folder."),
-    ) -> None:
-        """Per outlet and month: technique rates per 1,000 words, shares, top speakers and entities."""
-        with exit_on_error(FILTER_FLAGS), open_store(db) as store:
-            _print_stats(store, query_filters(query, outlet, since, until, technique, speaker, entity), out, by_month=True)
 
-    @app.command()
-    def compare(
-        outlets: list[str] = typer.Argument(None, help="Outlet names, as stored (case does not matter); "
-                                                       "with --entity, all outlets when none is named."),
-        db: str = DB, since: str = SINCE, until: str = UNTIL, technique: str = TECHNIQUE,
-        speaker: str = SPEAKER, query: str = QUERY,
-        entity: str = typer.Option(None, "--entity", help="Compare how the outlets cast this entity (a name or "
-                                                          "alias, case aside) instead: its roles per month."),
-        out: Path = typer.Option(None, "--out", help="Also write charts (PNG, SVG) and an HTML page to this folder."),
-    ) -> None:
-        """Compare outlets side by side: technique rates, shares, speakers, entities; or, with
-        --entity, how often each casts the entity as protagonist, antagonist or innocent."""
-        if not outlets and not entity:
-            typer.echo("error: compare needs outlet names, or --entity NAME", err=True)
-            raise typer.Exit(1)
-        with exit_on_error(FILTER_FLAGS | {"name": "--entity"}), open_store(db) as store:
-            names = list(dict.fromkeys(find_outlet(store, name).name for name in outlets or ()))
-            if entity:
-                filters = query_filters(query, names, since, until, technique, speaker)
-                _print_framing(entity_framing(store, entity, filters), out)
-            else:
-                _print_stats(store, query_filters(query, names, since, until, technique, speaker), out, by_month=False)
+def process(
+    db: str = DB,
+    engine: str = typer.Option("local", "--engine", help="local (process pool) or ray (Ray Data)."),
+    ray_address: str = typer.Option(None, "--ray-address", help="Address of a running Ray cluster (default: start one here)."),
+    workers: int = typer.Option(None, "--workers", help="Worker processes or Ray actors (default: CPUs - 1)."),
+    limit: int = typer.Option(None, "--limit", help="Analyse at most this many articles."),
+    ids: list[str] = typer.Option(None, "--id", help="Only this stored article (repeat for several)."),
+) -> None:
+    """Analyse every stored article the current pipeline has not analysed yet; resumable."""
+    bar = _progress(Console(stderr=True), f"analysing with {engine}", known_total=True)
+    with exit_on_error({"engine": "--engine", "workers": "--workers", "limit": "--limit"}), open_store(db) as store, bar:
+        task = bar.add_task("process", total=None)
+        summary = run_process(store, engine=engine, workers=workers, limit=limit, ray_address=ray_address,
+                              on_batch=lambda s: bar.update(task, total=s.pending, completed=s.analysed),
+                              ids=ids or None)
+    typer.echo(f"analysed {counted(summary.analysed, 'article')} with pipeline {summary.version}; "
+               f"{max(0, summary.pending - summary.analysed)} left of this run")
 
-    @app.command()
-    def export(
-        what: str = typer.Option("articles", "--what",
-                                 help="articles, quotes, techniques, entities, mentions, claims or framing."),
-        format: str = typer.Option("jsonl", "--format", help="csv, jsonl or parquet."),
-        output: Path = typer.Option(None, "-o", "--output", help="File to write (default: stdout)."),
-        db: str = DB, outlet: list[str] = OUTLET, since: str = SINCE, until: str = UNTIL,
-        technique: str = TECHNIQUE, speaker: str = SPEAKER, entity: str = ENTITY, query: str = QUERY,
-    ) -> None:
-        """Export every matching row, every column, streamed (no cap)."""
-        with exit_on_error(FILTER_FLAGS | {"what": "--what", "format": "--format"}), open_store(db) as store:
-            export = stored_export(store, what, query_filters(query, outlet, since, until, technique, speaker, entity), format)
-            if output is None:
-                sys.stdout.buffer.writelines(export)
-            else:
-                with output.open("wb") as sink:
-                    sink.writelines(export)
-        typer.echo(f"exported {export.rows_written} {what} rows", err=True)
 
-    @app.command()
-    def prune(db: str = DB) -> None:
-        """Delete analyses that are no longer their article's latest (older pipeline versions)."""
-        from presslens.pipeline import PIPELINE_VERSION  # deferred: loads spaCy
+def search(
+    query: str = typer.Argument(..., help='Words, "exact phrases", -excluded, OR, prefix*.'),
+    db: str = DB, outlet: list[str] = OUTLET, since: str = SINCE, until: str = UNTIL,
+    technique: str = TECHNIQUE, speaker: str = SPEAKER, entity: str = ENTITY,
+    limit: int = typer.Option(20, "--limit", help="How many hits to show."),
+) -> None:
+    """Full-text search over the stored articles, best matches first, with highlighted snippets."""
+    console = Console(highlight=False)
+    with exit_on_error(FILTER_FLAGS | {"limit": "--limit"}), open_store(db) as store:
+        page = search_corpus(store, query_filters(query, outlet, since, until, technique, speaker, entity), limit=limit)
+    if not page.items:
+        console.print("no matches")
+        return
+    for rank, hit in enumerate(page.items, start=1):
+        head = Text(f"{rank}. ", style="bold")
+        title = Text(hit.title or "(untitled)", style="bold")
+        for start, end in hit.title_highlights:
+            title.stylize("reverse", start, end)
+        head.append(title)
+        head.append(f"  {hit.outlet or '(unknown outlet)'}, {_date_text(hit.published)}", style="dim")
+        head.append(f"  [{hit.article_id}]", style="dim")
+        if not hit.analysed:
+            head.append("  not analysed yet", style="italic")
+        snippet = Text(hit.snippet)
+        for start, end in hit.highlights:
+            snippet.stylize("bold reverse", start, end)
+        console.print(head)
+        console.print(snippet)
+        console.print()
+    more = "more than " if page.total_capped else ""
+    console.print(f"{more}{counted(page.total, 'matching article')}, {page.analysed:,} analysed")
 
-        with exit_on_error(), open_store(db) as store:
-            removed = store.prune()
-            left = store.versions()
-        typer.echo(f"removed {removed} older analyses; kept {sum(left.values())} "
-                   f"(current pipeline {PIPELINE_VERSION})")
+
+def stats(
+    db: str = DB, outlet: list[str] = OUTLET, since: str = SINCE, until: str = UNTIL,
+    technique: str = TECHNIQUE, speaker: str = SPEAKER, entity: str = ENTITY, query: str = QUERY,
+    out: Path = typer.Option(None, "--out", help="Also write charts (PNG, SVG) and an HTML page to this folder."),
+) -> None:
+    """Per outlet and month: technique rates per 1,000 words, shares, top speakers and entities."""
+    with exit_on_error(FILTER_FLAGS), open_store(db) as store:
+        _print_stats(store, query_filters(query, outlet, since, until, technique, speaker, entity), out, by_month=True)
+
+
+def compare(
+    outlets: list[str] = typer.Argument(None, help="Outlet names, as stored (case does not matter); "
+                                               "with --entity, all outlets when none is named."),
+    db: str = DB, since: str = SINCE, until: str = UNTIL, technique: str = TECHNIQUE,
+    speaker: str = SPEAKER, query: str = QUERY,
+    entity: str = typer.Option(None, "--entity", help="Compare how the outlets cast this entity (a name or "
+                                                  "alias, case aside) instead: its roles per month."),
+    out: Path = typer.Option(None, "--out", help="Also write charts (PNG, SVG) and an HTML page to this folder."),
+) -> None:
+    """Compare outlets side by side: technique rates, shares, speakers, entities; or, with
+    --entity, how often each casts the entity as protagonist, antagonist or innocent."""
+    if not outlets and not entity:
+        typer.echo("error: compare needs outlet names, or --entity NAME", err=True)
+        raise typer.Exit(1)
+    with exit_on_error(FILTER_FLAGS | {"name": "--entity"}), open_store(db) as store:
+        names = list(dict.fromkeys(find_outlet(store, name).name for name in outlets or ()))
+        if entity:
+            filters = query_filters(query, names, since, until, technique, speaker)
+            _print_framing(entity_framing(store, entity, filters), out)
+        else:
+            _print_stats(store, query_filters(query, names, since, until, technique, speaker), out, by_month=False)
+
+
+def export(
+    what: str = typer.Option("articles", "--what",
+                             help="articles, quotes, techniques, entities, mentions, claims or framing."),
+    format: str = typer.Option("jsonl", "--format", help="csv, jsonl or parquet."),
+    output: Path = typer.Option(None, "-o", "--output", help="File to write (default: stdout)."),
+    db: str = DB, outlet: list[str] = OUTLET, since: str = SINCE, until: str = UNTIL,
+    technique: str = TECHNIQUE, speaker: str = SPEAKER, entity: str = ENTITY, query: str = QUERY,
+) -> None:
+    """Export every matching row, every column, streamed (no cap)."""
+    with exit_on_error(FILTER_FLAGS | {"what": "--what", "format": "--format"}), open_store(db) as store:
+        rows = stored_export(store, what, query_filters(query, outlet, since, until, technique, speaker, entity), format)
+        if output is None:
+            sys.stdout.buffer.writelines(rows)
+        else:
+            with output.open("wb") as sink:
+                sink.writelines(rows)
+    typer.echo(f"exported {rows.rows_written} {what} rows", err=True)
+
+
+def prune(db: str = DB) -> None:
+    """Delete analyses that are no longer their article's latest (older pipeline versions)."""
+    from presslens.pipeline import PIPELINE_VERSION  # deferred: loads spaCy
+
+    with exit_on_error(), open_store(db) as store:
+        removed = store.prune()
+        left = store.versions()
+    typer.echo(f"removed {removed} older analyses; kept {sum(left.values())} "
+               f"(current pipeline {PIPELINE_VERSION})")
 
 
 def _print_stats(store, filters, out: Path | None, by_month: bool) -> None:

@@ -13,29 +13,29 @@ SHUTDOWN_GRACE_S = 3
 
 def register(app: typer.Typer) -> None:
     """Adds `serve` to the main app."""
+    app.command()(serve)
 
-    @app.command()
-    def serve(
-        db: str = typer.Option(None, "--db", help="Store URL (default: PRESSLENS_DB, else sqlite:///presslens.db)."),
-        host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; loopback unless told otherwise."),
-        port: int = typer.Option(8000, "--port", help="Port to listen on."),
-    ) -> None:
-        """Serve the web app and the REST API (/api, docs at /api/docs)."""
-        # Deferred: the web server and the app load only for `serve`.
-        import uvicorn
 
-        # deferred: FastAPI and the server load only for `serve`
-        from presslens.server.app import create_app
+def serve(
+    db: str = typer.Option(None, "--db", help="Store URL (default: PRESSLENS_DB, else sqlite:///presslens.db)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; loopback unless told otherwise."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Serve the web app and the REST API (/api, docs at /api/docs)."""
+    # Deferred: the web server, FastAPI and the app load only for `serve`.
+    import uvicorn
 
-        settings = get_settings()
-        if db:
-            settings = settings.model_copy(update={"db": db})
-        with exit_on_error():
-            open_store(settings.db).close()
-        mode = "read-write (token set)" if settings.api_token else "read-only (no PRESSLENS_API_TOKEN)"
-        typer.echo(f"presslens serving {settings.db} on http://{host}:{port}/ ({mode})", err=True)
-        # On SIGTERM or Ctrl-C, requests in flight get SHUTDOWN_GRACE_S to finish before they
-        # are cancelled; a search in a worker thread stops by itself within
-        # PRESSLENS_QUERY_TIMEOUT_S, so the process exits within seconds.
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning",
-                    timeout_graceful_shutdown=SHUTDOWN_GRACE_S)
+    from presslens.server.app import create_app
+
+    settings = get_settings()
+    if db:
+        settings = settings.model_copy(update={"db": db})
+    with exit_on_error():
+        open_store(settings.db).close()
+    mode = "read-write (token set)" if settings.api_token else "read-only (no PRESSLENS_API_TOKEN)"
+    typer.echo(f"presslens serving {settings.db} on http://{host}:{port}/ ({mode})", err=True)
+    # On SIGTERM or Ctrl-C, requests in flight get SHUTDOWN_GRACE_S to finish before they
+    # are cancelled; a search in a worker thread stops by itself within
+    # PRESSLENS_QUERY_TIMEOUT_S, so the process exits within seconds.
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning",
+                timeout_graceful_shutdown=SHUTDOWN_GRACE_S)

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from presslens.cli.corpus import DB, FILTER_FLAGS, OUTLET
-from presslens.corpus.timeline import TimelineClaim, timeline as stored_timeline
+from presslens.corpus import TimelineClaim, timeline as stored_timeline
 from presslens.edge import counted, exit_on_error, query_filters
 from presslens.store import open_store
 
@@ -29,33 +29,36 @@ class TimelineFormat(str, Enum):
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
-    def timeline(
-        entity: str = typer.Option(None, "--entity",
-                                   help="Only claims about an entity whose name or alias contains this."),
-        claimant: str = typer.Option(None, "--claimant", help="Only claims by a claimant whose name contains this."),
-        outlet: list[str] = OUTLET,
-        since: str = typer.Option(None, "--since", help="Only claims about a time on or after this date (YYYY-MM-DD)."),
-        until: str = typer.Option(None, "--until",
-                                  help="Only claims about a time on or before this date (YYYY-MM-DD)."),
-        db: str = DB,
-        format: TimelineFormat = typer.Option(TimelineFormat.text, "--format", case_sensitive=False,
-                                              help="text: a table; json: a list of objects; csv: a header and rows."),
-        limit: int = typer.Option(100, "--limit", help="Show at most this many claims, earliest first."),
-    ) -> None:
-        """Dated claims across the stored corpus, ordered by the date they refer to (not publication).
+    """Adds `timeline` to the main app."""
+    app.command()(timeline)
 
-        Each with its claimant (the outlet's name where the outlet speaks), outlet and article.
-        --since and --until bound the date a claim refers to: a claim about a year is kept when
-        the year reaches into the range.
-        """
-        with exit_on_error(FILTER_FLAGS | {"limit": "--limit"}), open_store(db) as store:
-            page = stored_timeline(store, query_filters(outlets=outlet, since=since, until=until),
-                                   entity=entity, claimant=claimant, limit=limit)
-        write_timeline(page.items, format.value, sys.stdout)
-        if format is TimelineFormat.text:
-            shown = f" (the first {len(page.items)})" if page.next_cursor else ""
-            typer.echo(f"{counted(page.claims, 'claim')} from {counted(page.articles, 'article')}{shown}")
+
+def timeline(
+    entity: str = typer.Option(None, "--entity",
+                               help="Only claims about an entity whose name or alias contains this."),
+    claimant: str = typer.Option(None, "--claimant", help="Only claims by a claimant whose name contains this."),
+    outlet: list[str] = OUTLET,
+    since: str = typer.Option(None, "--since", help="Only claims about a time on or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--until",
+                              help="Only claims about a time on or before this date (YYYY-MM-DD)."),
+    db: str = DB,
+    format: TimelineFormat = typer.Option(TimelineFormat.text, "--format", case_sensitive=False,
+                                          help="text: a table; json: a list of objects; csv: a header and rows."),
+    limit: int = typer.Option(100, "--limit", help="Show at most this many claims, earliest first."),
+) -> None:
+    """Dated claims across the stored corpus, ordered by the date they refer to (not publication).
+
+    Each with its claimant (the outlet's name where the outlet speaks), outlet and article.
+    --since and --until bound the date a claim refers to: a claim about a year is kept when
+    the year reaches into the range.
+    """
+    with exit_on_error(FILTER_FLAGS | {"limit": "--limit"}), open_store(db) as store:
+        page = stored_timeline(store, query_filters(outlets=outlet, since=since, until=until),
+                               entity=entity, claimant=claimant, limit=limit)
+    write_timeline(page.items, format.value, sys.stdout)
+    if format is TimelineFormat.text:
+        shown = f" (the first {len(page.items)})" if page.next_cursor else ""
+        typer.echo(f"{counted(page.claims, 'claim')} from {counted(page.articles, 'article')}{shown}")
 
 
 def write_timeline(items: list[TimelineClaim], fmt: str, out: TextIO) -> None:

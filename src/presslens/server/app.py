@@ -27,9 +27,7 @@ from presslens.server.page_cache import PageCache
 from presslens.server.pages import PAGE_ROUTERS
 from presslens.server.pages.render import error_page
 from presslens.server.resources import Resources
-from presslens.server.routers import (
-    analyze, articles, docs, entities, exports, outlets, overview, people, quotes, search, speakers, timeline,
-)
+from presslens.server.routers import api_router, docs
 
 STATIC_DIR = Path(__file__).parent / "pages" / "static"
 log = logging.getLogger("presslens.server.app")
@@ -62,9 +60,7 @@ def create_app(settings: Settings | None = None, pipeline=None) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     _add_error_handlers(app)
-    for resource in (overview, analyze, articles, search, outlets, speakers, people, quotes, entities, timeline, exports,
-                     docs):
-        app.include_router(resource.router, prefix="/api")
+    app.include_router(api_router)
     for pages in PAGE_ROUTERS:
         app.include_router(pages)
     docs.install_openapi(app)

@@ -1,5 +1,12 @@
-"""What the API routers share: the filter query options, the paging cursor, the store,
-the write token, the documented error responses, and results as plain dicts."""
+"""What the routers share: the store, the resources (the pipeline's runner), the filter
+query options and the paging cursor as `Annotated` dependencies; the write token, the
+documented error responses, and results as plain dicts.
+
+A route names what it needs by type (`f: FiltersDep, store: StoreDep`), as the FastAPI
+full-stack template does. FastAPI solves dependencies in the order they are declared:
+the filters come first, so that filters the library refuses are refused before the store
+is touched. The store dependency is a plain `def`: FastAPI runs it in its thread pool, so
+the store's first opening (migrations, the search index) never blocks the event loop."""
 
 from __future__ import annotations
 
@@ -13,7 +20,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from presslens.corpus import Filters, Page
 from presslens.edge import query_filters
+from presslens.server.resources import Resources
 from presslens.server.schemas import ErrorOut
+from presslens.store import Store
 
 ERRORS = {code: {"model": ErrorOut} for code in (400, 404, 413, 422, 503, 504)}
 
@@ -34,8 +43,27 @@ def filters(
     return query_filters(q, outlet, since, until, technique, speaker, entity)
 
 
-def store_of(request: Request):
+def timeline_filters(
+    outlet: list[str] | None = Query(None, description="Only these outlets (repeat for several)."),
+    since: date | None = Query(None, description="Only claims about a time on or after this date (YYYY-MM-DD)."),
+    until: date | None = Query(None, description="Only claims about a time on or before this date (YYYY-MM-DD)."),
+) -> Filters:
+    """The timeline's filters: `since` and `until` bound the date a claim refers to, not publication."""
+    return query_filters(outlets=outlet, since=since, until=until)
+
+
+async def resources_of(request: Request) -> Resources:
+    return request.app.state.resources
+
+
+def store_of(request: Request) -> Store:
     return request.app.state.resources.store
+
+
+FiltersDep = Annotated[Filters, Depends(filters)]
+TimelineFiltersDep = Annotated[Filters, Depends(timeline_filters)]
+ResourcesDep = Annotated[Resources, Depends(resources_of)]
+StoreDep = Annotated[Store, Depends(store_of)]
 
 
 def require_token(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:

@@ -171,13 +171,8 @@ def build_view(analysis: Analysis, min_score: float = SHOWN_MIN_SCORE) -> Articl
         segment = Segment(text=text[a:b], claim=claim_starts.get(a), claim_ends=b in claim_ends)
         for kind, i in sorted(active):
             if kind == "t":
-                span = spans[i]
-                segment.techniques.append(TechniqueMark(
-                    index=i, label=span.technique, name=technique_name(span.technique),
-                    css=technique_class(span.technique), score=span.score,
-                    lane=min(lanes[i], MAX_LANE), first=span.start == a,
-                    strength=strength(span.score), shown=reaches(span.score, min_score),
-                ))
+                segment.techniques.append(technique_mark(spans[i], i, lanes[i], first=spans[i].start == a,
+                                                         min_score=min_score))
             elif kind == "q" and segment.quote is None:
                 segment.quote = i
         segment.techniques.sort(key=lambda m: m.lane)
@@ -197,16 +192,30 @@ def build_view(analysis: Analysis, min_score: float = SHOWN_MIN_SCORE) -> Articl
 
     return ArticleView(
         analysis=analysis, segments=segments, legend=legend_of(spans, min_score),
-        entities=[
-            {"index": i, "name": e.name, "type": e.type, "aliases": [a for a in e.aliases if a != e.name],
-             "mentions": len(e.mentions), **framing_of(e, text)}
-            for i, e in enumerate(analysis.entities)
-        ],
+        entities=entities_of(analysis.entities, text),
         speakers=speakers_of(quotes, positions), timeline=_times(times, dated=True), other_times=_times(times, dated=False),
         claims=claims,
         figures=figures_of(analysis, len(spans)), link=safe_link(analysis.article.url),
         min_score=min_score, spans_found=len(spans), spans_shown=sum(reaches(span.score, min_score) for span in spans),
     )
+
+
+def technique_mark(span: TechniqueSpan, index: int, lane: int, first: bool, min_score: float) -> TechniqueMark:
+    """How one technique span is drawn over a segment: colour class, lane, strength, whether it shows."""
+    return TechniqueMark(
+        index=index, label=span.technique, name=technique_name(span.technique), css=technique_class(span.technique),
+        score=span.score, lane=min(lane, MAX_LANE), first=first, strength=strength(span.score),
+        shown=reaches(span.score, min_score),
+    )
+
+
+def entities_of(entities: list[Entity], text: str) -> list[dict]:
+    """The entity list beside the article: names, aliases, mention counts and framing."""
+    return [
+        {"index": i, "name": e.name, "type": e.type, "aliases": [a for a in e.aliases if a != e.name],
+         "mentions": len(e.mentions), **framing_of(e, text)}
+        for i, e in enumerate(entities)
+    ]
 
 
 def framing_of(entity: Entity, text: str) -> dict:

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from presslens.analysis import Analysis
 from presslens.edge import stored_article
 from presslens.errors import InputError
-from presslens.server.dependencies import check_token, store_of
+from presslens.server.dependencies import ResourcesDep, StoreDep, check_token
 from presslens.server.pages.article_view import build_view, min_score_from
 from presslens.server.pages.render import db_option, render
 from presslens.server.request_input import articles_from_request
@@ -22,10 +22,10 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
 @router.get("/articles/{article_id}")
-def article_page(request: Request, article_id: str, min_score: str = ""):
+def article_page(request: Request, store: StoreDep, article_id: str, min_score: str = ""):
     """`min_score`: mark technique spans scoring at least this (0 to 1); the model card's default when empty."""
     threshold = min_score_from(min_score)
-    article, analysis = stored_article(store_of(request), article_id)
+    article, analysis = stored_article(store, article_id)
     return render(request, "article.html", {
         "view": build_view(analysis or Analysis(article=article), threshold), "stored": True,
         "analysed": analysis is not None,
@@ -35,13 +35,12 @@ def article_page(request: Request, article_id: str, min_score: str = ""):
 
 
 @router.post("/articles/{article_id}/analyze")
-async def analyse_stored_page(request: Request, article_id: str):
+async def analyse_stored_page(request: Request, resources: ResourcesDep, article_id: str):
     """Analyses a stored article that has no analysis yet (the API token in the form's
     `token` field), then shows it."""
     form = await request.form()
     token = form.get("token")
     check_token(request, token if isinstance(token, str) else None)
-    resources = request.app.state.resources
     article, analysis = await run_in_threadpool(stored_article, resources.store, article_id)
     if analysis is None:
         analysis = await resources.analyze(article)
@@ -55,13 +54,13 @@ def analyze_form(request: Request):
 
 
 @router.post("/analyze")
-async def analyze_page(request: Request):
+async def analyze_page(request: Request, resources: ResourcesDep):
     try:
         articles = await articles_from_request(request, limit=1)
-        request.app.state.resources.check_size(articles)
+        resources.check_size(articles)
     except InputError as exc:
         form = await request.form() if "form" in request.headers.get("content-type", "") else {}
         kept = {k: form.get(k) for k in ("text", "title", "outlet", "published", "url") if isinstance(form.get(k), str)}
         return render(request, "analyze.html", {"error": str(exc), "form": kept}, status=exc.http_status)
-    analysis = await request.app.state.resources.analyze(articles[0])
+    analysis = await resources.analyze(articles[0])
     return render(request, "article.html", {"view": build_view(analysis), "stored": False})

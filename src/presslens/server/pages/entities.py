@@ -9,21 +9,20 @@ from presslens import corpus
 from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.edge import query_filters
 from presslens.errors import InputError
-from presslens.server.dependencies import store_of
+from presslens.server.dependencies import StoreDep
 from presslens.server.pages.render import render
 from presslens.server.pages.role_chart import role_chart
 
-router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+router = APIRouter(prefix="/entities", include_in_schema=False, default_response_class=HTMLResponse)
 
 
 ENTITY_EVIDENCE = 5
 
 
-@router.get("/entities/{name:path}")
-def entity_page(request: Request, name: str, outlet: str = "", since: str = "", until: str = ""):
+@router.get("/{name:path}")
+def entity_page(request: Request, store: StoreDep, name: str, outlet: str = "", since: str = "", until: str = ""):
     """How the outlets cast one entity (a name or alias, as the top-entity lists give it):
     its names, its roles per outlet and month, the sentences that show each role."""
-    store = store_of(request)
     form = {"outlet": outlet, "since": since, "until": until}
     context = {"name": name, "form": form, "outlets": corpus.list_outlets(store), "error": None, "framing": None,
                "chart": None, "roles": ROLES}

@@ -8,9 +8,10 @@ from fastapi.responses import HTMLResponse, Response
 from presslens import corpus
 from presslens.edge import find_outlet
 from presslens.errors import InputError, NotFoundError
-from presslens.server.dependencies import store_of
+from presslens.server.dependencies import StoreDep
 from presslens.server.pages.rate_charts import MAX_SERIES, rate_charts, techniques_seen
 from presslens.server.pages.render import render
+from presslens.store import Store
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -20,7 +21,7 @@ MAX_OUTLET_QUERY = 200
 
 
 @router.get("/outlets")
-def outlets_list_page(request: Request, q: str = "", page: str = "1"):
+def outlets_list_page(request: Request, store: StoreDep, q: str = "", page: str = "1"):
     """Every outlet with its articles and analysed articles, OUTLETS_PER_PAGE a page,
     filtered by part of the name."""
     context = {"q": q, "page": 1, "pages": 0, "outlets": None, "error": None}
@@ -31,7 +32,7 @@ def outlets_list_page(request: Request, q: str = "", page: str = "1"):
         if len(q) > MAX_OUTLET_QUERY:
             raise InputError("q", f"{len(q):,} characters, over the {MAX_OUTLET_QUERY} an outlet name is matched on")
         offset = (number - 1) * OUTLETS_PER_PAGE
-        found = corpus.outlets_page(store_of(request), q, limit=OUTLETS_PER_PAGE, offset=offset)
+        found = corpus.outlets_page(store, q, limit=OUTLETS_PER_PAGE, offset=offset)
     except InputError as exc:
         context["error"] = str(exc)
         return render(request, "outlets.html", context, status=400)
@@ -46,23 +47,23 @@ def page_number(page: str) -> int:
 
 
 @router.get("/outlets/{name:path}")
-def outlet_page(request: Request, name: str):
-    return render(request, "outlet.html", _outlets_context(request, [name]))
+def outlet_page(request: Request, store: StoreDep, name: str):
+    return render(request, "outlet.html", _outlets_context(store, [name]))
 
 
 @router.get("/compare")
-def compare_page(request: Request, outlet: list[str] = Query(default_factory=list)):
+def compare_page(request: Request, store: StoreDep, outlet: list[str] = Query(default_factory=list)):
     """2 to MAX_SERIES outlets on the same charts. Too few, too many or an unknown name is
     a 400 that keeps the picker as the user filled it and says what to change."""
     typed = list(dict.fromkeys(name.strip() for name in outlet if name.strip()))
-    context = {"typed": typed, "all_outlets": corpus.list_outlets(store_of(request)), "max_outlets": MAX_SERIES,
+    context = {"typed": typed, "all_outlets": corpus.list_outlets(store), "max_outlets": MAX_SERIES,
                "error": None, "columns": None}
     if not typed:
         return render(request, "compare.html", context)
     if not 2 <= len(typed) <= MAX_SERIES:
         return _compare_refused(request, context, f"outlet: choose 2 to {MAX_SERIES} outlets (you chose {len(typed)})")
     try:
-        found = _outlets_context(request, typed)
+        found = _outlets_context(store, typed)
     except NotFoundError as exc:
         return _compare_refused(request, context, f"{exc}: type part of its name and choose it from the list")
     if len(found["names"]) < 2:
@@ -76,10 +77,9 @@ def _compare_refused(request: Request, context: dict, message: str) -> Response:
     return render(request, "compare.html", {**context, "error": message}, status=400)
 
 
-def _outlets_context(request: Request, asked: list[str]) -> dict:
+def _outlets_context(store: Store, asked: list[str]) -> dict:
     """Each outlet's columns and the charts of all; names as the user typed them are
     matched as the API matches them (exactly, else ignoring case)."""
-    store = store_of(request)
     known = {summary.name: summary for summary in (find_outlet(store, name) for name in asked)}
     names = list(known)
     stats = corpus.outlet_stats(store, corpus.Filters(outlets=names))

@@ -8,19 +8,18 @@ from fastapi.responses import HTMLResponse
 from presslens import corpus
 from presslens.edge import query_filters
 from presslens.errors import InputError
-from presslens.server.dependencies import store_of
+from presslens.server.dependencies import StoreDep
 from presslens.server.pages.render import render
 from presslens.server.pages.snippets import marked_pieces
 
-router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+router = APIRouter(prefix="/search", include_in_schema=False, default_response_class=HTMLResponse)
 
 
-@router.get("/search")
+@router.get("")
 def search_page(
-    request: Request, q: str = "", outlet: str = "", since: str = "", until: str = "", technique: str = "",
+    request: Request, store: StoreDep, q: str = "", outlet: str = "", since: str = "", until: str = "", technique: str = "",
     cursor: str | None = None,
 ):
-    store = store_of(request)
     form = {"q": q, "outlet": outlet, "since": since, "until": until, "technique": technique}
     context = {"form": form, "outlets": corpus.list_outlets(store), "hits": [], "next_cursor": None, "error": None,
                "page": None}

@@ -8,24 +8,23 @@ from fastapi.responses import HTMLResponse
 from presslens import corpus
 from presslens.edge import query_filters
 from presslens.errors import InputError
-from presslens.server.dependencies import store_of
+from presslens.server.dependencies import StoreDep
 from presslens.server.pages.render import render
 from presslens.server.pages.timeline_chart import GROUPS, timeline_chart
 
-router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+router = APIRouter(prefix="/timeline", include_in_schema=False, default_response_class=HTMLResponse)
 
 
 CHART_CLAIMS = 5000
 TIMELINE_ROWS = 50
 
 
-@router.get("/timeline")
+@router.get("")
 def timeline_page(
-    request: Request, outlet: str = "", since: str = "", until: str = "", entity: str = "", claimant: str = "",
+    request: Request, store: StoreDep, outlet: str = "", since: str = "", until: str = "", entity: str = "", claimant: str = "",
     group: str = "claimant", cursor: str | None = None,
 ):
     """Dated claims on a time axis (the first CHART_CLAIMS by date), and a page of them as a table."""
-    store = store_of(request)
     group = group if group in GROUPS else GROUPS[0]
     form = {"outlet": outlet, "since": since, "until": until, "entity": entity, "claimant": claimant, "group": group}
     context = {"form": form, "outlets": corpus.list_outlets(store), "groups": GROUPS, "error": None,

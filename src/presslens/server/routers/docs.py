@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from presslens.server.pages.render import render
 from presslens.server.schemas import ArticleIn
 
-router = APIRouter()
+router = APIRouter(prefix="/docs")
 METHODS = ("get", "post", "put", "patch", "delete")
 
 
@@ -63,7 +63,7 @@ def code_pieces(markdown: str) -> list[tuple[str, bool]]:
     return [(piece, i % 2 == 1) for i, piece in enumerate(markdown.split("`")) if piece]
 
 
-@router.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+@router.get("", include_in_schema=False, response_class=HTMLResponse)
 def docs(request: Request) -> HTMLResponse:
     schema = request.app.openapi()
     return render(request, "api_docs.html", {"info": schema["info"], "operations": operations(schema)})

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query
 
 from presslens import corpus
-from presslens.edge import query_filters
-from presslens.server.dependencies import ERRORS, Cursor, page_body, store_of
+from presslens.server.dependencies import ERRORS, Cursor, StoreDep, TimelineFiltersDep, page_body
 from presslens.server.schemas import TimelinePage
 
-router = APIRouter(responses=ERRORS)
+router = APIRouter(prefix="/timeline", tags=["timeline"], responses=ERRORS)
 
 
-def timeline_filters(
-    outlet: list[str] | None = Query(None, description="Only these outlets (repeat for several)."),
-    since: date | None = Query(None, description="Only claims about a time on or after this date (YYYY-MM-DD)."),
-    until: date | None = Query(None, description="Only claims about a time on or before this date (YYYY-MM-DD)."),
-) -> corpus.Filters:
-    return query_filters(outlets=outlet, since=since, until=until)
-
-
-@router.get("/timeline", response_model=TimelinePage, summary="Dated claims, by the date they refer to")
+@router.get("", response_model=TimelinePage, summary="Dated claims, by the date they refer to")
 def timeline(
-    request: Request, f=Depends(timeline_filters),
+    f: TimelineFiltersDep, store: StoreDep,
     entity: str | None = Query(None, max_length=300,
                                description="Only claims about an entity whose name or alias contains this."),
     claimant: str | None = Query(None, max_length=300,
@@ -36,5 +25,5 @@ def timeline(
     with how many claims and articles the whole timeline holds. `since` and `until` bound the
     date referred to: a claim about a year is kept when the year reaches into the range. A
     null `claimant` is the outlet's own voice."""
-    page = corpus.timeline(store_of(request), f, entity=entity, claimant=claimant, limit=limit, cursor=cursor)
+    page = corpus.timeline(store, f, entity=entity, claimant=claimant, limit=limit, cursor=cursor)
     return {**page_body(page), "claims": page.claims, "articles": page.articles}
