@@ -28,7 +28,7 @@ def predict(
     """Write SemEval-format predictions for a folder of articles."""
     # Deferred: the technique model loads the ONNX runtime and spaCy.
     from presslens.analyzers.techniques.component import load_model
-    from presslens.training.techniques_semeval import predict_folder, write_spans
+    from presslens.predict.techniques import predict_folder, write_spans
 
     try:
         with exit_on_error({"template": "--spans"}):
