@@ -1,7 +1,7 @@
 """`presslens train techniques`: train on the fit part, tune on dev, score on the held-out part, export.
 
 The shipped model is the one trained without the held-out part, so the figures in its
-metrics.json and model card are on articles it never saw. `retune` refits only what
+metrics.json and model card are on articles it never saw. `retune_techniques` refits only what
 sits on top of the encoder (calibration, span decoding, the classifier's second stage)
 for an existing model folder, without torch.
 """
@@ -151,7 +151,7 @@ def finish(out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info
     return metrics
 
 
-def retune(data: Path, out: Path, log: Callable[[str], None] = print) -> dict:
+def retune_techniques(data: Path, out: Path, log: Callable[[str], None] = print) -> dict:
     """Refits the tuned parts of the model in `out` on the dev part, rescores it on the
     held-out part, and rewrites its config.json and metrics.json; the encoder is kept."""
     out = Path(out)
