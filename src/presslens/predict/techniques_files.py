@@ -17,14 +17,6 @@ from presslens.errors import InputError
 ARTICLE_NAME = re.compile(r"^article(\d+)\.txt$")
 
 
-@dataclass(frozen=True)
-class LabelledSpan:
-    article_id: str
-    technique: str
-    start: int
-    end: int
-
-
 def read_articles(folder: Path) -> dict[str, str]:
     """Article id -> whole file text, for every `article<ID>.txt` in a folder."""
     folder = Path(folder)
@@ -44,6 +36,16 @@ def read_articles(folder: Path) -> dict[str, str]:
     if not texts:
         raise InputError(str(folder), "holds no files named article<ID>.txt")
     return texts
+
+
+@dataclass(frozen=True)
+class LabelledSpan:
+    """One span line: offsets into the whole article file; technique "" in an SI line."""
+
+    article_id: str
+    technique: str
+    start: int
+    end: int
 
 
 def read_span_lines(path: Path, with_technique: bool) -> list[LabelledSpan]:
