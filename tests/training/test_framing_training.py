@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from presslens.analyzers.framing.roles import FINE_ROLES_OF
+from presslens.predict.framing_files import locate
 from presslens.training.framing_data import (
-    LabelledMention, add_name_swaps, add_narrative_frames, document_part, framing_scores, load_semeval, locate,
+    LabelledMention, add_name_swaps, add_narrative_frames, document_part, framing_scores, load_semeval,
 )
 
 # One document in each part of the split (see the pinned parts below), written by us.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.training.techniques_data import LabelledSpan as S
+from presslens.predict.techniques_files import LabelledSpan as S
 from presslens.training.techniques_scorer import merge_spans, score_flc, score_si, score_tc
 
 

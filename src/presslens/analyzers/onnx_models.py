@@ -1,6 +1,7 @@
 """What the bundled ONNX models (techniques, claims, framing) share: which folder to load,
 the check that its files are there, the config, tokenizer and onnxruntime session of a
-model folder (OnnxModel), and loading each folder once per process."""
+model folder (OnnxModel), and loading each folder once per process; and what their spaCy
+components share (ModelComponent)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Generic, Self, TypeVar
 
 import numpy as np
 
@@ -69,6 +70,10 @@ class OnnxModel:
     docs: ClassVar[str]  # where the message sends the reader to train one
     bundled: ClassVar[Path]  # the folder shipped with presslens
     files: ClassVar[tuple[str, ...]]  # the files besides the graph, config.json and tokenizer.json among them
+    # The tokens a window or sentence holds and the windows a session call runs, where
+    # config.json names none (its max_length and batch_size).
+    default_max_length: ClassVar[int] = 128
+    default_batch_size: ClassVar[int] = 16
 
     def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
         folder = Path(folder)
@@ -79,6 +84,8 @@ class OnnxModel:
         self.folder = folder
         self.config: dict = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         self.model_id: str = self.config.get("model_id", folder.name)
+        self.max_length = int(self.config.get("max_length", self.default_max_length))
+        self.batch_size = int(self.config.get("batch_size", self.default_batch_size))
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
@@ -109,3 +116,26 @@ class OnnxModel:
             if key not in _loaded:
                 _loaded[key] = cls(folder)
             return _loaded[key]
+
+
+ModelT = TypeVar("ModelT", bound=OnnxModel)
+
+
+class ModelComponent(Generic[ModelT]):
+    """What the claims, framing and techniques components share: the model folder they were
+    given (None: the model's default folder), and the model, loaded at the first Doc.
+    A subclass names its model class."""
+
+    model_class: type[ModelT]
+
+    def __init__(self, name: str, model_dir: str | None = None) -> None:
+        self.name = name
+        self.model_dir = Path(model_dir) if model_dir else None
+
+    @property
+    def model(self) -> ModelT:
+        return self.model_class.load(self.model_dir)
+
+    @property
+    def model_id(self) -> str:
+        return self.model.model_id

@@ -6,7 +6,7 @@ import typer
 from typer.core import TyperArgument, TyperGroup
 
 from presslens import __version__
-from presslens.cli import analyze, claims, corpus, framing, people, quotes, serve, techniques, timeline, train
+from presslens.cli import analyze, corpus, people, predict, quotes, serve, timeline, train
 
 
 def _without_type_tags(params: list) -> list:
@@ -39,9 +39,7 @@ class PlainHelpGroup(TyperGroup):
 app = typer.Typer(help="presslens: see how news articles persuade.", no_args_is_help=True, cls=PlainHelpGroup)
 analyze.register(app)
 train.register(app)
-techniques.register(app)
-claims.register(app)
-framing.register(app)
+predict.register(app)
 corpus.register(app)
 timeline.register(app)
 people.register(app)

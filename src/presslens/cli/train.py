@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
+from presslens.cli.predict import MODEL
 from presslens.edge import exit_on_error
 
 train_app = typer.Typer(help="Train models from their data sets.", no_args_is_help=True)
@@ -24,6 +26,9 @@ def register(app: typer.Typer) -> None:
 
 BASE = typer.Option(None, "--base", help="Local Hugging Face encoder folder (default: all-MiniLM-L6-v2).")
 SEED = typer.Option(13, "--seed", help="Seed for initialisation and shuffling.")
+PART = typer.Option("test", "--part", help="Part of the fixed split: test (held out) or dev.")
+CLAIMS_DATA = typer.Option(..., "--data", help="Folder with claimbuster-train.json and clef2019-train.csv.")
+FRAMING_DATA = typer.Option(..., "--data", help="SemEval-2025 Task 10 folder (annotations.tsv, documents/).")
 
 
 def _log(message: str) -> None:
@@ -40,7 +45,20 @@ def _train_extra() -> Iterator[None]:
         raise typer.Exit(1) from exc
 
 
-def _print_held_out(metrics: dict) -> None:
+def _train(task: str, data: Path, out: Path, tune_only: bool = False, **settings: object) -> None:
+    """Runs `presslens.training.TASK.train_TASK` (or, with `tune_only`, `retune_TASK`, which
+    refits an existing model folder without torch) and prints the held-out figures of the
+    model kept."""
+    with exit_on_error():
+        # Deferred: training loads spaCy, the ONNX runtime and (to train) torch.
+        if tune_only:
+            retune = getattr(importlib.import_module(f"presslens.training.{task}"), f"retune_{task}")
+            metrics = retune(data, out, log=_log)
+        else:
+            with _train_extra():
+                # deferred: training needs torch and transformers, the optional train extra
+                run = getattr(importlib.import_module(f"presslens.training.{task}"), f"train_{task}")
+            metrics = run(data, out, log=_log, **settings)
     typer.echo(json.dumps(metrics["held_out"][metrics["shipped"]], indent=1))
 
 
@@ -63,42 +81,25 @@ def train_techniques(
     ),
 ) -> None:
     """Train the technique tagger on PTC; writes ONNX, labels, thresholds and metrics.json."""
-    with exit_on_error():
-        # Deferred here and below: training loads spaCy, the ONNX runtime and (to train) torch.
-        if tune_only:
-            # deferred: the training modules load only for `train`
-            from presslens.training.techniques import retune
-
-            metrics = retune(data, out, log=_log)
-        else:
-            with _train_extra():
-                # deferred: training needs torch and transformers, the optional train extra
-                from presslens.training.techniques import train_techniques as run
-            metrics = run(data, out, base=base, epochs=epochs, seed=seed, frozen_layers=frozen_layers,
-                          any_weight=any_weight, max_length=max_length, log=_log)
-    _print_held_out(metrics)
+    _train("techniques", data, out, tune_only, base=base, epochs=epochs, seed=seed, frozen_layers=frozen_layers,
+           any_weight=any_weight, max_length=max_length)
 
 
 @train_app.command("claims")
 def train_claims(
-    data: Path = typer.Option(..., "--data", help="Folder with claimbuster-train.json and clef2019-train.csv."),
+    data: Path = CLAIMS_DATA,
     out: Path = typer.Option(Path("claims-model"), "--out", help="Folder to write the model to."),
     base: Optional[Path] = BASE,
     epochs: int = typer.Option(2, "--epochs", min=1, help="Passes over the fit part (the best on dev is kept)."),
     seed: int = SEED,
 ) -> None:
     """Train the check-worthiness classifier; writes ONNX, calibration, threshold and metrics.json."""
-    with exit_on_error():
-        with _train_extra():
-            # deferred: training needs torch and transformers, the optional train extra
-            from presslens.training.claims import train_claims as run
-        metrics = run(data, out, base=base, epochs=epochs, seed=seed, log=_log)
-    _print_held_out(metrics)
+    _train("claims", data, out, base=base, epochs=epochs, seed=seed)
 
 
 @train_app.command("framing")
 def train_framing(
-    data: Path = typer.Option(..., "--data", help="SemEval-2025 Task 10 folder (annotations.tsv, documents/)."),
+    data: Path = FRAMING_DATA,
     extra: Optional[Path] = typer.Option(
         None, "--extra", help="Narrative Frames Corpus folder, added to the training part."
     ),
@@ -114,46 +115,34 @@ def train_framing(
     ),
 ) -> None:
     """Train the entity-framing classifier; writes ONNX, role heads, thresholds and metrics.json."""
-    with exit_on_error():
-        if tune_only:
-            # deferred: the training modules load only for `train`
-            from presslens.training.framing import retune_framing
-
-            metrics = retune_framing(data, out, log=_log)
-        else:
-            with _train_extra():
-                # deferred: training needs torch and transformers, the optional train extra
-                from presslens.training.framing import train_framing as run
-            metrics = run(data, out, extra=extra, base=base, epochs=epochs, seed=seed, swap_names=swap_names, log=_log)
-    _print_held_out(metrics)
+    _train("framing", data, out, tune_only, extra=extra, base=base, epochs=epochs, seed=seed, swap_names=swap_names)
 
 
-@eval_app.command("claims")
-def eval_claims(
-    data: Path = typer.Option(..., "--data", help="Folder with claimbuster-train.json and clef2019-train.csv."),
-    part: str = typer.Option("test", "--part", help="Part of the fixed split: test (held out) or dev."),
-    model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: the bundled model)."),
-) -> None:
-    """ClaimBuster F1 (P, R) and CLEF CheckThat! 2019 MAP (per debate too), by default of the bundled model on the held-out part."""
-    from presslens.training.claims import evaluate_claims  # deferred: loads the model runtime
+def _add_eval(task: str, data_option: Any, summary: str) -> None:
+    """Adds `eval TASK`: prints the figures of `presslens.training.TASK.evaluate_TASK` for a
+    model (the bundled one by default) on one part of the task's data (the held-out one by default)."""
 
-    with exit_on_error({"part": "--part"}):
-        result = evaluate_claims(data, part, model)
-    typer.echo(json.dumps(result, indent=1))
+    @eval_app.command(task, help=summary)
+    def evaluate(
+        data: Path = data_option, part: str = PART, model: Optional[Path] = MODEL,
+    ) -> None:
+        # deferred: the trainer's module loads the model runtime
+        scores = getattr(importlib.import_module(f"presslens.training.{task}"), f"evaluate_{task}")
+        with exit_on_error({"part": "--part"}):
+            result = scores(data, part, model)
+        typer.echo(json.dumps(result, indent=1))
 
 
-@eval_app.command("framing")
-def eval_framing(
-    data: Path = typer.Option(..., "--data", help="SemEval-2025 Task 10 folder (annotations.tsv, documents/)."),
-    part: str = typer.Option("test", "--part", help="Part of the fixed split: test (held out) or dev."),
-    model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: the bundled model)."),
-) -> None:
-    """Main-role accuracy and macro-F1 and the fine-role exact match ratio (SemEval-2025 Task 10), by default of the bundled model on the held-out part."""
-    from presslens.training.framing import evaluate_framing  # deferred: loads the model runtime
-
-    with exit_on_error({"part": "--part"}):
-        result = evaluate_framing(data, part, model)
-    typer.echo(json.dumps(result, indent=1))
+_add_eval(
+    "claims", CLAIMS_DATA,
+    "ClaimBuster F1 (P, R) and CLEF CheckThat! 2019 MAP (per debate too), by default of the bundled model on the "
+    "held-out part.",
+)
+_add_eval(
+    "framing", FRAMING_DATA,
+    "Main-role accuracy and macro-F1 and the fine-role exact match ratio (SemEval-2025 Task 10), by default of the "
+    "bundled model on the held-out part.",
+)
 
 
 @eval_app.command("techniques")
@@ -162,7 +151,7 @@ def eval_techniques(
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Score this file instead of running a model."),
     task: str = typer.Option("si", "--task", help="Format of --predictions: si, tc or flc."),
     part: str = typer.Option("test", "--part", help="Part of the fixed split: test (held out), dev, fit or all."),
-    model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: the bundled model)."),
+    model: Optional[Path] = MODEL,
 ) -> None:
     """SemEval-2020 Task 11 scores (SI, TC, FLC), by default of the bundled model on the held-out part."""
     from presslens.training.techniques_eval import evaluate_folder, score_predictions  # deferred: loads the model runtime

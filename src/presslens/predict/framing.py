@@ -13,8 +13,8 @@ from pathlib import Path
 
 from presslens.analyzers.framing.model import load_framing_model
 from presslens.errors import InputError
+from presslens.predict.framing_files import TaskMention, locate, read_document, read_task_lines
 from presslens.predict.output import clean, write_lines
-from presslens.training.framing_data import TaskMention, locate, read_document, read_task_lines
 
 
 def checked_mentions(docs_dir: Path, mentions_file: Path) -> tuple[list[TaskMention], dict[str, str]]:

@@ -71,16 +71,10 @@ def parse_date(value: object, order: DateOrder | None = None) -> date | None:
 
 
 def _parse_text(text: str, order: DateOrder | None = None) -> date:
-    iso = _ISO_PREFIX.match(text)
-    if iso:
+    year_first = _ISO_PREFIX.match(text) or _SLASH_YMD.match(text)
+    if year_first:
         try:
-            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        except ValueError:
-            raise ValueError(f"impossible date {text!r}") from None
-    slash = _SLASH_YMD.match(text)
-    if slash:
-        try:
-            return date(int(slash.group(1)), int(slash.group(2)), int(slash.group(3)))
+            return date(*(int(part) for part in year_first.groups()))
         except ValueError:
             raise ValueError(f"impossible date {text!r}") from None
     year_last = _SLASH_YEAR_LAST.match(text)

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from presslens.analyzers.framing.roles import MAIN_OF_FINE, MAIN_ROLES
 from presslens.errors import InputError
+from presslens.predict.framing_files import locate, read_document, read_task_lines
 from presslens.training.buckets import hash_bucket
-from presslens.readers.source import decode_utf8
 
 PARTS = ("fit", "dev", "test")
 SPLIT_SALT = "framing-13"
@@ -31,17 +31,6 @@ NARRATIVE_ROLES = {"hero": "Protagonist", "villain": "Antagonist", "victim": "In
 # Entity strings of Narrative Frames that are pronouns or too vague to find as a name.
 VAGUE_ENTITIES = frozenset({"they", "we", "he", "she", "it", "us", "them", "i", "you", "our", "their", "people"})
 csv.field_size_limit(sys.maxsize)
-
-
-@dataclass(frozen=True)
-class TaskMention:
-    """One line of a subtask-1 file: the mention as written and its offsets as given (end inclusive)."""
-
-    file: str
-    mention: str
-    start: int
-    end: int  # inclusive, as in the task's files
-    line: int
 
 
 @dataclass(frozen=True)
@@ -66,56 +55,6 @@ def document_part(name: str) -> str:
     if bucket in HELD_OUT_BUCKETS:
         return "test"
     return "dev" if bucket in DEV_BUCKETS else "fit"
-
-
-def read_task_lines(path: Path, min_columns: int = 4) -> list[tuple[TaskMention, list[str]]]:
-    """Each line of a subtask-1 file as (mention, the columns after its end offset);
-    InputError names the file and line of a malformed one."""
-    source = str(path)
-    if not path.is_file():
-        raise InputError(source, "no such file")
-    rows = []
-    for number, raw in enumerate(path.read_bytes().splitlines(), start=1):
-        line = decode_utf8(raw, source, number)
-        line = line.lstrip("\ufeff") if number == 1 else line
-        if not line.strip():
-            continue
-        cells = line.split("\t")
-        if len(cells) < min_columns:
-            raise InputError(source, f"expected at least {min_columns} tab-separated columns, got {len(cells)}", number)
-        file, mention, start, end = cells[:4]
-        if not start.strip().isdigit() or not end.strip().isdigit():
-            raise InputError(source, f"start and end must be whole numbers, got {start!r} and {end!r}", number)
-        if int(end) < int(start):
-            raise InputError(source, f"end {end} is before start {start}", number)
-        if not file or "/" in file or "\\" in file or file in (".", ".."):
-            raise InputError(source, f"not a document file name: {file!r}", number)
-        rows.append((TaskMention(file, mention, int(start), int(end), number), cells[4:]))
-    if not rows:
-        raise InputError(source, "no mentions (expected lines file, mention, start, end)")
-    return rows
-
-
-def locate(text: str, mention: str, start: int, end: int) -> tuple[int, int]:
-    """The span [start, end) of `mention` in `text`: the given offsets (end inclusive) when
-    they hold it, else its occurrence nearest to them (a few of the task's offsets are
-    shifted by a character or two); the given offsets when it is nowhere."""
-    if text[start:end + 1] == mention or not mention:
-        return start, end + 1
-    found = [m.start() for m in re.finditer(re.escape(mention), text)]
-    if not found:
-        return start, min(end + 1, len(text))
-    nearest = min(found, key=lambda at: abs(at - start))
-    return nearest, nearest + len(mention)
-
-
-def read_document(folder: Path, name: str, cache: dict[str, str]) -> str:
-    if name not in cache:
-        path = folder / name
-        if not path.is_file():
-            raise InputError(str(path), "no such document")
-        cache[name] = decode_utf8(path.read_bytes(), str(path))
-    return cache[name]
 
 
 def load_semeval(folder: Path) -> FramingData:

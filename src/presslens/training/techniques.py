@@ -1,7 +1,7 @@
 """`presslens train techniques`: train on the fit part, tune on dev, score on the held-out part, export.
 
 The shipped model is the one trained without the held-out part, so the figures in its
-metrics.json and model card are on articles it never saw. `retune` refits only what
+metrics.json and model card are on articles it never saw. `retune_techniques` refits only what
 sits on top of the encoder (calibration, span decoding, the classifier's second stage)
 for an existing model folder, without torch.
 """
@@ -16,11 +16,12 @@ import numpy as np
 from presslens.analyzers.onnx_models import sigmoid, special_ids
 from presslens.analyzers.techniques.component import TechniqueModel, char_ranges, make_windows, runs_above, token_outputs
 from presslens.errors import InputError
+from presslens.predict.techniques_files import LabelledSpan
 from presslens.training.model_folder import (
     FP32_FILE, GRAPHS, INT8_FILE, quantize, resolve_base, retuned_metrics, write_config, write_metrics,
 )
 from presslens.training.settings import TechniquesTrainingSettings
-from presslens.training.techniques_data import DEV_BUCKETS, HELD_OUT_BUCKETS, LabelledSpan, PtcArticle, load_ptc, split
+from presslens.training.techniques_data import DEV_BUCKETS, HELD_OUT_BUCKETS, PtcArticle, load_ptc, split
 from presslens.training.techniques_eval import evaluate
 from presslens.training.techniques_scorer import score_si
 from presslens.training.techniques_tune import THRESHOLDS, tune
@@ -150,7 +151,7 @@ def finish(out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info
     return metrics
 
 
-def retune(data: Path, out: Path, log: Callable[[str], None] = print) -> dict:
+def retune_techniques(data: Path, out: Path, log: Callable[[str], None] = print) -> dict:
     """Refits the tuned parts of the model in `out` on the dev part, rescores it on the
     held-out part, and rewrites its config.json and metrics.json; the encoder is kept."""
     out = Path(out)

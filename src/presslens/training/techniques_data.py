@@ -1,17 +1,18 @@
 """The PTC corpus on disk (SemEval-2020 Task 11 format) and its fixed held-out split.
 
 Articles are `article<ID>.txt`, read whole as UTF-8; labels are TSV lines
-`id<TAB>technique<TAB>start<TAB>end` with offsets into the whole file. The split is a
-stable hash of the article id, so it is the same on every machine and every run.
+`id<TAB>technique<TAB>start<TAB>end` with offsets into the whole file (both read by
+predict/techniques_files.py). The split is a stable hash of the article id, so it is the
+same on every machine and every run.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from presslens.errors import InputError
+from presslens.predict.techniques_files import LabelledSpan, read_articles, read_span_lines
 from presslens.training.buckets import hash_bucket
 
 TECHNIQUES = (
@@ -31,7 +32,6 @@ TECHNIQUES = (
     "Bandwagon,Reductio_ad_hitlerum",
 )
 
-ARTICLE_NAME = re.compile(r"^article(\d+)\.txt$")
 TC_LABELS_DIR = "train-labels-task2-technique-classification"
 ARTICLES_DIR = "train-articles"
 
@@ -39,14 +39,6 @@ ARTICLES_DIR = "train-articles"
 # the development part that tunes thresholds and calibration, the rest fits the weights.
 HELD_OUT_BUCKETS = range(0, 20)
 DEV_BUCKETS = range(20, 32)
-
-
-@dataclass(frozen=True)
-class LabelledSpan:
-    article_id: str
-    technique: str
-    start: int
-    end: int
 
 
 @dataclass
@@ -64,53 +56,6 @@ def part_of(article_id: str) -> str:
     if b in DEV_BUCKETS:
         return "dev"
     return "fit"
-
-
-def read_articles(folder: Path) -> dict[str, str]:
-    """Article id -> whole file text, for every `article<ID>.txt` in a folder."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise InputError(str(folder), "not a folder of article<ID>.txt files")
-    texts: dict[str, str] = {}
-    for path in sorted(folder.iterdir()):
-        match = ARTICLE_NAME.match(path.name)
-        if not match:
-            continue
-        try:
-            # newline="" keeps \r\n as two characters, as PTC offsets count them.
-            with path.open(encoding="utf-8", newline="") as handle:
-                texts[match.group(1)] = handle.read()
-        except UnicodeDecodeError as exc:
-            raise InputError(str(path), f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-    if not texts:
-        raise InputError(str(folder), "holds no files named article<ID>.txt")
-    return texts
-
-
-def read_span_lines(path: Path, with_technique: bool) -> list[LabelledSpan]:
-    """Parses `id[<TAB>technique]<TAB>start<TAB>end` lines; a bad line names itself."""
-    path = Path(path)
-    spans: list[LabelledSpan] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot be read ({exc})") from exc
-    width = 4 if with_technique else 3
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        cells = line.rstrip("\n").split("\t")
-        if len(cells) != width:
-            raise InputError(str(path), f"expected {width} tab-separated fields, got {len(cells)}", number)
-        try:
-            start, end = int(cells[-2]), int(cells[-1])
-        except ValueError as exc:
-            raise InputError(str(path), "start and end must be whole numbers", number) from exc
-        if start < 0 or end < start:
-            raise InputError(str(path), f"bad span {start}-{end}", number)
-        technique = cells[1] if with_technique else ""
-        spans.append(LabelledSpan(cells[0], technique, start, end))
-    return spans
 
 
 def load_ptc(data: Path) -> list[PtcArticle]:

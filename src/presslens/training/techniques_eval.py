@@ -6,9 +6,10 @@ from pathlib import Path
 
 from presslens.analyzers.techniques.component import TechniqueModel, load_model
 from presslens.errors import InputError
-from presslens.training.techniques_data import PtcArticle, load_ptc, read_span_lines, split
+from presslens.predict.techniques import TASKS, flc_spans, si_spans, tc_labels
+from presslens.predict.techniques_files import read_span_lines
+from presslens.training.techniques_data import PtcArticle, load_ptc, split
 from presslens.training.techniques_scorer import score_flc, score_si, score_tc
-from presslens.training.techniques_semeval import TASKS, flc_spans, si_spans, tc_labels
 
 PARTS = ("test", "dev", "fit", "all")
 

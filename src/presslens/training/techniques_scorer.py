@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from presslens.training.techniques_data import LabelledSpan
+from presslens.predict.techniques_files import LabelledSpan
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ import numpy as np
 
 from presslens.analyzers.onnx_models import sigmoid, softmax
 from presslens.analyzers.techniques.component import ArticleOutputs, SpanDecoding, TechniqueModel, token_range
+from presslens.predict.techniques import flc_spans, si_spans
 from presslens.training.techniques_data import PtcArticle
 from presslens.training.techniques_scorer import score_flc, score_si
-from presslens.training.techniques_semeval import flc_spans, si_spans
 from presslens.training.techniques_stage import fit_stage
 
 TEMPERATURES = np.geomspace(0.4, 4.0, 21)

@@ -18,14 +18,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.analysis import Claim, Speaker, TimeRef
 from presslens.analyzers.claims.kinds import claim_kind, governing_refs
-from presslens.analyzers.claims.model import ClaimModel, load_claim_model
+from presslens.analyzers.claims.model import ClaimModel
 from presslens.analyzers.claims.sentences import Candidate, candidates
 from presslens.analyzers.claims.words import SUBJECT_DEPS
 from presslens.analyzers.entities.index import ENTITY_INDEX, entity_index, resolve_mention
@@ -33,6 +32,7 @@ from presslens.analyzers.entities.words import PERSON_PRONOUNS
 from presslens.analyzers.layers import (
     check_requires, get_layer, layer_attribute, published_of, set_layer, write_layer,
 )
+from presslens.analyzers.onnx_models import ModelComponent
 
 SPANS_KEY = "presslens_claims"
 
@@ -62,22 +62,15 @@ def make_claims(nlp: Language, name: str, model_dir: str | None, threshold: floa
     return ClaimFinder(name, model_dir, threshold)
 
 
-class ClaimFinder:
+class ClaimFinder(ModelComponent[ClaimModel]):
     """Writes the claims layer; loads the model at the first Doc. `threshold` None keeps
     the model's own (chosen on its development data)."""
 
+    model_class = ClaimModel
+
     def __init__(self, name: str, model_dir: str | None = None, threshold: float | None = None) -> None:
-        self.name = name
-        self.model_dir = Path(model_dir) if model_dir else None
+        super().__init__(name, model_dir)
         self.threshold = threshold
-
-    @property
-    def model(self) -> ClaimModel:
-        return load_claim_model(self.model_dir)
-
-    @property
-    def model_id(self) -> str:
-        return self.model.model_id
 
     def __call__(self, doc: Doc) -> Doc:
         claims, scored = find_claims(doc, self.model, self.threshold)

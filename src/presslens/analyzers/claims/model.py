@@ -25,12 +25,11 @@ class ClaimModel(OnnxModel):
     """The ONNX sentence classifier of one model folder, with its calibration and threshold."""
 
     task, what, docs, bundled, files = "claims", "claim", "docs/claims-model.md", MODEL_DIR, MODEL_FILES[1:]
+    default_max_length, default_batch_size = 96, 32
 
     def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
         super().__init__(folder, onnx_file)
         self.threshold = float(self.config.get("threshold", 0.5))
-        self.max_length = int(self.config.get("max_length", 96))
-        self.batch_size = int(self.config.get("batch_size", 32))
         self.heads: list[str] = list(self.config.get("heads", ["claimbuster"]))
         # Per head: (scale, bias) of sigmoid(scale * logit + bias).
         self.platt: dict[str, tuple[float, float]] = {

@@ -16,16 +16,15 @@ role to `doc.spans["presslens_framing"]`, labelled by role.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.analysis import Entity
-from presslens.analyzers.framing.model import FramingModel, RoleScores, entity_scores, fine_roles_of, load_framing_model
+from presslens.analyzers.framing.model import FramingModel, RoleScores, entity_scores, fine_roles_of
 from presslens.analyzers.framing.roles import MAIN_ROLES
 from presslens.analyzers.layers import check_requires, get_layer, layer_attribute, set_layer
+from presslens.analyzers.onnx_models import ModelComponent
 
 SPANS_KEY = "presslens_framing"
 FRAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -43,20 +42,10 @@ def make_framing(nlp: Language, name: str, model_dir: str | None) -> "FramingTag
     return FramingTagger(name, model_dir)
 
 
-class FramingTagger:
+class FramingTagger(ModelComponent[FramingModel]):
     """Writes the framing of each entity; loads the model at the first Doc."""
 
-    def __init__(self, name: str, model_dir: str | None = None) -> None:
-        self.name = name
-        self.model_dir = Path(model_dir) if model_dir else None
-
-    @property
-    def model(self) -> FramingModel:
-        return load_framing_model(self.model_dir)
-
-    @property
-    def model_id(self) -> str:
-        return self.model.model_id
+    model_class = FramingModel
 
     def __call__(self, doc: Doc) -> Doc:
         framed = [e for e in get_layer(doc, "entities") if e.type in FRAMED_TYPES and e.mentions]

@@ -126,9 +126,7 @@ class FramingModel(OnnxModel):
 
     def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
         super().__init__(folder, onnx_file)
-        self.max_length = int(self.config.get("max_length", 128))
         self.context = int(self.config.get("context", 24))
-        self.batch_size = int(self.config.get("batch_size", 16))
         # A fine role beside the best one of the main role is kept at or above this.
         self.fine_threshold = float(self.config.get("fine_threshold", ONE_FINE_ROLE))
         # An entity's role is null unless its best mean main-role score reaches this.

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from presslens.analysis import TechniqueSpan
 from presslens.analyzers.layers import layer_attribute, write_layer
-from presslens.analyzers.onnx_models import OnnxModel, sigmoid, softmax, special_ids
+from presslens.analyzers.onnx_models import ModelComponent, OnnxModel, sigmoid, softmax, special_ids
 from presslens.analyzers.techniques.features import FEATURE_NAMES, SpanFeatures
 from presslens.errors import ModelMissingError
 
@@ -320,22 +320,15 @@ def make_techniques(nlp: Language, name: str, model_dir: str | None, min_score: 
     return TechniqueTagger(name, model_dir, min_score)
 
 
-class TechniqueTagger:
+class TechniqueTagger(ModelComponent[TechniqueModel]):
     """Writes the techniques layer (`doc._.presslens_techniques`) and `doc.spans["presslens_techniques"]`
     labelled by technique; reads only the text, and loads the model at first use."""
 
+    model_class = TechniqueModel
+
     def __init__(self, name: str, model_dir: str | None = None, min_score: float = LAYER_MIN_SCORE) -> None:
-        self.name = name
-        self.model_dir = Path(model_dir) if model_dir else None
+        super().__init__(name, model_dir)
         self.min_score = min_score
-
-    @property
-    def model(self) -> TechniqueModel:
-        return load_model(self.model_dir)
-
-    @property
-    def model_id(self) -> str:
-        return self.model.model_id
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in self.model.predict(doc.text) if s.score >= self.min_score and carries_words(doc, s.start, s.end)]

@@ -1,7 +1,8 @@
-"""SemEval-2020 Task 11 predictions from a technique model: SI, TC and FLC files.
+"""`presslens techniques predict`: SemEval-2020 Task 11 predictions from a technique model,
+as SI, TC and FLC files.
 
 Torch-free: this runs the ONNX model, so `presslens techniques predict` and
-`presslens eval techniques` work from a plain install.
+`presslens eval techniques` (training/techniques_eval.py) work from a plain install.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import numpy as np
 
 from presslens.analyzers.techniques.component import ArticleOutputs, TechniqueModel
 from presslens.errors import InputError
-from presslens.training.techniques_data import LabelledSpan, read_articles, read_span_lines
+from presslens.predict.techniques_files import LabelledSpan, read_articles, read_span_lines
 
 TASKS = ("si", "tc", "flc")
 
