@@ -20,10 +20,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from audit_set import ANNOTATIONS, CORPUS, read_annotated, text_check
 from rich.console import Console
 from rich.table import Table
 
+from audit_set import ANNOTATIONS, CORPUS, read_annotated, text_check
 from presslens.analysis import Analysis, Entity, Quote
 from presslens.pipeline import Pipeline
 

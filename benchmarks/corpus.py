@@ -60,7 +60,7 @@ class TreeMemory:
             self.peak = max(self.peak, total)
             self._stop.wait(self.interval)
 
-    def __enter__(self) -> "TreeMemory":
+    def __enter__(self) -> TreeMemory:
         self._thread.start()
         return self
 
@@ -164,11 +164,12 @@ def phase_search(work: Path, _args) -> dict:
 
 
 def _slice_store(work: Path, n: int, name: str):
+    from sqlalchemy import select
+
     from presslens.store import open_store
     from presslens.store.joins import article_columns, articles_with_outlet
     from presslens.store.rows import article_from_row
     from presslens.store.schema import articles
-    from sqlalchemy import select
 
     source = open_store(f"sqlite:///{work / 'corpus.db'}")
     with source.engine.connect() as conn:

@@ -26,7 +26,11 @@ from presslens.analyzers.framing.model import ONE_FINE_ROLE, RoleScores, decode_
 from presslens.errors import PresslensError
 from presslens.training.buckets import hash_bucket
 from presslens.training.framing_data import (
-    FramingData, add_name_swaps, add_narrative_frames, framing_scores, load_semeval,
+    FramingData,
+    add_name_swaps,
+    add_narrative_frames,
+    framing_scores,
+    load_semeval,
 )
 from presslens.training.framing_net import net_scores, train_framing_net
 from presslens.training.model_folder import resolve_base

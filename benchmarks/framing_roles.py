@@ -18,7 +18,6 @@ import time
 from collections import Counter
 
 from allsides_sample import allsides_sample
-
 from presslens.analyzers.framing.model import FramingModel, load_framing_model
 from presslens.analyzers.framing.roles import MAIN_ROLES
 from presslens.article import Article

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from allsides_sample import allsides_sample
-
 from presslens.analyzers.layers import get_layer
 from presslens.analyzers.scores import word_count
 from presslens.analyzers.techniques.component import LAYER_MIN_SCORE, SHOWN_MIN_SCORE, carries_words

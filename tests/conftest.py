@@ -18,6 +18,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+
 from support.paths import EXAMPLES, SHARED_DATA
 
 PG_URL = os.environ.get("PRESSLENS_TEST_PG_URL")

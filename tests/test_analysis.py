@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from support.paths import ROOT
-
 from presslens.analysis import Analysis, Entity, Quote
+from support.paths import ROOT
 
 
 def test_every_analysed_example_reads_back_as_it_was_written():

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import presslens
-from presslens.analyzers.claims.model import ClaimModel, MODEL_DIR as CLAIMS_DIR
+from presslens.analyzers.claims.model import MODEL_DIR as CLAIMS_DIR
+from presslens.analyzers.claims.model import ClaimModel
 from presslens.analyzers.framing.model import FramingModel
 from presslens.analyzers.techniques.component import TechniqueModel
 from presslens.config import Settings

@@ -25,8 +25,18 @@ from typing import TYPE_CHECKING, Any
 from presslens.analysis import Analysis
 from presslens.article import Article
 from presslens.errors import (
-    AnalysisTimeout, DroppedFieldWarning, InputError, ModelMissingError, NotFoundError, PipelineError, PresslensError, QueryTimeout,
-    ServiceUnavailable, StoreBusy, StoreError, TooLargeError,
+    AnalysisTimeout,
+    DroppedFieldWarning,
+    InputError,
+    ModelMissingError,
+    NotFoundError,
+    PipelineError,
+    PresslensError,
+    QueryTimeout,
+    ServiceUnavailable,
+    StoreBusy,
+    StoreError,
+    TooLargeError,
 )
 
 if TYPE_CHECKING:

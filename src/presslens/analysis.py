@@ -178,7 +178,7 @@ class Analysis:
         }
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Analysis":
+    def from_dict(cls, d: dict) -> Analysis:
         layers = {name: value for name, value in d.items() if name != "article"}
         return read_dataclass(cls, layers, article=Article.from_dict(d["article"]))
 

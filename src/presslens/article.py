@@ -75,7 +75,7 @@ class Article:
         return {k: data[k] for k in ("id", "outlet", "published", "url", "title", "language", "text")}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Article":
+    def from_dict(cls, data: dict) -> Article:
         published = data.get("published")
         return cls(
             text=data["text"],

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from presslens.analysis import Quote
 from presslens.analyzers.entities.index import resolve_mention
 from presslens.analyzers.layers import get_layer
-from presslens.analyzers.quotes.marks import find_marked_quotes, paragraphs
 from presslens.analyzers.quotes.component import SPANS_KEY
+from presslens.analyzers.quotes.marks import find_marked_quotes, paragraphs
 from presslens.pipeline import Pipeline
 from presslens.readers import read_path
 from presslens.training.polnear import Predicted, Score, read_polnear, score_article

@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from support.paths import EXAMPLES
 from typer.testing import CliRunner
 
 from presslens.analyzers.techniques.component import TechniqueModel, load_model
 from presslens.article import Article
 from presslens.cli import app
 from presslens.errors import ModelMissingError
+from support.paths import EXAMPLES
 
 LOADED = (
     "These vile, disgusting thugs unleashed a horrific, barbaric reign of terror on innocent families, "

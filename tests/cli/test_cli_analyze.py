@@ -6,10 +6,10 @@ import json
 import shutil
 
 import pytest
-from support.paths import EXAMPLES
 from typer.testing import CliRunner
 
 from presslens.cli import app
+from support.paths import EXAMPLES
 
 CONTRACT_KEYS = {"article", "entities", "quotes", "time_refs", "claims", "techniques", "scores", "pipeline"}
 ARTICLE_KEYS = {"id", "outlet", "published", "url", "title", "language", "text"}

@@ -8,7 +8,6 @@ import io
 import json
 
 import pytest
-from support.framing import BLAME, HOSTILE_ENTITY, HT, SHELLING, VP, store_framing_corpus
 from typer.testing import CliRunner
 
 from presslens.cli import app
@@ -16,6 +15,7 @@ from presslens.cli.charts import svg_text
 from presslens.cli.framing_charts import framing_chart
 from presslens.corpus.framing import EntityFraming, RoleMonth
 from presslens.store import open_store
+from support.framing import BLAME, HOSTILE_ENTITY, HT, SHELLING, VP, store_framing_corpus
 
 
 @pytest.fixture()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import html
 
 import pytest
-from support.counted_corpus import A3, HT, VP, analyses, store_corpus
 from typer.testing import CliRunner
 
-from presslens.cli.charts import rates_chart, stats_html, svg_text
 from presslens.cli import app
+from presslens.cli.charts import rates_chart, stats_html, svg_text
 from presslens.corpus import OutletMonth
 from presslens.store import open_store
+from support.counted_corpus import A3, HT, VP, analyses, store_corpus
 
 
 @pytest.fixture()

@@ -15,10 +15,10 @@ from __future__ import annotations
 import difflib
 import itertools
 
-from support.paths import EXAMPLES, ROOT
 from typer.testing import CliRunner
 
 from presslens.cli import app
+from support.paths import EXAMPLES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "examples.json"
 

@@ -6,12 +6,12 @@ import io
 from datetime import date
 
 from rich.console import Console
-from support.paths import EXAMPLES
 
 from presslens.analysis import Analysis, Claim, Cue, Entity, Mention, Quote, Speaker, TechniqueSpan, TimeRef
 from presslens.article import Article
-from presslens.readers import read_path
 from presslens.cli.report import render_report
+from presslens.readers import read_path
+from support.paths import EXAMPLES
 
 
 def rendered(analysis: Analysis, width: int = 100) -> str:

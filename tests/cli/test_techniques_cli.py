@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from support.ptc import write_ptc
 from typer.testing import CliRunner
 
 from presslens.cli import app
+from support.ptc import write_ptc
 
 runner = CliRunner()
 

@@ -8,12 +8,12 @@ import io
 import json
 
 import pytest
-from support.claims import HARBOR, TIMELINE, VALLEY, store_claims_corpus
-from support.paths import EXAMPLES
 from typer.testing import CliRunner
 
 from presslens.cli import app
 from presslens.store import open_store
+from support.claims import HARBOR, TIMELINE, VALLEY, store_claims_corpus
+from support.paths import EXAMPLES
 
 
 @pytest.fixture()

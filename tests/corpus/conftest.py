@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from support.counted_corpus import store_corpus
 
 from presslens.store import open_store
+from support.counted_corpus import store_corpus
 
 
 @pytest.fixture()

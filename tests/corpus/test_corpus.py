@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from support.analyses import fabricated_analysis, span
-from support.counted_corpus import A1, A2, A3, A4, A5, HT, VP
 
 from presslens.analysis import Speaker
 from presslens.article import Article
@@ -23,6 +21,8 @@ from presslens.corpus import (
 )
 from presslens.errors import InputError
 from presslens.store import open_store
+from support.analyses import fabricated_analysis, span
+from support.counted_corpus import A1, A2, A3, A4, A5, HT, VP
 
 
 def ids(page) -> set[str]:

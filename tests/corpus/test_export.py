@@ -8,14 +8,14 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-from support.counted_corpus import A1, A2, A4, A5, ARTICLES, VP
 from typer.testing import CliRunner
 
 from presslens.cli import app
 from presslens.corpus import EXPORTS, Filters, export_columns, export_rows
-from presslens.errors import InputError
 from presslens.corpus.export import write_export
+from presslens.errors import InputError
 from presslens.store import open_store
+from support.counted_corpus import A1, A2, A4, A5, ARTICLES, VP
 
 # Rows the fixture holds: 5 articles, 5 technique spans, 4 quotes, 4 entities with 5 mentions, no claims
 # (tests/corpus/test_timeline.py exports a corpus with claims), no framed entities

@@ -11,20 +11,29 @@ import sqlite3
 from datetime import date
 
 import pytest
-from support.framing import (
-    BLAME, CORRIDOR, HOSTILE_ENTITY, HT, OLD, SHELLING, VALDORIA, VP, Cast, analyses, cast_analysis,
-    store_framing_corpus,
-)
 
 from presslens import open_corpus
 from presslens.analyzers.framing.reading import sentence_around
-from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.article import Article
 from presslens.corpus import Filters, entity_framing, export_columns, export_rows
 from presslens.corpus.export import write_export
 from presslens.errors import InputError, NotFoundError
 from presslens.store import open_store
 from presslens.store.connect import make_engine, upgrade
+from support.framing import (
+    BLAME,
+    CORRIDOR,
+    HOSTILE_ENTITY,
+    HT,
+    OLD,
+    SHELLING,
+    VALDORIA,
+    VP,
+    Cast,
+    analyses,
+    cast_analysis,
+    store_framing_corpus,
+)
 
 NO_ROLES = {"Protagonist": 0, "Antagonist": 0, "Innocent": 0}
 

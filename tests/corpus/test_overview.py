@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from support.counted_corpus import A5, HT, VP
 
 from presslens import corpus
 from presslens.analysis import Analysis, Quote, Speaker
 from presslens.article import Article
 from presslens.errors import InputError
+from support.counted_corpus import A5, HT, VP
 
 
 def test_the_overview_counts_articles_and_analysed_ones_per_month(corpus_store):

@@ -9,9 +9,6 @@ import json
 
 import pytest
 from sqlalchemy import select
-from support.people import (
-    BRIDGE, FARM, HT, LL, MARKET, ORCHARD, READY, SHIPYARD, STALLS, TOLLS, VP, analyses, store_people_corpus,
-)
 from typer.testing import CliRunner
 
 from presslens.cli import app
@@ -20,7 +17,23 @@ from presslens.corpus.people import find_person, list_people, person_detail
 from presslens.errors import InputError, NotFoundError
 from presslens.store import open_store
 from presslens.store.people import decide_group
-from presslens.store.schema import analyses as analyses_table, entities, entity_people, people
+from presslens.store.schema import analyses as analyses_table
+from presslens.store.schema import entities, entity_people, people
+from support.people import (
+    BRIDGE,
+    FARM,
+    HT,
+    LL,
+    MARKET,
+    ORCHARD,
+    READY,
+    SHIPYARD,
+    STALLS,
+    TOLLS,
+    VP,
+    analyses,
+    store_people_corpus,
+)
 
 
 @pytest.fixture()

@@ -10,7 +10,6 @@ from itertools import combinations
 
 import pytest
 from sqlalchemy import select
-from support.quote_provenance import BY_KEY, CASES, analysis, article, quote_id
 from typer.testing import CliRunner
 
 from presslens.cli import app
@@ -19,6 +18,7 @@ from presslens.errors import InputError, NotFoundError
 from presslens.store import open_store
 from presslens.store.quote_similarity import group_wordings, relate, words_of
 from presslens.store.schema import analyses, articles, quote_appearances, quote_wordings
+from support.quote_provenance import BY_KEY, CASES, analysis, article, quote_id
 
 
 @pytest.fixture()

@@ -4,11 +4,11 @@ out of range are input errors (tests/corpus/test_corpus.py has the query syntax)
 from __future__ import annotations
 
 import pytest
-from support.counted_corpus import A1, A2, A5
 
 from presslens.corpus import Filters, list_articles, search, speaker_quotes
 from presslens.errors import InputError
 from presslens.store.fulltext import MAX_QUERY_TERMS, parse_query, to_fts5, to_tsquery
+from support.counted_corpus import A1, A2, A5
 
 
 def ids(page) -> set[str]:

@@ -3,9 +3,8 @@ highlights that follow the index's stemming (tests/support/counted_corpus.py).""
 
 from __future__ import annotations
 
-from support.counted_corpus import A1, A2, A3, A5
-
 from presslens.corpus import Filters, article_search, search
+from support.counted_corpus import A1, A2, A3, A5
 
 
 def test_the_total_counts_every_match_and_how_many_are_analysed(corpus_store):

@@ -9,9 +9,6 @@ import json
 from datetime import date
 
 import pytest
-from support.claims import (
-    CLAIM_ROWS, HARBOR, HT, TIMELINE, VALLEY, VP, ClaimSpec, claimed_analysis, harbor_analysis, store_claims_corpus,
-)
 
 from presslens.article import Article
 from presslens.corpus import Filters, analysis_timeline, export_columns, export_rows, timeline, timeline_pages
@@ -19,6 +16,18 @@ from presslens.corpus.export import write_export
 from presslens.corpus.timeline import period_of
 from presslens.errors import InputError
 from presslens.store import open_store
+from support.claims import (
+    CLAIM_ROWS,
+    HARBOR,
+    HT,
+    TIMELINE,
+    VALLEY,
+    VP,
+    ClaimSpec,
+    claimed_analysis,
+    harbor_analysis,
+    store_claims_corpus,
+)
 
 
 @pytest.fixture()

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from support.paths import EXAMPLES
 
 from presslens.errors import DroppedFieldWarning, InputError
 from presslens.readers import count_articles, iter_articles, read_articles, read_path, read_stream
 from presslens.readers.dates import parse_date
+from support.paths import EXAMPLES
 
 BODY = 'The council met on Monday.\n\n"We will decide soon," the chair said.'
 

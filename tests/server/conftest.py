@@ -4,6 +4,7 @@ a fresh context per test."""
 from __future__ import annotations
 
 import pytest
+
 from support.browser import CHROMIUM, LAUNCH_FLAGS
 
 

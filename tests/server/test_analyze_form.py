@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from support.paths import EXAMPLES
-from support.web_corpus import build_store
 
 from presslens.config import Settings
 from presslens.readers import read_articles
 from presslens.server.app import create_app
+from support.paths import EXAMPLES
+from support.web_corpus import build_store
 
 
 @pytest.fixture()

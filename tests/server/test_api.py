@@ -10,12 +10,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
-from support.web_corpus import COURIER_ID, HARBOUR_ID, HARBOUR_TEXT, HOSTILE_ID, HOSTILE_OUTLET, build_store
 
 from presslens.article import Article
+from presslens.config import Settings
 from presslens.errors import DroppedFieldWarning
 from presslens.server.app import create_app
-from presslens.config import Settings
+from support.web_corpus import COURIER_ID, HARBOUR_ID, HARBOUR_TEXT, HOSTILE_ID, HOSTILE_OUTLET, build_store
 
 TOKEN = "test-token-123"
 

@@ -10,7 +10,14 @@ from presslens.analysis import Analysis, Claim, Cue, Entity, Mention, Quote, Spe
 from presslens.article import Article
 from presslens.config import Settings
 from presslens.corpus import (
-    ArticleSummary, EntityCount, OutletMonth, OutletSummary, QuoteRow, SearchHit, SpeakerCount, TimelineClaim,
+    ArticleSummary,
+    EntityCount,
+    OutletMonth,
+    OutletSummary,
+    QuoteRow,
+    SearchHit,
+    SpeakerCount,
+    TimelineClaim,
 )
 from presslens.corpus.people import PersonDetail, PersonSummary
 from presslens.server.app import create_app

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 import typer
-from support.paths import ROOT
 
-from presslens.server.app import create_app
 from presslens.cli import app as cli_app
 from presslens.config import Settings
+from presslens.server.app import create_app
+from support.paths import ROOT
 
 
 def api_operations():

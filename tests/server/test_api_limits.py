@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from support.web_corpus import COURIER_ID, build_store
 
 from presslens.config import Settings
 from presslens.server.app import create_app
 from presslens.store.fulltext import MAX_QUERY_TERMS
+from support.web_corpus import COURIER_ID, build_store
 
 TOKEN = "test-token-limits"
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
-from support.web_corpus import build_store
 
 from presslens.analysis import Analysis
-from presslens.server.app import create_app
 from presslens.config import Settings
+from presslens.server.app import create_app
+from support.web_corpus import build_store
 
 
 class CountingPipeline:

@@ -11,11 +11,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
-from support.web_corpus import build_store
 
 from presslens.analysis import Analysis
 from presslens.config import Settings
 from presslens.server.app import create_app
+from support.web_corpus import build_store
 
 TOKEN = "test-token-456"
 

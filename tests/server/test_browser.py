@@ -10,13 +10,13 @@ import os
 from pathlib import Path
 
 import pytest
-from support.browser import needs_chromium
+
+from presslens.store import open_store
 from support import chart_corpus
+from support.browser import needs_chromium
 from support.claims import HARBOR, store_claims_corpus
 from support.serve import served, small_png
 from support.web_corpus import HARBOUR_ID, HOSTILE_ID, build_store
-
-from presslens.store import open_store
 
 pytestmark = needs_chromium
 

@@ -20,14 +20,14 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from support.browser import needs_chromium
-from support import chart_corpus
-from support.paths import SHARED_DATA
-from support.serve import served, small_png
 
 from presslens.article import Article
 from presslens.readers import iter_articles
 from presslens.store import open_store
+from support import chart_corpus
+from support.browser import needs_chromium
+from support.paths import SHARED_DATA
+from support.serve import served, small_png
 
 ALLSIDES = SHARED_DATA / "corpus" / "allsides.jsonl.gz"
 SLICE, PER_MONTH, MONTHS_PER_OUTLET = 3000, 5, 2

@@ -4,8 +4,8 @@ the spans without a reload."""
 
 from __future__ import annotations
 
-
 import pytest
+
 from support.browser import needs_chromium
 from support.serve import served
 from support.web_corpus import HARBOUR_ID, build_store

@@ -12,15 +12,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
+from presslens.article import Article
+from presslens.corpus.provenance import group_quotes
+from presslens.store import open_store
 from support.analyses import fabricated_analysis, span
 from support.browser import needs_chromium
 from support.people import store_people_corpus
 from support.quote_provenance import CASES, analysis, article
 from support.serve import served, small_png
-
-from presslens.article import Article
-from presslens.corpus.provenance import group_quotes
-from presslens.store import open_store
 
 pytestmark = needs_chromium
 

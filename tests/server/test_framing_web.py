@@ -11,16 +11,25 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from support.dom import Dom
-from support.browser import CHROMIUM
-from support.framing import (
-    BLAME, CORRIDOR, HOSTILE_ENTITY, HOSTILE_OUTLET, HT, OLD, SHELLING, VALDORIA, VP, store_framing_corpus,
-)
-from support.serve import served
 
 from presslens.config import Settings
 from presslens.server.app import create_app
 from presslens.store import open_store
+from support.browser import CHROMIUM
+from support.dom import Dom
+from support.framing import (
+    BLAME,
+    CORRIDOR,
+    HOSTILE_ENTITY,
+    HOSTILE_OUTLET,
+    HT,
+    OLD,
+    SHELLING,
+    VALDORIA,
+    VP,
+    store_framing_corpus,
+)
+from support.serve import served
 
 
 def framing_db(folder: Path) -> str:

@@ -7,13 +7,13 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
 from fastapi.testclient import TestClient
-from support.web_corpus import build_store
 
 from presslens.article import Article
 from presslens.config import Settings
 from presslens.server.app import create_app
 from presslens.server.page_cache import PageCache
 from presslens.store import open_store
+from support.web_corpus import build_store
 
 TOKEN = "cache-token"
 LATE = Article(outlet="Late Gazette", title="Ferry delayed", text="The morning ferry was delayed by fog again on Friday.")

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from support.analyses import fabricated_analysis, span
-from support.dom import Dom, assert_inert
-from support.people import FARM, HT, READY, VP, store_people_corpus
 
 from presslens.article import Article
 from presslens.config import Settings
 from presslens.server.app import create_app
 from presslens.store import open_store
+from support.analyses import fabricated_analysis, span
+from support.dom import Dom, assert_inert
+from support.people import FARM, HT, READY, VP, store_people_corpus
 
 
 def people_db(folder: Path) -> str:

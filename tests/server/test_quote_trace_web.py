@@ -8,13 +8,13 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-from support.dom import Dom
-from support.quote_provenance import BY_KEY, CASES, analysis, article, quote_id
 
 from presslens.config import Settings
 from presslens.corpus.provenance import group_quotes
 from presslens.server.app import create_app
 from presslens.store import open_store
+from support.dom import Dom
+from support.quote_provenance import BY_KEY, CASES, analysis, article, quote_id
 
 
 @pytest.fixture()

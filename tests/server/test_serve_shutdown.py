@@ -9,6 +9,7 @@ import threading
 import time
 
 import httpx
+
 from support.serve import PRESSLENS, free_port
 from support.web_corpus import build_store
 

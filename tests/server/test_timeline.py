@@ -9,12 +9,12 @@ from datetime import date, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from support.claims import HARBOR, TIMELINE, VALLEY, ClaimSpec, claimed_analysis, store_claims_corpus
 
 from presslens.article import Article
 from presslens.config import Settings
 from presslens.server.app import create_app
 from presslens.store import open_store
+from support.claims import HARBOR, TIMELINE, VALLEY, ClaimSpec, claimed_analysis, store_claims_corpus
 
 HOSTILE_OUTLET = "<script>alert('outlet')</script> Gazette"
 HOSTILE_CLAIMANT = "<svg onload=alert(1)>Mayor"

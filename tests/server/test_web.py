@@ -7,18 +7,24 @@ from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
-from support.dom import Dom, assert_inert
-from support.web_corpus import (
-    COURIER_ID, HARBOUR_ID, HOSTILE_ID, HOSTILE_OUTLET, HOSTILE_SPEAKER, HOSTILE_TITLE, build_store,
-)
 
-from presslens.server.app import create_app
-from presslens.config import Settings
-from presslens.server.pages.article_view import build_view, lanes_of
 from presslens.analysis import Analysis, Claim, Speaker, TechniqueSpan, TimeRef
 from presslens.article import Article
-from presslens.store import open_store
+from presslens.config import Settings
+from presslens.server.app import create_app
+from presslens.server.pages.article_view import build_view, lanes_of
 from presslens.server.pages.techniques import TECHNIQUE_STYLES
+from presslens.store import open_store
+from support.dom import Dom, assert_inert
+from support.web_corpus import (
+    COURIER_ID,
+    HARBOUR_ID,
+    HOSTILE_ID,
+    HOSTILE_OUTLET,
+    HOSTILE_SPEAKER,
+    HOSTILE_TITLE,
+    build_store,
+)
 
 
 @pytest.fixture()

@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
-from support.chart_corpus import HARBOR, MONTHS, RIDGE, VALLEY, store_chart_corpus
-from support.dom import Dom, assert_inert
 
 from presslens.article import Article
 from presslens.config import Settings
 from presslens.server.app import create_app
 from presslens.store import open_store
+from support.chart_corpus import HARBOR, MONTHS, RIDGE, VALLEY, store_chart_corpus
+from support.dom import Dom, assert_inert
 
 THREE = f"/compare?outlet={HARBOR}&outlet={VALLEY}&outlet={RIDGE}"
 # Unbroken runs per outlet (see chart_corpus): Harbor 2 half-years, Valley 2017 (2019-03

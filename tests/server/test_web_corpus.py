@@ -3,9 +3,8 @@ tests take it for: its offsets name their text and it round-trips through a real
 
 from __future__ import annotations
 
-from support.web_corpus import HARBOUR_ID, HOSTILE_ID, HOSTILE_OUTLET, build_store, corpus, harbour_analysis
-
 from presslens.store import open_store
+from support.web_corpus import HARBOUR_ID, HOSTILE_ID, HOSTILE_OUTLET, build_store, corpus, harbour_analysis
 
 
 def test_offsets_of_the_fabricated_layers_name_their_text():

@@ -8,8 +8,6 @@ from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
-from support.dom import Dom, assert_inert
-from support.web_corpus import HARBOUR_ID, HOSTILE_OUTLET, corpus
 
 from presslens.analysis import Analysis
 from presslens.article import Article
@@ -18,6 +16,8 @@ from presslens.corpus import MonthCount
 from presslens.server.app import create_app
 from presslens.server.pages.month_chart import month_chart
 from presslens.store import open_store
+from support.dom import Dom, assert_inert
+from support.web_corpus import HARBOUR_ID, HOSTILE_OUTLET, corpus
 
 TOKEN = "overview-token"
 UNANALYSED = Article(text="The ferry timetable changes next week, the harbour office said on Friday.",

@@ -8,11 +8,11 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-from support.counted_corpus import A1, A3, A5, store_corpus
 
 from presslens.config import Settings
 from presslens.server.app import create_app
 from presslens.store import open_store
+from support.counted_corpus import A1, A3, A5, store_corpus
 
 
 @pytest.fixture()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 
 import httpx
+
 from support.serve import PRESSLENS, free_port, served
 from support.web_corpus import HARBOUR_ID, build_store
 

@@ -7,7 +7,6 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-from support.web_corpus import HARBOUR_ID, build_store
 
 from presslens.analysis import Analysis, TechniqueSpan
 from presslens.analyzers.techniques.component import LAYER_MIN_SCORE, MODEL_DIR, SHOWN_MIN_SCORE
@@ -15,6 +14,7 @@ from presslens.article import Article
 from presslens.config import Settings
 from presslens.server.app import create_app
 from presslens.server.pages.article_view import build_view
+from support.web_corpus import HARBOUR_ID, build_store
 
 
 @pytest.fixture()

@@ -4,7 +4,6 @@ names the package and pipeline versions."""
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
-from support.web_corpus import build_store
 
 from presslens import __version__
 from presslens.analysis import Analysis, TimeRef
@@ -13,6 +12,7 @@ from presslens.config import Settings
 from presslens.pipeline import PIPELINE_VERSION
 from presslens.server.app import create_app
 from presslens.store import open_store
+from support.web_corpus import build_store
 
 TEXT = "The ferry has not run for 23 years. Repairs take 3 months."
 

@@ -13,8 +13,8 @@ import pytest
 
 from presslens.article import Article
 from presslens.corpus import Filters, search
-from presslens.errors import StoreError
 from presslens.corpus.ingest import ingest
+from presslens.errors import StoreError
 from presslens.store import open_store
 from presslens.store.connect import make_engine, upgrade
 from presslens.store.search_index import BackgroundIndexer

@@ -9,13 +9,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
-from support.analyses import fabricated_analysis, span
 
 from presslens.article import Article
 from presslens.errors import StoreError
 from presslens.store import open_store
 from presslens.store.connect import MIGRATIONS
 from presslens.store.schema import metadata
+from support.analyses import fabricated_analysis, span
 
 TEXT = "Mayor Ana Ruiz said the harbour would reopen. Critics called the plan a disaster."
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from support.analyses import fabricated_analysis, span
-
 from presslens.article import Article
+from support.analyses import fabricated_analysis, span
 
 HARBOR, VALLEY, RIDGE = "Harbor Times", "Valley Post", "Ridge Herald"
 FULL, THIN = 5, 2

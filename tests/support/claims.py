@@ -15,10 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from support.analyses import fabricated_analysis, span
-
 from presslens.analysis import Analysis, Claim, Speaker, TimeRef
 from presslens.article import Article
+from support.analyses import fabricated_analysis, span
 
 
 @dataclass

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from support.analyses import fabricated_analysis, span
-
 from presslens.article import Article
+from support.analyses import fabricated_analysis, span
 
 HT, VP = "Harbor Times", "Valley Post"
 

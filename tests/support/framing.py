@@ -17,10 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from support.analyses import fabricated_analysis, span
-
 from presslens.analysis import Analysis, Entity, Mention
 from presslens.article import Article
+from support.analyses import fabricated_analysis, span
 
 HT, VP = "Harbor Times", "Valley Post"
 HOSTILE_OUTLET = "<b>Hostile</b> & Co"

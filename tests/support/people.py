@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from support.analyses import fabricated_analysis, span
-
 from presslens.analysis import Analysis
 from presslens.article import Article
+from support.analyses import fabricated_analysis, span
 
 HT, VP, LL = "Harbor Times", "Valley Post", "Lakeside Ledger"
 

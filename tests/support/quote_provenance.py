@@ -20,10 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from support.analyses import fabricated_analysis, span
-
 from presslens.analysis import Analysis
 from presslens.article import Article
+from support.analyses import fabricated_analysis, span
 
 COURIER, GAZETTE, BEACON, WIRE = "Northbay Courier", "Lowland Gazette", "Eastfield Beacon", "Meridian Wire"
 

@@ -7,13 +7,18 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from support.checkworthy import ALL_SENTENCES, CHECK_WORTHY, DEBATES, write_claims_data
 
 from presslens.errors import InputError
 from presslens.training.claims_data import (
-    CLEF_DEV_DEBATES, CLEF_HELD_OUT_DEBATES, Sentence, average_precision, claimbuster_part, clef_map, load_claims,
+    CLEF_DEV_DEBATES,
+    CLEF_HELD_OUT_DEBATES,
+    Sentence,
+    average_precision,
+    claimbuster_part,
+    clef_map,
+    load_claims,
 )
-
+from support.checkworthy import ALL_SENTENCES, CHECK_WORTHY, DEBATES, write_claims_data
 
 PINNED_PARTS = ["test", "test", "dev", "fit", "fit", "fit", "fit", "fit", "fit", "dev"]
 
@@ -52,10 +57,9 @@ def test_training_writes_a_model_folder_that_loads_and_scores(tmp_path: Path) ->
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
     # deferred: these import torch, which the test may skip without
-    from support.tiny_encoder import write_tiny_encoder
-
     from presslens.analyzers.claims.model import ClaimModel
     from presslens.training.claims import train_claims
+    from support.tiny_encoder import write_tiny_encoder
 
     data = write_claims_data(tmp_path / "claims")
     base = write_tiny_encoder(tmp_path / "tiny-bert", ALL_SENTENCES)

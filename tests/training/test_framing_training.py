@@ -12,7 +12,12 @@ import pytest
 from presslens.analyzers.framing.roles import FINE_ROLES_OF
 from presslens.predict.framing_files import locate
 from presslens.training.framing_data import (
-    LabelledMention, add_name_swaps, add_narrative_frames, document_part, framing_scores, load_semeval,
+    LabelledMention,
+    add_name_swaps,
+    add_narrative_frames,
+    document_part,
+    framing_scores,
+    load_semeval,
 )
 
 # One document in each part of the split (see the pinned parts below), written by us.
@@ -114,10 +119,9 @@ def test_training_writes_a_model_folder_that_loads_and_predicts(tmp_path: Path) 
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
     # deferred: these import torch, which the test may skip without
-    from support.tiny_encoder import write_tiny_encoder
-
     from presslens.analyzers.framing.model import FramingModel
     from presslens.training.framing import train_framing
+    from support.tiny_encoder import write_tiny_encoder
 
     data = write_semeval(tmp_path / "ef")
     base = write_tiny_encoder(tmp_path / "tiny-bert", list(DOCUMENTS.values()))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from presslens.training.polnear import GoldAttribution, Predicted, is_direct, parse_ann, read_polnear, score_article
 
-
 ANN = (
     "T1\tSource 0 5\tSmith\n"
     "T2\tCue 6 10\tsaid\n"

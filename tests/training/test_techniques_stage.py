@@ -7,13 +7,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from support.ptc import write_ptc
 from typer.testing import CliRunner
 
-from presslens.analyzers.techniques.features import FEATURE_NAMES, SpanFeatures
 from presslens.analyzers.techniques.component import MODEL_DIR, MODEL_FILES, SpanDecoding, TechniqueModel
+from presslens.analyzers.techniques.features import FEATURE_NAMES, SpanFeatures
 from presslens.cli import app
 from presslens.errors import ModelMissingError
+from support.ptc import write_ptc
 
 runner = CliRunner()
 

@@ -6,19 +6,21 @@ import json
 from pathlib import Path
 
 import pytest
-from support.ptc import SENTENCES, write_ptc
-from support.tiny_encoder import write_tiny_encoder
 
 from presslens.analyzers.techniques.component import TechniqueModel
 from presslens.training.settings import TechniquesTrainingSettings
 from presslens.training.techniques_data import load_ptc
+from support.ptc import SENTENCES, write_ptc
+from support.tiny_encoder import write_tiny_encoder
 
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
 
 def test_training_exports_a_model_that_loads_and_predicts(tmp_path: Path) -> None:
-    from presslens.training.techniques import train_techniques  # deferred: imports torch, which the module may skip without
+    from presslens.training.techniques import (
+        train_techniques,  # deferred: imports torch, which the module may skip without
+    )
 
     ptc = write_ptc(tmp_path / "ptc", n_articles=30)
     base = write_tiny_encoder(tmp_path / "tiny-bert", [s for s, _, _ in SENTENCES])

@@ -9,7 +9,10 @@ import pytest
 
 from presslens.training.model_folder import CARD_BEGIN, CARD_FILE, write_card_figures
 from presslens.training.settings import (
-    ClaimsTrainingSettings, FramingTrainingSettings, TechniquesTrainingSettings, TrainingSettings,
+    ClaimsTrainingSettings,
+    FramingTrainingSettings,
+    TechniquesTrainingSettings,
+    TrainingSettings,
 )
 
 TASK_SETTINGS = (TechniquesTrainingSettings, ClaimsTrainingSettings, FramingTrainingSettings)

@@ -24,7 +24,7 @@ from presslens.analyzers.layers import check_requires, get_layer, layer_attribut
         layer_attribute("techniques"),
     ],
 )
-def make_scores(nlp: Language, name: str) -> "ArticleScores":
+def make_scores(nlp: Language, name: str) -> ArticleScores:
     check_requires(nlp, name, "presslens_scores")
     return ArticleScores(name)
 

@@ -21,7 +21,15 @@ from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.analyzers.techniques.names import technique_name
 from presslens.cli.dropped import DATE_ORDER, DateOrderChoice, dropped_fields_shown
 from presslens.corpus import (
-    EntityFraming, combine_months, entity_framing, outlet_stats, search as search_corpus, top_entities, top_speakers,
+    EntityFraming,
+    combine_months,
+    entity_framing,
+    outlet_stats,
+    top_entities,
+    top_speakers,
+)
+from presslens.corpus import (
+    search as search_corpus,
 )
 from presslens.edge import counted, exit_on_error, find_outlet, query_filters, stored_export
 from presslens.engines import process as run_process

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -43,9 +42,9 @@ def writing_to(output: Path, flags: Mapping[str, str] | None = None) -> Iterator
 def predict_techniques(
     articles: Path = typer.Argument(..., help="Folder of article<ID>.txt files."),
     task: str = typer.Option("flc", "--task", help="si (spans), tc (label --spans) or flc (labelled spans)."),
-    spans: Optional[Path] = typer.Option(None, "--spans", help="TC template: id, technique, start, end per line."),
+    spans: Path | None = typer.Option(None, "--spans", help="TC template: id, technique, start, end per line."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the predictions (TSV)."),
-    model: Optional[Path] = MODEL,
+    model: Path | None = MODEL,
 ) -> None:
     """Write SemEval-format predictions for a folder of articles."""
     # Deferred: the technique model loads the ONNX runtime and spaCy.
@@ -64,7 +63,7 @@ def score_claims(
         ..., metavar="INPUT", help="JSON Lines of {id, text}, or CSV/TSV with id and text columns.",
     ),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write id<TAB>score lines (TSV)."),
-    model: Optional[Path] = MODEL,
+    model: Path | None = MODEL,
 ) -> None:
     """Score each sentence's check-worthiness (0..1, calibrated), in input order."""
     from presslens.predict.claims import score_file  # deferred: loads the model runtime
@@ -81,7 +80,7 @@ def predict_framing(
     output: Path = typer.Option(
         ..., "--output", "-o", help="Where to write the lines with main role and fine roles added.",
     ),
-    model: Optional[Path] = MODEL,
+    model: Path | None = MODEL,
 ) -> None:
     """Main role and fine roles of each mention (SemEval-2025 Task 10 subtask 1), in input order."""
     from presslens.predict.framing import predict_file  # deferred: loads the model runtime

@@ -17,7 +17,12 @@ from rich.text import Text
 
 from presslens.cli.corpus import DB
 from presslens.corpus.provenance import (
-    Appearance, RecurringQuotes, group_quotes, recurring_quotes, trace_quote, trace_text,
+    Appearance,
+    RecurringQuotes,
+    group_quotes,
+    recurring_quotes,
+    trace_quote,
+    trace_text,
 )
 from presslens.edge import counted, exit_on_error
 from presslens.errors import InputError

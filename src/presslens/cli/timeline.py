@@ -17,7 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 from presslens.cli.corpus import DB, FILTER_FLAGS, OUTLET
-from presslens.corpus import TimelineClaim, timeline as stored_timeline
+from presslens.corpus import TimelineClaim
+from presslens.corpus import timeline as stored_timeline
 from presslens.edge import counted, exit_on_error, query_filters
 from presslens.store import open_store
 

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -66,7 +66,7 @@ def _train(task: str, data: Path, out: Path, tune_only: bool = False, **settings
 def train_techniques(
     data: Path = typer.Option(..., "--data", help="PTC folder (train-articles/ and its label folders)."),
     out: Path = typer.Option(Path("techniques-model"), "--out", help="Folder to write the model to."),
-    base: Optional[Path] = BASE,
+    base: Path | None = BASE,
     epochs: int = typer.Option(5, "--epochs", min=1, help="Passes over the training part (the best on dev is kept)."),
     seed: int = SEED,
     frozen_layers: int = typer.Option(0, "--frozen-layers", min=0, help="Lowest encoder layers kept as pretrained."),
@@ -89,7 +89,7 @@ def train_techniques(
 def train_claims(
     data: Path = CLAIMS_DATA,
     out: Path = typer.Option(Path("claims-model"), "--out", help="Folder to write the model to."),
-    base: Optional[Path] = BASE,
+    base: Path | None = BASE,
     epochs: int = typer.Option(2, "--epochs", min=1, help="Passes over the fit part (the best on dev is kept)."),
     seed: int = SEED,
 ) -> None:
@@ -100,11 +100,11 @@ def train_claims(
 @train_app.command("framing")
 def train_framing(
     data: Path = FRAMING_DATA,
-    extra: Optional[Path] = typer.Option(
+    extra: Path | None = typer.Option(
         None, "--extra", help="Narrative Frames Corpus folder, added to the training part."
     ),
     out: Path = typer.Option(Path("framing-model"), "--out", help="Folder to write the model to."),
-    base: Optional[Path] = BASE,
+    base: Path | None = BASE,
     epochs: int = typer.Option(4, "--epochs", min=1, help="Passes over the training part (the best on dev is kept)."),
     seed: int = SEED,
     swap_names: bool = typer.Option(
@@ -124,7 +124,7 @@ def _add_eval(task: str, data_option: Any, summary: str) -> None:
 
     @eval_app.command(task, help=summary)
     def evaluate(
-        data: Path = data_option, part: str = PART, model: Optional[Path] = MODEL,
+        data: Path = data_option, part: str = PART, model: Path | None = MODEL,
     ) -> None:
         # deferred: the trainer's module loads the model runtime
         scores = getattr(importlib.import_module(f"presslens.training.{task}"), f"evaluate_{task}")
@@ -148,13 +148,16 @@ _add_eval(
 @eval_app.command("techniques")
 def eval_techniques(
     data: Path = typer.Option(..., "--data", help="PTC folder with gold labels."),
-    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Score this file instead of running a model."),
+    predictions: Path | None = typer.Option(None, "--predictions", help="Score this file instead of running a model."),
     task: str = typer.Option("si", "--task", help="Format of --predictions: si, tc or flc."),
     part: str = typer.Option("test", "--part", help="Part of the fixed split: test (held out), dev, fit or all."),
-    model: Optional[Path] = MODEL,
+    model: Path | None = MODEL,
 ) -> None:
     """SemEval-2020 Task 11 scores (SI, TC, FLC), by default of the bundled model on the held-out part."""
-    from presslens.training.techniques_eval import evaluate_folder, score_predictions  # deferred: loads the model runtime
+    from presslens.training.techniques_eval import (  # deferred: loads the model runtime
+        evaluate_folder,
+        score_predictions,
+    )
 
     with exit_on_error():
         if predictions is not None:

@@ -8,7 +8,14 @@ from presslens.corpus.entities import EntityCount, top_entities
 from presslens.corpus.export import EXPORTS, export_columns, export_rows
 from presslens.corpus.filters import Filters, filter_date, query_filters
 from presslens.corpus.framing import EntityFraming, RoleEvidence, RoleMonth, entity_framing
-from presslens.corpus.listings import ArticleSummary, OutletList, OutletSummary, list_articles, list_outlets, outlets_page
+from presslens.corpus.listings import (
+    ArticleSummary,
+    OutletList,
+    OutletSummary,
+    list_articles,
+    list_outlets,
+    outlets_page,
+)
 from presslens.corpus.outlet_rates import OutletMonth, combine_months, outlet_stats
 from presslens.corpus.overview import CorpusOverview, MonthCount, TechniqueCount, corpus_overview
 from presslens.corpus.paging import Page

@@ -38,7 +38,7 @@ class Corpus:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def __enter__(self) -> "Corpus":
+    def __enter__(self) -> Corpus:
         return self
 
     def __exit__(self, *_exc: object) -> None:

@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from presslens.analysis import described
-from presslens.analyzers.framing.reading import evidence_anchor, evidence_spans, is_framed, role_of, role_score, sentence_around
+from presslens.analyzers.framing.reading import (
+    evidence_anchor,
+    evidence_spans,
+    is_framed,
+    role_of,
+    role_score,
+    sentence_around,
+)
 from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.article import RESPONSE_SCHEMA_CONFIG
 from presslens.errors import InputError, NotFoundError

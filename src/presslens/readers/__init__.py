@@ -31,7 +31,20 @@ from presslens.readers.feed import read_feed
 from presslens.readers.html import read_html
 from presslens.readers.jsonfile import read_json, read_jsonl
 from presslens.readers.source import (
-    ONE_ARTICLE_FORMATS, SNIFF_BYTES, STREAM_FORMATS, OnError, check_not_empty, check_size, decode_utf8, head_of, is_gzip, is_utf16, looks_binary, raise_error, read_limited, sniff_format,
+    ONE_ARTICLE_FORMATS,
+    SNIFF_BYTES,
+    STREAM_FORMATS,
+    OnError,
+    check_not_empty,
+    check_size,
+    decode_utf8,
+    head_of,
+    is_gzip,
+    is_utf16,
+    looks_binary,
+    raise_error,
+    read_limited,
+    sniff_format,
 )
 from presslens.readers.text import read_text
 

@@ -13,9 +13,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
-from presslens.server.schemas import ArticleIn
 from presslens.article import Article
 from presslens.errors import InputError
+from presslens.server.schemas import ArticleIn
 
 _UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
 

@@ -13,9 +13,10 @@ import inspect
 import math
 import sqlite3
 import threading
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from presslens.analysis import Analysis
 from presslens.article import Article, check_length

@@ -15,7 +15,14 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 from presslens.analysis import Analysis
 from presslens.article import Article
 from presslens.corpus import (
-    SEARCH_COUNT_LIMIT, ArticleSummary, EntityCount, OutletMonth, OutletSummary, QuoteRow, SearchHit, SpeakerCount,
+    SEARCH_COUNT_LIMIT,
+    ArticleSummary,
+    EntityCount,
+    OutletMonth,
+    OutletSummary,
+    QuoteRow,
+    SearchHit,
+    SpeakerCount,
 )
 from presslens.corpus.timeline import TimelineClaim
 

@@ -15,8 +15,8 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from presslens.analysis import Analysis
 from presslens.article import Article
 from presslens.errors import QueryTimeout, StoreError
-from presslens.store import rows as convert
 from presslens.store import people, quote_groups, search_index
+from presslens.store import rows as convert
 from presslens.store.joins import article_columns, articles_with_outlet
 from presslens.store.queries.entities import EntityQueries
 from presslens.store.queries.exports import ExportQueries
@@ -97,7 +97,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *_exc: object) -> None:

@@ -133,7 +133,7 @@ class BackgroundIndexer:
         except BaseException as exc:  # re-raised in the caller's thread on exit
             self._error = exc
 
-    def __enter__(self) -> "BackgroundIndexer":
+    def __enter__(self) -> BackgroundIndexer:
         self._thread.start()
         return self
 

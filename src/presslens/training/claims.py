@@ -10,19 +10,37 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
 from presslens.analyzers.claims.model import ClaimModel, load_claim_model
 from presslens.errors import InputError
 from presslens.training.claims_data import (
-    CLAIMBUSTER_DEV_BUCKETS, CLAIMBUSTER_HELD_OUT_BUCKETS, CLEF_DEV_DEBATES, CLEF_HELD_OUT_DEBATES, HEADS, PARTS,
-    ClaimData, best_f1_threshold, clef_map, f1_scores, load_claims, score_part,
+    CLAIMBUSTER_DEV_BUCKETS,
+    CLAIMBUSTER_HELD_OUT_BUCKETS,
+    CLEF_DEV_DEBATES,
+    CLEF_HELD_OUT_DEBATES,
+    HEADS,
+    PARTS,
+    ClaimData,
+    best_f1_threshold,
+    clef_map,
+    f1_scores,
+    load_claims,
+    score_part,
 )
-from presslens.training.model_folder import FP32_FILE, GRAPHS, INT8_FILE, quantize, resolve_base, write_config, write_metrics
+from presslens.training.model_folder import (
+    FP32_FILE,
+    GRAPHS,
+    INT8_FILE,
+    quantize,
+    resolve_base,
+    write_config,
+    write_metrics,
+)
 from presslens.training.settings import ClaimsTrainingSettings
 
 

@@ -3,8 +3,8 @@ and exports it to ONNX. Needs the `train` extra (torch, transformers)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import torch

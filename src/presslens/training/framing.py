@@ -11,20 +11,44 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
-from presslens.analyzers.framing.model import ONE_FINE_ROLE, FramingModel, RoleScores, decode_roles, entity_scores, load_framing_model
+from presslens.analyzers.framing.model import (
+    ONE_FINE_ROLE,
+    FramingModel,
+    RoleScores,
+    decode_roles,
+    entity_scores,
+    load_framing_model,
+)
 from presslens.analyzers.framing.roles import MAIN_ROLES
 from presslens.errors import InputError
 from presslens.training.framing_data import (
-    DEV_BUCKETS, HELD_OUT_BUCKETS, PARTS, SPLIT_SALT, FramingData, LabelledMention, add_narrative_frames,
-    add_name_swaps, framing_scores, load_semeval, role_counts, semeval_only,
+    DEV_BUCKETS,
+    HELD_OUT_BUCKETS,
+    PARTS,
+    SPLIT_SALT,
+    FramingData,
+    LabelledMention,
+    add_name_swaps,
+    add_narrative_frames,
+    framing_scores,
+    load_semeval,
+    role_counts,
+    semeval_only,
 )
 from presslens.training.model_folder import (
-    FP32_FILE, GRAPHS, INT8_FILE, quantize, resolve_base, retuned_metrics, write_config, write_metrics,
+    FP32_FILE,
+    GRAPHS,
+    INT8_FILE,
+    quantize,
+    resolve_base,
+    retuned_metrics,
+    write_config,
+    write_metrics,
 )
 from presslens.training.settings import FramingTrainingSettings
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from presslens.errors import InputError, ModelMissingError
 from presslens.training.settings import TrainingSettings

@@ -122,7 +122,7 @@ class Score:
     speaker_judged: int = 0
     speaker_right: int = 0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 

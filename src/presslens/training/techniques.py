@@ -8,17 +8,30 @@ for an existing model folder, without torch.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
 from presslens.analyzers.onnx_models import sigmoid, special_ids
-from presslens.analyzers.techniques.component import TechniqueModel, char_ranges, make_windows, runs_above, token_outputs
+from presslens.analyzers.techniques.component import (
+    TechniqueModel,
+    char_ranges,
+    make_windows,
+    runs_above,
+    token_outputs,
+)
 from presslens.errors import InputError
 from presslens.predict.techniques_files import LabelledSpan
 from presslens.training.model_folder import (
-    FP32_FILE, GRAPHS, INT8_FILE, quantize, resolve_base, retuned_metrics, write_config, write_metrics,
+    FP32_FILE,
+    GRAPHS,
+    INT8_FILE,
+    quantize,
+    resolve_base,
+    retuned_metrics,
+    write_config,
+    write_metrics,
 )
 from presslens.training.settings import TechniquesTrainingSettings
 from presslens.training.techniques_data import DEV_BUCKETS, HELD_OUT_BUCKETS, PtcArticle, load_ptc, split

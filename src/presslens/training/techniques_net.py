@@ -8,9 +8,9 @@ states labels given spans (the TC task). Needs the `train` extra (torch, transfo
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import torch

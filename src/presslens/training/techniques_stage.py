@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from presslens.analyzers.techniques.features import FEATURE_NAMES
 from presslens.analyzers.onnx_models import softmax
 from presslens.analyzers.techniques.component import ArticleOutputs, ClassifierStage, TechniqueModel, token_range
+from presslens.analyzers.techniques.features import FEATURE_NAMES
 from presslens.training.techniques_data import PtcArticle
 
 L2_GRID = (0.01, 0.003, 0.001, 0.0003, 0.0001, 0.00003, 0.00001)

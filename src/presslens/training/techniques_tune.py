@@ -13,7 +13,7 @@ since long merged spans help SI's partial credit but blur which technique is whe
 from __future__ import annotations
 
 import itertools
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

@@ -30,7 +30,12 @@ from presslens.analyzers.claims.words import SUBJECT_DEPS
 from presslens.analyzers.entities.index import ENTITY_INDEX, entity_index, resolve_mention
 from presslens.analyzers.entities.words import PERSON_PRONOUNS
 from presslens.analyzers.layers import (
-    check_requires, get_layer, layer_attribute, published_of, set_layer, write_layer,
+    check_requires,
+    get_layer,
+    layer_attribute,
+    published_of,
+    set_layer,
+    write_layer,
 )
 from presslens.analyzers.onnx_models import ModelComponent
 
@@ -57,7 +62,7 @@ class ScoredCandidate:
     ],
     default_config={"model_dir": None, "threshold": None},
 )
-def make_claims(nlp: Language, name: str, model_dir: str | None, threshold: float | None) -> "ClaimFinder":
+def make_claims(nlp: Language, name: str, model_dir: str | None, threshold: float | None) -> ClaimFinder:
     check_requires(nlp, name, "presslens_claims")
     return ClaimFinder(name, model_dir, threshold)
 

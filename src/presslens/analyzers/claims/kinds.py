@@ -14,10 +14,15 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from presslens.analysis import ClaimKind, TimeRef
-from presslens.analyzers.timeref.periods import period_of
 from presslens.analyzers.claims.words import (
-    ARGUMENT_DEPS, FUTURE_AUXILIARIES, LINK_DEPS, MAGNITUDE_WORDS, PAST_TAGS, QUANTITY_LABELS,
+    ARGUMENT_DEPS,
+    FUTURE_AUXILIARIES,
+    LINK_DEPS,
+    MAGNITUDE_WORDS,
+    PAST_TAGS,
+    QUANTITY_LABELS,
 )
+from presslens.analyzers.timeref.periods import period_of
 
 # The values compared with the publication date by their days: a century ("18"), decade
 # ("198"), year, month or day; an ISO week; a half or a quarter.

@@ -37,6 +37,7 @@ from spacy.util import filter_spans
 
 from presslens.analysis import Entity, Mention
 from presslens.analyzers.entities.countries import NEEDS_GPE_TAG
+from presslens.analyzers.entities.index import ENTITY_INDEX, EntityIndex, IndexedMention
 from presslens.analyzers.entities.names import (
     ALIAS_TO_COUNTRY,
     NAME_LEAD,
@@ -45,7 +46,6 @@ from presslens.analyzers.entities.names import (
     given_compatible,
     parse_person,
 )
-from presslens.analyzers.entities.index import ENTITY_INDEX, EntityIndex, IndexedMention
 from presslens.analyzers.entities.titles import TitleIntro, intros_for, norm, title_mentions
 from presslens.analyzers.entities.words import (
     FEMALE_WORDS,
@@ -74,7 +74,7 @@ _REFERRING_LABELS = frozenset({"TITLE", "MATCH", "NOUN"})
     # Token.pos_ is read too; it comes from the attribute_ruler, which declares nothing.
     requires=["doc.ents", "token.ent_type", "token.tag", "token.dep", "doc.sents"],
 )
-def make_entities(nlp: Language, name: str) -> "EntityResolver":
+def make_entities(nlp: Language, name: str) -> EntityResolver:
     return EntityResolver(nlp, name)
 
 

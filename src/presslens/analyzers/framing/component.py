@@ -37,7 +37,7 @@ EVIDENCE_MENTIONS = 3
     requires=[layer_attribute("entities")],
     default_config={"model_dir": None},
 )
-def make_framing(nlp: Language, name: str, model_dir: str | None) -> "FramingTagger":
+def make_framing(nlp: Language, name: str, model_dir: str | None) -> FramingTagger:
     check_requires(nlp, name, "presslens_framing")
     return FramingTagger(name, model_dir)
 

@@ -36,7 +36,12 @@ from presslens.analyzers.entities.index import ENTITY_INDEX, entity_index, resol
 from presslens.analyzers.layers import check_requires, layer_attribute, write_layer
 from presslens.analyzers.quotes.marks import MarkedQuote, find_marked_quotes, paragraphs
 from presslens.analyzers.quotes.reported_speech import (
-    Attribution, cue_of, is_speech_verb, noun_phrase, reported_speech, speaker_of,
+    Attribution,
+    cue_of,
+    is_speech_verb,
+    noun_phrase,
+    reported_speech,
+    speaker_of,
 )
 from presslens.analyzers.quotes.speech_verbs import NAMING_VERBS, PRONOUNS, SPEAKER_NOUNS
 
@@ -54,7 +59,7 @@ _SENTENCE_ENDS = frozenset('.!?:"”')  # what may come before a quotation that 
     # Token.pos_ is read too; it comes from the attribute_ruler, which declares nothing.
     requires=["token.dep", "token.lemma", "token.ent_type", "doc.sents", ENTITY_INDEX],
 )
-def make_quotes(nlp: Language, name: str) -> "QuoteFinder":
+def make_quotes(nlp: Language, name: str) -> QuoteFinder:
     check_requires(nlp, name, "presslens_quotes")
     return QuoteFinder(name)
 

@@ -17,8 +17,16 @@ from spacy.tokens import Doc, Token
 
 from presslens.analyzers.quotes.marks import QUOTE_MARK
 from presslens.analyzers.quotes.speech_verbs import (
-    BELIEF_VERBS, HEADLINE_LABELS, IDEA_NOUNS, NAMING_VERBS, OBJECT_SPEECH_VERBS, PHRASAL_SPEECH_VERBS,
-    PREPOSITION_SPEECH_VERBS, SPEECH_VERBS, STANCE_VERBS, XCOMP_SPEECH_VERBS,
+    BELIEF_VERBS,
+    HEADLINE_LABELS,
+    IDEA_NOUNS,
+    NAMING_VERBS,
+    OBJECT_SPEECH_VERBS,
+    PHRASAL_SPEECH_VERBS,
+    PREPOSITION_SPEECH_VERBS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    XCOMP_SPEECH_VERBS,
 )
 
 _SUBJECTS = ("nsubj", "nsubjpass")

@@ -13,9 +13,9 @@ and numpy are used here: torch stays in the optional `train` extra.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 from spacy.language import Language
@@ -173,7 +173,7 @@ class SpanDecoding:
     min_tokens: int = 1
 
     @classmethod
-    def from_config(cls, config: dict) -> "SpanDecoding":
+    def from_config(cls, config: dict) -> SpanDecoding:
         return cls(
             float(config.get("any_threshold", 0.5)),
             config.get("any_extend_threshold"),
@@ -205,11 +205,11 @@ class ClassifierStage:
     l2: float | None = None  # the regularisation it was fitted with, for the record
 
     @classmethod
-    def neutral(cls, n_labels: int) -> "ClassifierStage":
+    def neutral(cls, n_labels: int) -> ClassifierStage:
         return cls(np.zeros((n_labels, len(FEATURE_NAMES)), np.float32), np.zeros(n_labels, np.float32))
 
     @classmethod
-    def from_config(cls, config: dict | None, n_labels: int) -> "ClassifierStage":
+    def from_config(cls, config: dict | None, n_labels: int) -> ClassifierStage:
         if not config:
             return cls.neutral(n_labels)
         if tuple(config.get("features", ())) != FEATURE_NAMES:
@@ -316,7 +316,7 @@ SHOWN_MIN_SCORE = 0.3
     assigns=[layer_attribute("techniques"), "doc.spans"],
     default_config={"model_dir": None, "min_score": LAYER_MIN_SCORE},
 )
-def make_techniques(nlp: Language, name: str, model_dir: str | None, min_score: float) -> "TechniqueTagger":
+def make_techniques(nlp: Language, name: str, model_dir: str | None, min_score: float) -> TechniqueTagger:
     return TechniqueTagger(name, model_dir, min_score)
 
 

@@ -24,7 +24,7 @@ from presslens.analyzers.timeref.grammar import Candidate, find_candidates
     # Token.pos_ is read too; it comes from the attribute_ruler, which declares nothing.
     requires=["token.tag", "token.dep", "token.lemma", "token.ent_iob", "token.ent_type"],
 )
-def make_time_refs(nlp: Language, name: str) -> "TimeRefFinder":
+def make_time_refs(nlp: Language, name: str) -> TimeRefFinder:
     return TimeRefFinder(name)
 
 

@@ -10,13 +10,13 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from presslens.analyzers.layers import published_of
+from presslens.analyzers.timeref.calendar import Tense
 from presslens.analyzers.timeref.words import (
     FUTURE_AUXILIARIES,
     FUTURE_VERBS,
     NAME_ENTITY_TYPES,
     NAME_SAFE_BEFORE,
 )
-from presslens.analyzers.timeref.calendar import Tense
 
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[^\S\n]*\n?[^\S\n]*$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n][\"'“”‘’)\]]*)[\s\"'“”‘’(\[]*$")

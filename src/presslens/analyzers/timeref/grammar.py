@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from presslens.analyzers.timeref import calendar as cal
+from presslens.analyzers.timeref.context import DocContext
 from presslens.analyzers.timeref.words import (
     APPROXIMATORS,
     FREQUENCY_WORDS,
@@ -32,7 +33,6 @@ from presslens.analyzers.timeref.words import (
     YEAR_JOINERS,
     YEAR_LEADS,
 )
-from presslens.analyzers.timeref.context import DocContext
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,18 @@
 from fastapi import APIRouter
 
 from presslens.server.routers import (
-    analyze, articles, docs, entities, exports, outlets, overview, people, quotes, search, speakers, timeline,
+    analyze,
+    articles,
+    docs,
+    entities,
+    exports,
+    outlets,
+    overview,
+    people,
+    quotes,
+    search,
+    speakers,
+    timeline,
 )
 
 api_router = APIRouter(prefix="/api")
