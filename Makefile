@@ -21,4 +21,5 @@ demo: setup
 	$(BIN)/presslens stats
 
 test: setup
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest -q
