@@ -17,7 +17,13 @@ router = APIRouter(prefix="/search", include_in_schema=False, default_response_c
 
 @router.get("")
 def search_page(
-    request: Request, store: StoreDep, q: str = "", outlet: str = "", since: str = "", until: str = "", technique: str = "",
+    request: Request,
+    store: StoreDep,
+    q: str = "",
+    outlet: str = "",
+    since: str = "",
+    until: str = "",
+    technique: str = "",
     cursor: str | None = None,
 ):
     form = {"q": q, "outlet": outlet, "since": since, "until": until, "technique": technique}
