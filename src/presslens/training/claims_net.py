@@ -44,13 +44,9 @@ def net_logits(net: ClaimNet, tokenizer, texts: list[str], pad_id: int, batch_si
     return out
 
 
-def train_claim_net(
-    fit: list[Sentence],
-    base: Path,
-    settings: ClaimsTrainingSettings,
-    log: Callable[[str], None] = print,
-    select: Selector | None = None,
-) -> tuple[ClaimNet, object, Trainer]:
+def train_claim_net(fit: list[Sentence], base: Path, settings: ClaimsTrainingSettings,
+                    log: Callable[[str], None] = print,
+                    select: Selector | None = None) -> tuple[ClaimNet, object, Trainer]:
     """The trained net (CPU, eval mode), its tokenizer and the Trainer that ran it; with
     `select`, the epoch scoring highest by it on the dev part is the one kept."""
     trainer = Trainer(settings, log, log_every=50)
