@@ -251,21 +251,30 @@ def main() -> None:
 def report(r: dict, args) -> None:
     print(f"corpus: {CORPUS.name}")
     if ing := r.get("ingest"):
-        print(f"ingest    {ing['articles']:>6} articles ({ing['bad']} bad records skipped) in {ing['seconds']:.1f} s = "
-              f"{ing['rate']:.0f} articles/s; database {ing['db_mb']:.0f} MB (with FTS5 index); peak {ing['peak_mb']:.0f} MB")
+        print(
+            f"ingest    {ing['articles']:>6} articles ({ing['bad']} bad records skipped) in {ing['seconds']:.1f} s = "
+            f"{ing['rate']:.0f} articles/s; database {ing['db_mb']:.0f} MB (with FTS5 index); "
+            f"peak {ing['peak_mb']:.0f} MB"
+        )
     if peer := r.get("peer"):
         print(f"peer      {peer['articles']:>6} rows via sqlite-utils insert in {peer['seconds']:.1f} s = "
               f"{peer['rate']:.0f} rows/s; database {peer['db_mb']:.0f} MB (no index); peak {peer['peak_mb']:.0f} MB")
     if ing and peer:
         print(f"          ingest rate is {ing['rate'] / peer['rate']:.2f}x the peer's")
     if s := r.get("search"):
-        print(f"search    {s['queries']} queries: p50 {s['p50_ms']:.1f} ms, p95 {s['p95_ms']:.1f} ms, max {s['max_ms']:.1f} ms; "
-              f"{s['mean_hits']:.1f} hits/query; peak {s['peak_mb']:.0f} MB")
+        print(
+            f"search    {s['queries']} queries: p50 {s['p50_ms']:.1f} ms, p95 {s['p95_ms']:.1f} ms, "
+            f"max {s['max_ms']:.1f} ms; "
+            f"{s['mean_hits']:.1f} hits/query; peak {s['peak_mb']:.0f} MB"
+        )
     for engine in ("local", "ray"):
         if engine in r:
             p = r[engine]
-            print(f"process   {engine:<5} {p['articles']} articles, {p['workers']} workers, in {p['seconds']:.1f} s = "
-                  f"{p['rate']:.2f} articles/s ({p['kchars_s']:.1f} k chars/s); peak {p['peak_mb']:.0f} MB (all processes)")
+            print(
+                f"process   {engine:<5} {p['articles']} articles, {p['workers']} workers, in {p['seconds']:.1f} s = "
+                f"{p['rate']:.2f} articles/s ({p['kchars_s']:.1f} k chars/s); "
+                f"peak {p['peak_mb']:.0f} MB (all processes)"
+            )
 
 
 if __name__ == "__main__":

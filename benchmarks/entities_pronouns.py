@@ -52,7 +52,10 @@ def main() -> None:
         docs[path] = pipeline.nlp(path.read_text(encoding="utf-8"))
     for path, start, end in items:
         resolved += resolve_mention(docs[path], start, end) is not None
-    print(f"he/she sources: {len(items)}  resolved to a person: {resolved / len(items):.3f}  None: {len(items) - resolved}")
+    print(
+        f"he/she sources: {len(items)}  resolved to a person: {resolved / len(items):.3f}  "
+        f"None: {len(items) - resolved}"
+    )
 
     for n, (path, start, end) in enumerate(items[args.skip : args.skip + args.show], start=args.skip):
         doc = docs[path]

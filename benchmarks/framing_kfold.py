@@ -51,7 +51,9 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--max-length", type=int, default=FramingTrainingSettings.max_length, help="tokens a window")
-    parser.add_argument("--context", type=int, default=FramingTrainingSettings.context, help="tokens either side pooled")
+    parser.add_argument(
+        "--context", type=int, default=FramingTrainingSettings.context, help="tokens either side pooled"
+    )
     parser.add_argument("--base", type=Path)
     args = parser.parse_args()
     if args.folds < 2:
@@ -69,8 +71,10 @@ def main() -> None:
     began = time.monotonic()
     for fold in range(args.folds):
         left_out = [m for m in labelled if fold_of(m.document, args.folds) == fold]
-        data = FramingData(dict(semeval.texts), {"fit": [m for m in labelled if fold_of(m.document, args.folds) != fold],
-                                                 "dev": [], "test": []})
+        data = FramingData(
+            dict(semeval.texts),
+            {"fit": [m for m in labelled if fold_of(m.document, args.folds) != fold], "dev": [], "test": []},
+        )
         if args.extra:
             add_narrative_frames(data, args.extra, per_entity=args.extra_per_entity)
         if args.swap_names:
@@ -84,10 +88,13 @@ def main() -> None:
         gold_all += left_out
         main_all.append(scores.main)
         fine_all.append(scores.fine)
-    pooled = framing_scores(gold_all, decode_roles(RoleScores(np.concatenate(main_all), np.concatenate(fine_all)), ONE_FINE_ROLE))
+    pooled = framing_scores(
+        gold_all, decode_roles(RoleScores(np.concatenate(main_all), np.concatenate(fine_all)), ONE_FINE_ROLE)
+    )
     recipe = ", ".join([
-        base_name, f"{args.max_length}-token windows", f"context {args.context}", f"{args.epochs} epochs", f"seed {args.seed}",
-        *([f"Narrative Frames x{args.extra_per_entity}"] if args.extra else []), *(["name swaps"] if args.swap_names else []),
+        base_name, f"{args.max_length}-token windows", f"context {args.context}", f"{args.epochs} epochs",
+        f"seed {args.seed}", *([f"Narrative Frames x{args.extra_per_entity}"] if args.extra else []),
+        *(["name swaps"] if args.swap_names else []),
     ])
     print(f"{args.folds}-fold over {len({m.document for m in labelled})} fit+dev articles ({recipe}): "
           f"{pooled['mentions']} mentions, accuracy {pooled['accuracy']:.3f}, macro-F1 {pooled['macro_f1']:.3f} "

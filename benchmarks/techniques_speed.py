@@ -58,7 +58,9 @@ def child(backend: str, n: int, threads: int) -> dict:
     model = load_model()
     run = model._run if backend == "onnx" else torch_runner(threads)
     articles = texts(n)
-    all_windows = [make_windows(model.tokenizer, t, model.config["max_length"], model.config["stride"]) for t in articles]
+    all_windows = [
+        make_windows(model.tokenizer, t, model.config["max_length"], model.config["stride"]) for t in articles
+    ]
     token_outputs(all_windows[0], run, model.config["batch_size"], model.pad_id)  # warm-up
     began = time.perf_counter()
     for windows in all_windows:
@@ -86,7 +88,8 @@ def main() -> None:
     rows = []
     for backend in ("onnx", "torch"):
         done = subprocess.run(
-            [sys.executable, __file__, "--child", backend, "--articles", str(args.articles), "--threads", str(args.threads)],
+            [sys.executable, __file__, "--child", backend,
+             "--articles", str(args.articles), "--threads", str(args.threads)],
             capture_output=True, text=True, check=True,
         )
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))

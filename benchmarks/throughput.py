@@ -118,8 +118,10 @@ def print_table(results: dict[str, dict], folder: Path) -> None:
           f"{'peak RSS after load MB':>23} {'peak RSS MB':>12}")
     for phase, r in results.items():
         rate = r["articles"] / r["run_s"] if r["run_s"] else float("nan")
-        print(f"{phase:<10} {r['load_s']:>7.1f} {r['run_s']:>7.1f} {rate:>11.2f} {r['chars'] / r['run_s'] / 1e3:>10.1f} "
-              f"{r['peak_after_load_mb']:>23.0f} {r['peak_mb']:>12.0f}")
+        print(
+            f"{phase:<10} {r['load_s']:>7.1f} {r['run_s']:>7.1f} {rate:>11.2f} {r['chars'] / r['run_s'] / 1e3:>10.1f} "
+            f"{r['peak_after_load_mb']:>23.0f} {r['peak_mb']:>12.0f}"
+        )
     spacy, presslens = results.get("spacy"), results.get("presslens")
     if spacy and presslens:
         print(f"presslens takes {presslens['run_s'] / spacy['run_s']:.1f}x the time of spaCy's nlp.pipe alone")

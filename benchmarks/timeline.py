@@ -95,7 +95,9 @@ def main() -> None:
         store = open_store(db_url)
         began = time.perf_counter()
         for batch in range(0, args.articles, 500):
-            analyses = [fabricated(n, args.claims_per_article, rng) for n in range(batch, min(batch + 500, args.articles))]
+            analyses = [
+                fabricated(n, args.claims_per_article, rng) for n in range(batch, min(batch + 500, args.articles))
+            ]
             store.add_articles([a.article for a in analyses])
             store.save_analyses(analyses)
         claims = args.articles * args.claims_per_article

@@ -58,7 +58,9 @@ def test_every_layer_dataclass_is_documented(layer):
 def test_every_error_class_is_exported():
     errors = defined_in(presslens.errors, is_error)
     assert len(errors) > 10
-    unexported = [e.__name__ for e in errors if e.__name__ not in presslens.__all__ or getattr(presslens, e.__name__) is not e]
+    unexported = [
+        e.__name__ for e in errors if e.__name__ not in presslens.__all__ or getattr(presslens, e.__name__) is not e
+    ]
     assert unexported == []
 
 

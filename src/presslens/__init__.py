@@ -47,9 +47,9 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
-    "Analysis", "AnalysisTimeout", "Article", "Corpus", "DroppedFieldWarning", "InputError", "ModelMissingError", "NotFoundError",
-    "Pipeline", "PipelineError", "PresslensError", "QueryTimeout", "ServiceUnavailable", "StoreBusy", "StoreError",
-    "TooLargeError", "__version__", "analyze", "open_corpus", "read_articles",
+    "Analysis", "AnalysisTimeout", "Article", "Corpus", "DroppedFieldWarning", "InputError", "ModelMissingError",
+    "NotFoundError", "Pipeline", "PipelineError", "PresslensError", "QueryTimeout", "ServiceUnavailable", "StoreBusy",
+    "StoreError", "TooLargeError", "__version__", "analyze", "open_corpus", "read_articles",
 ]
 
 # Loaded on first access, so that `import presslens` loads neither spaCy nor SQLAlchemy

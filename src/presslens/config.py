@@ -21,26 +21,38 @@ class Settings(BaseSettings):
 
     db: str = Field("sqlite:///presslens.db", description="The store's SQLAlchemy URL (PRESSLENS_DB).")
     api_token: str | None = Field(
-        None, description="The bearer token the server asks of writes (POST /api/articles); without it the server is read-only.",
+        None,
+        description="The bearer token the server asks of writes (POST /api/articles); "
+                    "without it the server is read-only.",
     )
     models_dir: Path | None = Field(
         None,
-        description="A folder of model folders named techniques/, claims/ and framing/: each one there is loaded in place "
-                    "of the bundled model (PRESSLENS_<TASK>_MODEL still wins over it; a task missing there stays bundled).",
+        description="A folder of model folders named techniques/, claims/ and framing/: "
+                    "each one there is loaded in place of the bundled model "
+                    "(PRESSLENS_<TASK>_MODEL still wins over it; a task missing there stays bundled).",
     )
     techniques_model: Path | None = Field(
         None, description="The technique model folder to load instead of the bundled one (PRESSLENS_TECHNIQUES_MODEL).",
     )
     claims_model: Path | None = Field(
-        None, description="The check-worthiness model folder to load instead of the bundled one (PRESSLENS_CLAIMS_MODEL).",
+        None,
+        description="The check-worthiness model folder to load instead of the bundled one (PRESSLENS_CLAIMS_MODEL).",
     )
     framing_model: Path | None = Field(
         None, description="The framing model folder to load instead of the bundled one (PRESSLENS_FRAMING_MODEL).",
     )
-    threads: int = Field(0, description="onnxruntime's threads per model session (PRESSLENS_THREADS); 0 lets it decide.")
-    max_article_bytes: int = Field(10_000_000, description="The largest input file or stream a reader accepts, in bytes.")
-    max_request_bytes: int = Field(12_000_000, description="Web/API only: the largest request body, in bytes (413 above it).")
-    analyze_timeout_s: float = Field(60.0, description="Web/API only: how long one request's analysis may run, in seconds.")
+    threads: int = Field(
+        0, description="onnxruntime's threads per model session (PRESSLENS_THREADS); 0 lets it decide.",
+    )
+    max_article_bytes: int = Field(
+        10_000_000, description="The largest input file or stream a reader accepts, in bytes.",
+    )
+    max_request_bytes: int = Field(
+        12_000_000, description="Web/API only: the largest request body, in bytes (413 above it).",
+    )
+    analyze_timeout_s: float = Field(
+        60.0, description="Web/API only: how long one request's analysis may run, in seconds.",
+    )
     max_analyze_chars: int = Field(
         200_000,
         description="Web/API only: texts longer than this are refused with 413 before any analysis (the library's own "
@@ -58,8 +70,8 @@ class Settings(BaseSettings):
     )
     framing: bool = Field(
         False,
-        description="Entity framing joins the default pipeline only when asked (PRESSLENS_FRAMING=1): its model is below "
-                    "the targets of docs/framing.md and adds about a quarter to the analysis time.",
+        description="Entity framing joins the default pipeline only when asked (PRESSLENS_FRAMING=1): "
+                    "its model is below the targets of docs/framing.md and adds about a quarter to the analysis time.",
     )
 
     @field_validator("models_dir", "techniques_model", "claims_model", "framing_model", "threads", mode="before")

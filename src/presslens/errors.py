@@ -100,6 +100,6 @@ class DroppedFieldWarning(UserWarning):
 
 
 __all__ = [
-    "AnalysisTimeout", "DroppedFieldWarning", "InputError", "ModelMissingError", "NotFoundError", "PipelineError", "PresslensError",
-    "QueryTimeout", "ServiceUnavailable", "StoreError",
+    "AnalysisTimeout", "DroppedFieldWarning", "InputError", "ModelMissingError", "NotFoundError", "PipelineError",
+    "PresslensError", "QueryTimeout", "ServiceUnavailable", "StoreError",
 ]

@@ -21,7 +21,9 @@ def score(input_path: Path, out: Path):
 
 def test_jsonl_round_trip_keeps_ids_and_order(tmp_path: Path) -> None:
     source = tmp_path / "sentences.jsonl"
-    source.write_text("\n".join(json.dumps(r) for r in [{"id": "b", "text": GREETING}, {"id": 7, "text": STATISTIC}]) + "\n")
+    source.write_text(
+        "\n".join(json.dumps(r) for r in [{"id": "b", "text": GREETING}, {"id": 7, "text": STATISTIC}]) + "\n"
+    )
     out = tmp_path / "scores.tsv"
     result = score(source, out)
     assert result.exit_code == 0, result.output

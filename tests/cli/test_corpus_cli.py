@@ -36,7 +36,9 @@ def test_search_prints_ranked_hits_with_their_snippets(db):
     assert any(line.startswith("2. Ferry service to valley proposed") for line in lines)
     assert run("search", "zeppelin", "--db", db).output.strip() == "no matches"
     assert lines[-1] == "2 matching articles, 1 analysed"
-    assert any(line.startswith("2. Ferry service to valley proposed") and line.endswith("not analysed yet") for line in lines)
+    assert any(
+        line.startswith("2. Ferry service to valley proposed") and line.endswith("not analysed yet") for line in lines
+    )
 
 
 def test_search_with_filters_and_bad_dates(db):

@@ -46,7 +46,9 @@ def test_agency_report_shows_outlet_date_speakers_and_dates(pipeline):
 def sample_analysis(techniques: list[TechniqueSpan], models: dict | None = None) -> Analysis:
     text = ('Mayor Ana Ruiz said the [bold]cruel[/bold] blockade must end.\n\n'
             '"We will never surrender," Ruiz told the crowd on Monday.')
-    article = Article(text=text, outlet="Coastline Herald", published=date(2021, 4, 5), title="Harbour [red]rally[/red]")
+    article = Article(
+        text=text, outlet="Coastline Herald", published=date(2021, 4, 5), title="Harbour [red]rally[/red]"
+    )
 
     def at(phrase: str, after: int = 0) -> tuple[int, int]:
         start = text.index(phrase, after)

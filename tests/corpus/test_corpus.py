@@ -39,7 +39,8 @@ def test_outlet_stats_match_the_hand_counted_rates_and_shares(corpus_store):
     feb = stats[(HT, "2021-02")]
     assert (feb.articles, feb.words, feb.technique_rates, feb.technique_shares) == (1, 20, {}, {})
     vp = stats[(VP, "2021-01")]
-    assert (vp.articles, vp.words, vp.technique_rates, vp.technique_shares) == (1, 20, {"Flag-Waving": 50.0}, {"Flag-Waving": 1.0})
+    assert (vp.articles, vp.words, vp.technique_rates, vp.technique_shares) \
+        == (1, 20, {"Flag-Waving": 50.0}, {"Flag-Waving": 1.0})
 
 
 def test_outlet_stats_follow_the_filters(corpus_store):

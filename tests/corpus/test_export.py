@@ -45,7 +45,11 @@ def test_every_row_and_every_column_in_every_format(corpus_store, what):
         assert len(rows) == EXPECTED_ROWS[what], fmt
         assert all(list(row) == columns for row in rows), fmt
     key = "id" if what == "articles" else "article_id"
-    assert [r[key] for r in by_format["csv"]] == [r[key] for r in by_format["jsonl"]] == [r[key] for r in by_format["parquet"]]
+    assert (
+        [r[key] for r in by_format["csv"]]
+        == [r[key] for r in by_format["jsonl"]]
+        == [r[key] for r in by_format["parquet"]]
+    )
 
 
 def test_article_text_survives_every_format_unchanged(corpus_store):
@@ -60,14 +64,20 @@ def test_layer_rows_carry_offsets_into_the_article_text(corpus_store):
         assert texts[row["article_id"]][row["start"]:row["end"]] == row["text"]
     entity = next(r for r in exported(corpus_store, "entities", "jsonl") if r["article_id"] == A1.id)
     assert (entity["name"], entity["aliases"], entity["mentions"]) == ("Lena Park", ["Park"], 1)
-    assert json.loads(next(r for r in exported(corpus_store, "entities", "csv") if r["article_id"] == A1.id)["aliases"]) == ["Park"]
+    assert json.loads(
+        next(r for r in exported(corpus_store, "entities", "csv") if r["article_id"] == A1.id)["aliases"]
+    ) == ["Park"]
 
 
 def test_exports_follow_the_filters(corpus_store):
     assert {r["id"] for r in exported(corpus_store, "articles", "jsonl", Filters(outlets=[VP]))} == {A4.id, A5.id}
-    assert [r["technique"] for r in exported(corpus_store, "techniques", "csv", Filters(outlets=[VP]))] == ["Flag-Waving"]
-    assert {r["id"] for r in exported(corpus_store, "articles", "jsonl", Filters(query="ferry", technique="Loaded_Language"))} == {
-        A1.id, A2.id}
+    assert [r["technique"] for r in exported(corpus_store, "techniques", "csv", Filters(outlets=[VP]))] == [
+        "Flag-Waving"
+    ]
+    assert {
+        r["id"]
+        for r in exported(corpus_store, "articles", "jsonl", Filters(query="ferry", technique="Loaded_Language"))
+    } == {A1.id, A2.id}
 
 
 def test_an_unknown_kind_or_format_is_an_input_error(corpus_store):

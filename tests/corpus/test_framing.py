@@ -77,7 +77,8 @@ def test_the_strongest_sentences_per_role_link_to_their_article_and_evidence(fra
                                   "to the border.")
     assert [e.text for e in evidence["Protagonist"]] == ["Valdoria opened a corridor for civilians on Monday."]
     assert evidence["Innocent"] == []
-    assert [e.article_id for e in entity_framing(framing_store, VALDORIA, Filters(), evidence=1).evidence["Antagonist"]] \
+    assert [e.article_id
+            for e in entity_framing(framing_store, VALDORIA, Filters(), evidence=1).evidence["Antagonist"]] \
         == [SHELLING.id]
 
 
@@ -103,7 +104,8 @@ def test_filters_narrow_the_articles_and_an_entity_they_leave_out_has_zero_figur
     february = entity_framing(framing_store, VALDORIA, Filters(since=date(2024, 2, 1)))
     assert february.roles == {**NO_ROLES, "Protagonist": 1}
     later = entity_framing(framing_store, VALDORIA, Filters(since=date(2025, 1, 1)))
-    assert (later.articles, later.months, later.evidence) == (0, [], {"Protagonist": [], "Antagonist": [], "Innocent": []})
+    assert (later.articles, later.months, later.evidence) \
+        == (0, [], {"Protagonist": [], "Antagonist": [], "Innocent": []})
 
 
 def test_an_open_corpus_answers_the_same_with_filters_as_keywords(store_url):
@@ -152,7 +154,8 @@ def test_the_framing_export_has_a_row_per_framed_entity_in_every_format(framing_
     assert [(r["article_id"], r["name"], r["role"]) for r in rows] == [
         (SHELLING.id, VALDORIA, "Antagonist"), (SHELLING.id, "Merrow", "Innocent"),
         (SHELLING.id, "Ana Petrik", "Protagonist"), (CORRIDOR.id, VALDORIA, "Protagonist")]
-    assert (rows[0]["antagonist"], rows[0]["fine_roles"], rows[0]["evidence"]) == (0.9, ["Aggressor"], [{"start": 0, "end": 31}])
+    assert (rows[0]["antagonist"], rows[0]["fine_roles"], rows[0]["evidence"]) \
+        == (0.9, ["Aggressor"], [{"start": 0, "end": 31}])
     assert OLD.id not in {r["article_id"] for r in export_rows(framing_store, "framing", Filters())}
     buffer = io.BytesIO()
     write_export(export_rows(framing_store, "framing", Filters(outlets=[VP])), export_columns(framing_store, "framing"),

@@ -92,7 +92,9 @@ def test_a_record_with_an_ambiguous_date_is_stored_undated_with_a_warning(tmp_pa
 
 def test_date_order_option_stores_an_ambiguous_date(tmp_path):
     db = tmp_path / "corpus.db"
-    source = write_jsonl(tmp_path / "corpus.jsonl", [dict(record(1), published="3/8/17"), dict(record(2), published="3/8/17")])
+    source = write_jsonl(
+        tmp_path / "corpus.jsonl", [dict(record(1), published="3/8/17"), dict(record(2), published="3/8/17")]
+    )
     result = run("ingest", str(source), "--db", f"sqlite:///{db}", "--date-order", "dmy")
     assert result.exit_code == 0
     assert result.stderr == ""
@@ -165,5 +167,7 @@ def test_killed_mid_ingest_a_rerun_resumes_and_stores_every_article_exactly_once
         # The full-text index (its own file) holds every article once too.
         conn.execute("ATTACH DATABASE ? AS search", (f"{db}-fts",))
         conn.execute("INSERT INTO search.articles_fts(articles_fts) VALUES ('integrity-check')")
-        hits = conn.execute("SELECT count(*) FROM search.articles_fts WHERE articles_fts MATCH 'passengers'").fetchone()[0]
+        hits = conn.execute(
+            "SELECT count(*) FROM search.articles_fts WHERE articles_fts MATCH 'passengers'"
+        ).fetchone()[0]
         assert hits == total

@@ -57,7 +57,8 @@ def test_an_empty_store_has_an_empty_overview(store_url):
 
     with open_store(store_url) as store:
         overview = corpus.corpus_overview(store)
-    assert (overview.articles, overview.analysed, overview.outlets, overview.months, overview.recent) == (0, 0, 0, [], [])
+    assert (overview.articles, overview.analysed, overview.outlets, overview.months, overview.recent) \
+        == (0, 0, 0, [], [])
 
 
 def test_outlets_page_filters_by_part_of_the_name_and_counts_every_match(corpus_store):

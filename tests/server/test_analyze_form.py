@@ -18,8 +18,13 @@ def client(tmp_path, monkeypatch):
     import presslens.pipeline as pipeline_module
     from presslens.pipeline import COMPONENTS, Pipeline
 
-    monkeypatch.setattr(pipeline_module, "default_pipeline",
-                        lambda: Pipeline([c for c in COMPONENTS if c not in ("presslens_techniques", "presslens_claims", "presslens_scores")]))
+    monkeypatch.setattr(
+        pipeline_module,
+        "default_pipeline",
+        lambda: Pipeline(
+            [c for c in COMPONENTS if c not in ("presslens_techniques", "presslens_claims", "presslens_scores")]
+        ),
+    )
     with TestClient(create_app(Settings(db=build_store(tmp_path / "web.db"))), raise_server_exceptions=False) as c:
         yield c
 

@@ -42,6 +42,11 @@ def test_every_field_of_a_result_is_documented_and_always_present(components, re
 def test_field_schemas_carry_their_values_and_descriptions(components):
     assert components["Quote"]["properties"]["kind"]["enum"] == ["direct", "indirect", "mixed"]
     assert components["TimeRef"]["properties"]["kind"]["enum"] == ["date", "duration", "set"]
-    assert components["SearchHit"]["properties"]["snippet"]["description"] == "Plain text; escape it before showing it as HTML."
-    assert components["OutletMonth"]["properties"]["technique_rates"]["description"] == "Technique spans per 1,000 words."
+    assert (
+        components["SearchHit"]["properties"]["snippet"]["description"]
+        == "Plain text; escape it before showing it as HTML."
+    )
+    assert (
+        components["OutletMonth"]["properties"]["technique_rates"]["description"] == "Technique spans per 1,000 words."
+    )
     assert components["Analysis"]["properties"]["quotes"]["items"] == {"$ref": "#/components/schemas/Quote"}

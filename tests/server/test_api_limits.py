@@ -25,7 +25,11 @@ def test_a_search_of_200_repeated_words_answers_like_the_words_once(client):
     once = client.get("/api/search", params={"q": "drought farmers"})
     repeated = client.get("/api/search", params={"q": " ".join(["drought", "Farmers"] * 100)})
     assert repeated.status_code == once.status_code == 200
-    assert [h["article_id"] for h in repeated.json()["items"]] == [h["article_id"] for h in once.json()["items"]] == [COURIER_ID]
+    assert (
+        [h["article_id"] for h in repeated.json()["items"]]
+        == [h["article_id"] for h in once.json()["items"]]
+        == [COURIER_ID]
+    )
 
 
 def test_more_distinct_words_than_the_cap_is_a_400(client):

@@ -92,7 +92,9 @@ def test_a_text_over_the_analysed_size_limit_gets_413_naming_the_limit(db_path):
         assert form.status_code == 413
         page = client.post("/analyze", data={"text": "word " * 300})
         assert page.status_code == 413 and "PRESSLENS_MAX_ANALYZE_CHARS" in page.text
-        stored = client.post("/api/articles", json={"text": "word " * 300}, headers={"Authorization": f"Bearer {TOKEN}"})
+        stored = client.post(
+            "/api/articles", json={"text": "word " * 300}, headers={"Authorization": f"Bearer {TOKEN}"}
+        )
         assert stored.status_code == 413
         assert client.post("/api/analyze", json={"text": "word " * 100}).status_code == 200
 

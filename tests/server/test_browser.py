@@ -37,7 +37,10 @@ def test_article_highlights_show_a_tooltip_on_hover_and_focus(page, base_url):
     assert tip.inner_text() == "Name calling, labeling · score 0.77"
     # The overlapped words carry two techniques: the tooltip names both.
     page.locator('.t[data-label="Loaded language"]').first.hover()
-    assert tip.locator("p").all_inner_texts() == ["Loaded language · score 0.91", "Appeal to fear, prejudice · score 0.64"]
+    assert tip.locator("p").all_inner_texts() == [
+        "Loaded language · score 0.91",
+        "Appeal to fear, prejudice · score 0.64",
+    ]
     page.keyboard.press("Escape")
     tip.wait_for(state="hidden")
     page.locator('.t[data-label="Name calling, labeling"][tabindex="0"]').focus()

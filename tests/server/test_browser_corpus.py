@@ -45,7 +45,9 @@ def _allsides_corpus(store, pipeline) -> list[str]:
     for article in articles:
         if article.outlet and article.published:
             by_outlet_month[article.outlet][article.published.strftime("%Y-%m")].append(article)
-    largest = [name for name, _ in Counter({o: sum(map(len, m.values())) for o, m in by_outlet_month.items()}).most_common(2)]
+    largest = [
+        name for name, _ in Counter({o: sum(map(len, m.values())) for o, m in by_outlet_month.items()}).most_common(2)
+    ]
     chosen = []
     for outlet in largest:
         months = by_outlet_month[outlet]
@@ -96,7 +98,9 @@ def loaded_in(page, url: str) -> float:
     """Seconds from the request to the load event, as the browser counts them."""
     response = page.goto(url)
     assert response.status == 200, f"{url}: {response.status}"
-    return page.evaluate("() => { const t = performance.getEntriesByType('navigation')[0]; return t.loadEventEnd / 1000; }")
+    return page.evaluate(
+        "() => { const t = performance.getEntriesByType('navigation')[0]; return t.loadEventEnd / 1000; }"
+    )
 
 
 def count(text: str) -> int:

@@ -80,7 +80,8 @@ def test_the_api_answers_an_unknown_entity_with_one_line_and_keeps_hostile_names
 def test_the_framing_export_streams_from_the_api(client):
     response = client.get("/api/export/framing", params={"format": "csv", "outlet": HT})
     assert response.status_code == 200
-    assert [r["name"] for r in csv.DictReader(io.StringIO(response.text))] == [VALDORIA, "Merrow", "Ana Petrik", VALDORIA]
+    assert [r["name"] for r in csv.DictReader(io.StringIO(response.text))] \
+        == [VALDORIA, "Merrow", "Ana Petrik", VALDORIA]
 
 
 def test_the_entity_page_shows_its_names_roles_chart_and_linked_sentences(client):

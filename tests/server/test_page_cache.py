@@ -16,7 +16,9 @@ from presslens.store import open_store
 from support.web_corpus import build_store
 
 TOKEN = "cache-token"
-LATE = Article(outlet="Late Gazette", title="Ferry delayed", text="The morning ferry was delayed by fog again on Friday.")
+LATE = Article(
+    outlet="Late Gazette", title="Ferry delayed", text="The morning ferry was delayed by fog again on Friday."
+)
 VIA_API = {"text": "The council approved the new pier after a long debate on Thursday.", "outlet": "Pier News"}
 
 

@@ -183,8 +183,13 @@ def test_the_person_page_lists_ten_outlets_and_folds_the_rest(tmp_path):
     for n in range(12):
         text = f'Mayor Ana Petrik said "the ferry runs again on route {n}" at dawn.'
         story = Article(outlet=f"Outlet {n:02d}", published=date(2024, 3, 1 + n), title=f"Ferry {n}", text=text)
-        stories.append(fabricated_analysis(story, quotes=[("Ana Petrik", *span(text, f'"the ferry runs again on route {n}"'))],
-                                           entities=[("Ana Petrik", "PERSON", [span(text, "Mayor Ana Petrik")])]))
+        stories.append(
+            fabricated_analysis(
+                story,
+                quotes=[("Ana Petrik", *span(text, f'"the ferry runs again on route {n}"'))],
+                entities=[("Ana Petrik", "PERSON", [span(text, "Mayor Ana Petrik")])],
+            )
+        )
     with open_store(url) as store:
         store.add_articles([a.article for a in stories])
         store.save_analyses(stories)
@@ -192,7 +197,10 @@ def test_the_person_page_lists_ten_outlets_and_folds_the_rest(tmp_path):
         (person,) = c.get("/api/people").json()
         html = c.get(f"/people/{person['id']}").text
     first = re.search(r'<table class="data" id="by-outlet">(.*?)</table>', html, re.S).group(1)
-    rest = re.search(r'<details class="table-wrap"><summary>(.*?)</summary>\s*<table class="data" id="by-outlet-more">(.*?)</table>',
-                     html, re.S)
+    rest = re.search(
+        r'<details class="table-wrap"><summary>(.*?)</summary>\s*<table class="data" id="by-outlet-more">(.*?)</table>',
+        html,
+        re.S,
+    )
     assert first.count("<tr>") == 11  # the heading and ten outlets
     assert rest and rest.group(1) == "2 more outlets" and rest.group(2).count("<tr>") == 2

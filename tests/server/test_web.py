@@ -125,8 +125,11 @@ def test_the_analyze_page_shows_the_article_view_without_storing(client, monkeyp
     import presslens.pipeline as pipeline_module
     from presslens.pipeline import COMPONENTS, Pipeline
 
-    monkeypatch.setattr(pipeline_module, "default_pipeline",
-                        lambda: Pipeline([c for c in COMPONENTS if c not in ("presslens_techniques", "presslens_scores")]))
+    monkeypatch.setattr(
+        pipeline_module,
+        "default_pipeline",
+        lambda: Pipeline([c for c in COMPONENTS if c not in ("presslens_techniques", "presslens_scores")]),
+    )
     before = client.get("/api/articles").json()["items"]
     response = client.post("/analyze", data={"text": "<script>alert(9)</script> Ms Lind said \"no\".",
                                              "title": "Pasted <b>"})

@@ -59,7 +59,8 @@ def test_a_threshold_in_the_address_marks_and_counts_only_the_spans_reaching_it(
     assert "2 of 3 spans marked (score 0.70 or more)" in raised
     assert "below" in marks(raised)["Appeal to fear, prejudice"].split()
     assert "below" not in marks(raised)["Loaded language"].split()
-    assert legend_counts(raised) == {"Loaded language": "1", "Name calling, labeling": "1", "Appeal to fear, prejudice": "0"}
+    assert legend_counts(raised) \
+        == {"Loaded language": "1", "Name calling, labeling": "1", "Appeal to fear, prejudice": "0"}
     # A span under the threshold is no focus stop: three spans, two reached.
     assert len(re.findall(r'data-first="1" tabindex="0"', raised)) == 2
 

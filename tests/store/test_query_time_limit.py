@@ -13,7 +13,10 @@ from presslens.store import open_store
 
 def slow_statement(dialect: str):
     if dialect == "sqlite":  # counts far past any time limit a test sets
-        return text("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT count(*) FROM c")
+        return text(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) "
+            "SELECT count(*) FROM c"
+        )
     return text("SELECT pg_sleep(30)")
 
 

@@ -127,7 +127,9 @@ def test_ingest_leaves_every_article_indexed_when_it_returns(tmp_path):
     # Read the index file directly: nothing may be left for a later open to catch up.
     assert indexed_rows(db) == 300
     with sqlite3.connect(f"{db}-fts") as conn:
-        assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'timetable'").fetchone()[0] == 300
+        assert (
+            conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'timetable'").fetchone()[0] == 300
+        )
 
 
 def test_the_background_indexer_catches_up_after_the_last_commit_even_when_busy_at_the_end():

@@ -52,7 +52,9 @@ def test_migration_from_an_empty_database_creates_the_whole_schema(store_url):
 
 
 def test_adding_the_same_articles_twice_stores_them_once(store):
-    articles = [Article(text=f"{TEXT} Item {i}.", outlet="Port Gazette", published=date(2021, 3, i + 1)) for i in range(5)]
+    articles = [
+        Article(text=f"{TEXT} Item {i}.", outlet="Port Gazette", published=date(2021, 3, i + 1)) for i in range(5)
+    ]
     assert store.add_articles(articles) == 5
     assert store.add_articles(articles) == 0
     assert store.add_articles(articles + articles) == 0
@@ -61,7 +63,9 @@ def test_adding_the_same_articles_twice_stores_them_once(store):
 
 def test_the_same_text_with_other_spacing_and_quote_marks_is_a_duplicate(store):
     first = Article(text='He said "no" \u2014 twice.\n\nThen left.', outlet="Port Gazette", published=date(2021, 3, 1))
-    copy = Article(text='He said \u201cno\u201d - twice. Then   left.', outlet="port gazette ", published=date(2021, 3, 1))
+    copy = Article(
+        text="He said \u201cno\u201d - twice. Then   left.", outlet="port gazette ", published=date(2021, 3, 1)
+    )
     other_day = Article(text=first.text, outlet="Port Gazette", published=date(2021, 3, 2))
     assert first.id != copy.id
     assert store.add_articles([first, copy, other_day]) == 2

@@ -11,9 +11,13 @@ def span(text: str, words: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
-def fabricated_analysis(article: Article, techniques: list[tuple[str, int, int]] = (),
-                        quotes: list[tuple[str, int, int]] = (), entities: list[tuple[str, str, list[tuple[int, int]]]] = (),
-                        version: str = "test-1") -> Analysis:
+def fabricated_analysis(
+    article: Article,
+    techniques: list[tuple[str, int, int]] = (),
+    quotes: list[tuple[str, int, int]] = (),
+    entities: list[tuple[str, str, list[tuple[int, int]]]] = (),
+    version: str = "test-1",
+) -> Analysis:
     """An Analysis with exactly the spans given (offsets checked against the text)."""
     text = article.text
     for _, start, end in [*techniques, *quotes]:

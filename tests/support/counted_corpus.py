@@ -20,9 +20,11 @@ HT, VP = "Harbor Times", "Valley Post"
 A1 = Article(outlet=HT, published=date(2021, 1, 10), title="Council backs ferry plan", text=(
     'The council approved the ferry plan on Monday. "It is a reckless gamble," said Lena Park, who voted against it.'))
 A2 = Article(outlet=HT, published=date(2021, 1, 20), title="Ferry costs questioned", text=(
-    'Lena Park doubts the ferry costs. "The numbers are a disgraceful fantasy," Park said. "Nobody believes them," she added today.'))
+    'Lena Park doubts the ferry costs. "The numbers are a disgraceful fantasy," Park said. '
+    '"Nobody believes them," she added today.'))
 A3 = Article(outlet=HT, published=date(2021, 2, 5), title="Harbor lights repaired", text=(
-    "Workers repaired the harbor lights this week. The work took four days and cost less than the council had planned."))
+    "Workers repaired the harbor lights this week. "
+    "The work took four days and cost less than the council had planned."))
 A4 = Article(outlet=VP, published=date(2021, 1, 15), title="Valley celebrates new bridge", text=(
     'Our proud valley opened its new bridge. "This is a day for every patriot," said Tom Reyes at the opening.'))
 A5 = Article(outlet=VP, published=date(2021, 2, 25), title="Ferry service to valley proposed", text=(
@@ -38,7 +40,8 @@ def analyses():
             quotes=[("Lena Park", *span(t1, "It is a reckless gamble,"))],
             entities=[("Lena Park", "PERSON", [span(t1, "Lena Park")])]),
         fabricated_analysis(
-            A2, techniques=[("Loaded_Language", *span(t2, "disgraceful")), ("Doubt", *span(t2, "Nobody believes them"))],
+            A2,
+            techniques=[("Loaded_Language", *span(t2, "disgraceful")), ("Doubt", *span(t2, "Nobody believes them"))],
             quotes=[("Lena Park", *span(t2, "The numbers are a disgraceful fantasy,")),
                     ("Lena Park", *span(t2, "Nobody believes them,"))],
             entities=[("Lena Park", "PERSON", [span(t2, "Lena Park"), span(t2, "Park said")])]),

@@ -10,8 +10,16 @@ SENTENCES = [
     ("Only a traitor would vote for this disgraceful bill.", "traitor", "Name_Calling,Labeling"),
     ("Make our town great again, make it great again!", "Make our town great again", "Slogans"),
     ("The rain fell on the valley and the river rose slowly.", None, None),
-    ("Is the minister really telling us the whole truth?", "Is the minister really telling us the whole truth?", "Doubt"),
-    ("If we let them in, our children will never be safe again.", "our children will never be safe again", "Appeal_to_fear-prejudice"),
+    (
+        "Is the minister really telling us the whole truth?",
+        "Is the minister really telling us the whole truth?",
+        "Doubt",
+    ),
+    (
+        "If we let them in, our children will never be safe again.",
+        "our children will never be safe again",
+        "Appeal_to_fear-prejudice",
+    ),
     ("The committee met on Tuesday to review the budget.", None, None),
 ]
 

@@ -27,7 +27,10 @@ def served(db_url: str, wait_s: float = 90.0, **env: str):
     port = free_port()
     process = subprocess.Popen(
         [str(PRESSLENS), "serve", "--db", db_url, "--port", str(port)],
-        env={**{k: v for k, v in os.environ.items() if k != "PRESSLENS_API_TOKEN"}, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**{k: v for k, v in os.environ.items() if k != "PRESSLENS_API_TOKEN"}, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:

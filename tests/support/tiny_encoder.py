@@ -12,7 +12,9 @@ def write_tiny_encoder(folder: Path, sentences: list[str]) -> Path:
     import transformers
     from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
 
-    words = sorted({w for s in sentences for w in s.lower().replace(",", " , ").replace("!", " ! ").replace("?", " ? ").replace(".", " . ").split()})
+    words = sorted({w for s in sentences
+                    for w in s.lower().replace(",", " , ").replace("!", " ! ").replace("?", " ? ")
+                    .replace(".", " . ").split()})
     tokens = dict.fromkeys(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "title", "number", *map(str, range(30)), *words])
     vocab = {token: i for i, token in enumerate(tokens)}
     tokenizer = Tokenizer(models.WordPiece(vocab, unk_token="[UNK]"))

@@ -66,7 +66,8 @@ def test_training_writes_a_model_folder_that_loads_and_scores(tmp_path: Path) ->
     out = tmp_path / "model"
     metrics = train_claims(data, out, base=base, epochs=1, seed=3, log=lambda _: None)
 
-    assert sorted(p.name for p in out.iterdir()) == ["MODEL_CARD.md", "config.json", "metrics.json", "model.onnx", "tokenizer.json"]
+    assert sorted(p.name for p in out.iterdir()) \
+        == ["MODEL_CARD.md", "config.json", "metrics.json", "model.onnx", "tokenizer.json"]
     assert json.loads((out / "metrics.json").read_text()) == metrics
     assert {"fp32", "int8"} <= set(metrics["held_out"])
     assert set(metrics["held_out"]["int8"]["clef"]["debates"]) == set(CLEF_HELD_OUT_DEBATES)

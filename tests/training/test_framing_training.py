@@ -29,8 +29,9 @@ DOCUMENTS = {
     "EN_T_5.txt": "Raiders from Kesh poisoned the wells of Dunmar. Children in Dunmar fell ill. "
                   "Doctor Lena Osk treated the children for free.",
 }
-ROLES = [("Storm Front", "Antagonist", "Terrorist"), ("Lowmere", "Innocent", "Victim"), ("Ilsa Marr", "Protagonist", "Guardian"),
-         ("Copper Guild", "Antagonist", "Corrupt"), ("Vantor", "Innocent", "Victim"), ("Arno Vell", "Protagonist", "Virtuous"),
+ROLES = [("Storm Front", "Antagonist", "Terrorist"), ("Lowmere", "Innocent", "Victim"),
+         ("Ilsa Marr", "Protagonist", "Guardian"), ("Copper Guild", "Antagonist", "Corrupt"),
+         ("Vantor", "Innocent", "Victim"), ("Arno Vell", "Protagonist", "Virtuous"),
          ("Kesh", "Antagonist", "Saboteur"), ("Dunmar", "Innocent", "Victim"), ("Lena Osk", "Protagonist", "Guardian")]
 
 
@@ -107,7 +108,8 @@ def test_name_swaps_copy_each_fit_article_with_other_names_in_the_same_places(tm
     text = data.texts["swapped/EN_T_0.txt"]
     swap = {data.texts[m.document][m.start:m.end]: text[c.start:c.end] for m, c in zip(original, copies)}
     # Each labelled name is now another one of the fit part's names, with its role kept...
-    assert set(swap) == {"Storm Front", "Lowmere", "Ilsa Marr"} and all(new in swap and new != old for old, new in swap.items())
+    assert set(swap) == {"Storm Front", "Lowmere", "Ilsa Marr"} \
+        and all(new in swap and new != old for old, new in swap.items())
     assert [(m.main, m.fine) for m in copies] == [(m.main, m.fine) for m in original]
     # ... the same replacement wherever the name occurs, and every other word as it was.
     source = DOCUMENTS["EN_T_0.txt"]
@@ -128,7 +130,8 @@ def test_training_writes_a_model_folder_that_loads_and_predicts(tmp_path: Path) 
     out = tmp_path / "model"
     metrics = train_framing(data, out, base=base, epochs=1, seed=3, log=lambda _: None)
 
-    assert sorted(p.name for p in out.iterdir()) == ["MODEL_CARD.md", "config.json", "heads.npz", "metrics.json", "model.onnx", "tokenizer.json"]
+    assert sorted(p.name for p in out.iterdir()) \
+        == ["MODEL_CARD.md", "config.json", "heads.npz", "metrics.json", "model.onnx", "tokenizer.json"]
     assert json.loads((out / "metrics.json").read_text()) == metrics
     assert metrics["shipped"] == "int8" and {"fp32", "int8"} <= set(metrics["held_out"])
     assert metrics["held_out"]["int8"]["mentions"] == 3

@@ -38,7 +38,10 @@ def test_polnear_reads_one_annotation_per_article(tmp_path):
 def test_scoring_ignores_quote_marks_and_counts_both_sides():
     text = 'Smith said: "We will win the vote." Jones said the count was wrong.'
     quoted = (text.index('"'), text.index('vote."') + 6)
-    gold = [GoldAttribution(content=(quoted,), source=((0, 5),)), GoldAttribution(((text.index("the count"), len(text) - 1),))]
+    gold = [
+        GoldAttribution(content=(quoted,), source=((0, 5),)),
+        GoldAttribution(((text.index("the count"), len(text) - 1),)),
+    ]
     assert is_direct(text, gold[0].content) and not is_direct(text, gold[1].content)
     inside = (quoted[0] + 1, quoted[1] - 1)
     score = score_article(text, gold, [Predicted((inside,), speaker=((0, 5),)), Predicted(((0, 5),))], 0.8)

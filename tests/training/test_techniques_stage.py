@@ -23,7 +23,8 @@ CAMPAIGN = (
     "Campaign notes\n\nThe candidate told the crowd in Dayton that she wants a government that works for the people. "
     "Her rival, she said, had spent eight years in office without building a government that works for the people. "
     "Volunteers handed out leaflets and the band played until the rain began. "
-    "Later, at a school gym in Toledo, she promised again a government that works for the people, and the crowd cheered. "
+    "Later, at a school gym in Toledo, she promised again a government that works for the people, "
+    "and the crowd cheered. "
     "She will speak in Akron on Friday about roads, schools and a government that works for the people.\n"
 )
 
@@ -135,6 +136,8 @@ def test_tune_only_refits_a_model_folder_without_training(tmp_path: Path) -> Non
 
 def test_tune_only_on_a_folder_without_a_model_is_one_line_error(tmp_path: Path) -> None:
     ptc = write_ptc(tmp_path / "ptc")
-    result = runner.invoke(app, ["train", "techniques", "--tune-only", "--data", str(ptc), "--out", str(tmp_path / "none")])
+    result = runner.invoke(
+        app, ["train", "techniques", "--tune-only", "--data", str(ptc), "--out", str(tmp_path / "none")]
+    )
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "missing" in result.output

@@ -78,7 +78,11 @@ def analyze(
     try:
         with exit_on_error(), dropped_fields_shown(lambda line: typer.echo(line, err=True)):
             pipeline = default_pipeline()
-            articles = _within_limit(iter_articles(paths, on_error=skipped.append, date_order=date_order and date_order.value), pipeline.nlp.max_length, skipped)
+            articles = _within_limit(
+                iter_articles(paths, on_error=skipped.append, date_order=date_order and date_order.value),
+                pipeline.nlp.max_length,
+                skipped,
+            )
             with _counting_progress(format, count_articles(paths)) as counted:
                 results = counted(pipeline.analyze_many(articles))
                 analysed = (_write_timeline if timeline else _write)(results, format, sys.stdout)
@@ -105,11 +109,12 @@ def _within_limit(articles: Iterable[Article], limit: int, skipped: list[InputEr
 def _write(results: Iterable[Analysis], fmt: OutputFormat, out: TextIO) -> int:
     """Writes each analysis as it comes; returns how many were written."""
     if fmt is OutputFormat.jsonl:
-        count = 0
-        for count, analysis in enumerate(results, start=1):
+        written = 0
+        for analysis in results:
             out.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
             out.flush()
-        return count
+            written += 1
+        return written
     if fmt is OutputFormat.json:
         return _write_json(results, out)
     console = Console(file=out)
@@ -123,11 +128,12 @@ def _write(results: Iterable[Analysis], fmt: OutputFormat, out: TextIO) -> int:
 
 def _write_timeline(results: Iterable[Analysis], fmt: OutputFormat, out: TextIO) -> int:
     """The dated claims of every analysis, in one timeline; returns how many articles were analysed."""
-    claims, count = [], 0
-    for count, analysis in enumerate(results, start=1):
+    claims, analysed = [], 0
+    for analysis in results:
         claims.extend(analysis_timeline(analysis))
+        analysed += 1
     write_timeline(sort_timeline(claims), fmt.value, out)
-    return count
+    return analysed
 
 
 def _write_json(results: Iterable[Analysis], out: TextIO) -> int:

@@ -104,22 +104,30 @@ def ingest(
                                  date_order=date_order and date_order.value)
     if summary.bad > ERRORS_SHOWN:
         stderr.print(Text(f"... and {summary.bad - ERRORS_SHOWN} more skipped records"), style="yellow", soft_wrap=True)
-    typer.echo(f"read {counted(summary.read, 'article')}: {summary.new:,} new, {summary.already_stored:,} already stored; "
-               f"{counted(summary.bad, 'bad record')} skipped")
+    typer.echo(
+        f"read {counted(summary.read, 'article')}: {summary.new:,} new, {summary.already_stored:,} already stored; "
+        f"{counted(summary.bad, 'bad record')} skipped"
+    )
     raise typer.Exit(EXIT_SOME_SKIPPED if summary.bad else 0)
 
 
 def process(
     db: str = DB,
     engine: str = typer.Option("local", "--engine", help="local (process pool) or ray (Ray Data)."),
-    ray_address: str = typer.Option(None, "--ray-address", help="Address of a running Ray cluster (default: start one here)."),
+    ray_address: str = typer.Option(
+        None, "--ray-address", help="Address of a running Ray cluster (default: start one here)."
+    ),
     workers: int = typer.Option(None, "--workers", help="Worker processes or Ray actors (default: CPUs - 1)."),
     limit: int = typer.Option(None, "--limit", help="Analyse at most this many articles."),
     ids: list[str] = typer.Option(None, "--id", help="Only this stored article (repeat for several)."),
 ) -> None:
     """Analyse every stored article the current pipeline has not analysed yet; resumable."""
     bar = _progress(Console(stderr=True), f"analysing with {engine}", known_total=True)
-    with exit_on_error({"engine": "--engine", "workers": "--workers", "limit": "--limit"}), open_store(db) as store, bar:
+    with (
+        exit_on_error({"engine": "--engine", "workers": "--workers", "limit": "--limit"}),
+        open_store(db) as store,
+        bar,
+    ):
         task = bar.add_task("process", total=None)
         summary = run_process(store, engine=engine, workers=workers, limit=limit, ray_address=ray_address,
                               on_batch=lambda s: bar.update(task, total=s.pending, completed=s.analysed),
@@ -204,7 +212,9 @@ def export(
 ) -> None:
     """Export every matching row, every column, streamed (no cap)."""
     with exit_on_error(FILTER_FLAGS | {"what": "--what", "format": "--format"}), open_store(db) as store:
-        rows = stored_export(store, what, query_filters(query, outlet, since, until, technique, speaker, entity), format)
+        rows = stored_export(
+            store, what, query_filters(query, outlet, since, until, technique, speaker, entity), format
+        )
         if output is None:
             sys.stdout.buffer.writelines(rows)
         else:
@@ -268,7 +278,8 @@ def _print_framing(framing: EntityFraming, out: Path | None) -> None:
 
 
 def framing_table(framing: EntityFraming) -> Table:
-    """Per outlet and month: the articles mentioning the entity, how many were framed, and how many cast it as each role."""
+    """Per outlet and month: the articles mentioning the entity, how many were framed,
+    and how many cast it as each role."""
     columns = (("Outlet", "left"), ("Month", "left"), ("Articles", "right"), ("Framed", "right"),
                *((role, "right") for role in ROLES), ("No clear role", "right"))
     return _table(Text(f"How outlets cast {framing.name}, by month"), columns, (
@@ -306,8 +317,13 @@ def comparison_table(stats) -> Table:
     for g in combined:
         table.add_column(Text(f"{g.outlet}\n{counted(g.articles, 'article')}"), justify="right")
     for technique in sorted({t for g in combined for t in g.technique_rates}, key=technique_name):
-        table.add_row(technique_name(technique), *[f"{g.technique_rates.get(technique, 0.0):.2f} ({g.technique_shares.get(technique, 0.0):.0%})"
-                                   for g in combined])
+        table.add_row(
+            technique_name(technique),
+            *[
+                f"{g.technique_rates.get(technique, 0.0):.2f} ({g.technique_shares.get(technique, 0.0):.0%})"
+                for g in combined
+            ],
+        )
     table.add_row("all techniques", *[f"{sum(g.technique_rates.values()):.2f}" for g in combined], style="bold")
     return table
 

@@ -143,7 +143,12 @@ def _entities(analysis: Analysis) -> Table | None:
     if show_framing:
         table.add_column("Cast as, and the sentence that shows it", ratio=6, overflow="fold")
     for entity in ranked:
-        row = [Text(entity.name), Text(entity.type), Text(", ".join(entity.aliases) or "—"), Text(str(len(entity.mentions)))]
+        row = [
+            Text(entity.name),
+            Text(entity.type),
+            Text(", ".join(entity.aliases) or "—"),
+            Text(str(len(entity.mentions))),
+        ]
         if show_framing:
             row.append(_framing_cell(entity, analysis.article.text))
         table.add_row(*row)
@@ -221,7 +226,9 @@ def _techniques(analysis: Analysis) -> RenderableType | None:
     legend.add_column("Highest score", justify="right")
     for technique, count in counts.most_common():
         best = max(t.score for t in spans if t.technique == technique)
-        legend.add_row(Text(technique_name(technique), style=_style_of(technique)), Text(str(count)), Text(f"{best:.2f}"))
+        legend.add_row(
+            Text(technique_name(technique), style=_style_of(technique)), Text(str(count)), Text(f"{best:.2f}")
+        )
     return Group(legend, *_highlighted_paragraphs(analysis.article.text, spans))
 
 

@@ -71,7 +71,11 @@ def train_techniques(
     seed: int = SEED,
     frozen_layers: int = typer.Option(0, "--frozen-layers", min=0, help="Lowest encoder layers kept as pretrained."),
     any_weight: float = typer.Option(
-        0.5, "--any-weight", min=0.0, max=1.0, help='Share of the token loss on the "any technique" channel spans come from.'
+        0.5,
+        "--any-weight",
+        min=0.0,
+        max=1.0,
+        help='Share of the token loss on the "any technique" channel spans come from.',
     ),
     max_length: int = typer.Option(
         256, "--max-length", min=32, max=512, help="Tokens a window reads (training windows overlap by an eighth)."
@@ -108,7 +112,9 @@ def train_framing(
     epochs: int = typer.Option(4, "--epochs", min=1, help="Passes over the training part (the best on dev is kept)."),
     seed: int = SEED,
     swap_names: bool = typer.Option(
-        False, "--swap-names", help="Also train on copies of the training articles with their labelled names swapped at random."
+        False,
+        "--swap-names",
+        help="Also train on copies of the training articles with their labelled names swapped at random.",
     ),
     tune_only: bool = typer.Option(
         False, "--tune-only", help="Keep the encoder and heads in --out; refit the decoding thresholds on dev."

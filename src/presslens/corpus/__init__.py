@@ -23,8 +23,9 @@ from presslens.corpus.speakers import QuoteRow, SpeakerCount, speaker_quotes, to
 from presslens.corpus.timeline import TimelineClaim, TimelinePage, analysis_timeline, timeline, timeline_pages
 
 __all__ = [
-    "SEARCH_COUNT_LIMIT", "ArticleSummary", "CorpusOverview", "EntityCount", "Filters", "MonthCount", "OutletList", "OutletMonth",
-    "OutletSummary", "Page", "QuoteRow", "SearchHit", "SearchPage", "SpeakerCount", "TechniqueCount", "combine_months",
+    "SEARCH_COUNT_LIMIT", "ArticleSummary", "CorpusOverview", "EntityCount", "Filters", "MonthCount", "OutletList",
+    "OutletMonth", "OutletSummary", "Page", "QuoteRow", "SearchHit", "SearchPage", "SpeakerCount", "TechniqueCount",
+    "combine_months",
     "corpus_overview", "EXPORTS", "export_columns", "export_rows", "filter_date", "list_articles",
     "list_outlets", "outlet_stats", "outlets_page", "query_filters", "search", "speaker_quotes", "top_entities",
     "top_speakers",

@@ -191,7 +191,8 @@ def entity_framing(store: Store, name: str, filters: Filters, evidence: int = 3)
                 names[alias] += 1
     months = _months(found)
     return EntityFraming(
-        name=_ranked(full_names, 1)[0] if full_names else asked, names=_ranked(names, MAX_NAMES), types=_ranked(types, MAX_NAMES), articles=len(found),
+        name=_ranked(full_names, 1)[0] if full_names else asked, names=_ranked(names, MAX_NAMES),
+        types=_ranked(types, MAX_NAMES), articles=len(found),
         framed=sum(a.framed for a in found.values()),
         roles={role: sum(m.roles[role] for m in months) for role in ROLES}, months=months,
         evidence=_evidence(store, found, evidence),

@@ -43,6 +43,63 @@ class IngestSummary:
         return self.read - self.new
 
 
+class _Handover:
+    """The short queue from the reading thread to the writer; puts give up once the writer has stopped."""
+
+    def __init__(self) -> None:
+        self.items: queue.Queue = queue.Queue(maxsize=QUEUED_BATCHES)
+        self.writer_stopped = threading.Event()
+
+    def put(self, item: object) -> bool:
+        """Queues an item unless the writer has stopped; False when it has."""
+        while not self.writer_stopped.is_set():
+            try:
+                self.items.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+
+def _read_batches(
+    handover: _Handover,
+    sources: Iterable[str | Path],
+    batch_size: int,
+    bad_record: Callable[[InputError], None],
+    date_order: DateOrder | None,
+) -> None:
+    """The reading thread: hands over (article count, rows) per batch, then _DONE or the exception that stopped it."""
+    try:
+        for batch in batched(iter_articles(sources, on_error=bad_record, date_order=date_order), batch_size):
+            if not handover.put((len(batch), article_rows(batch))):
+                return
+        handover.put(_DONE)
+    except BaseException as exc:  # handed to the writer, which re-raises it
+        handover.put(exc)
+
+
+def _write_batches(
+    store: Store,
+    handover: _Handover,
+    summary: IngestSummary,
+    on_batch: Callable[[IngestSummary], None] | None,
+) -> None:
+    """Stores the handed-over batches until _DONE, nudging the search indexer after each; re-raises the reader's
+    exception."""
+    indexer = store.search_indexer()
+    with indexer or nullcontext():
+        while (item := handover.items.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise item
+            read, rows = item
+            summary.new += store.store_rows(rows)
+            if indexer:
+                indexer.nudge()
+            summary.read += read
+            if on_batch:
+                on_batch(summary)
+
+
 def ingest(
     store: Store,
     sources: Iterable[str | Path],
@@ -61,44 +118,17 @@ def ingest(
         if on_error:
             on_error(error)
 
-    prepared: queue.Queue = queue.Queue(maxsize=QUEUED_BATCHES)
-    stop = threading.Event()
-
-    def hand_over(item: object) -> bool:
-        """Queues an item unless the writer has stopped; False when it has."""
-        while not stop.is_set():
-            try:
-                prepared.put(item, timeout=0.2)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            for batch in batched(iter_articles(sources, on_error=bad_record, date_order=date_order), batch_size):
-                if not hand_over((len(batch), article_rows(batch))):
-                    return
-            hand_over(_DONE)
-        except BaseException as exc:  # handed to the writer, which re-raises it
-            hand_over(exc)
-
-    reader = threading.Thread(target=produce, name="presslens-ingest-reader", daemon=True)
-    indexer = store.search_indexer()
+    handover = _Handover()
+    reader = threading.Thread(
+        target=_read_batches,
+        args=(handover, sources, batch_size, bad_record, date_order),
+        name="presslens-ingest-reader",
+        daemon=True,
+    )
     reader.start()
     try:
-        with indexer or nullcontext():
-            while (item := prepared.get()) is not _DONE:
-                if isinstance(item, BaseException):
-                    raise item
-                read, rows = item
-                summary.new += store.store_rows(rows)
-                if indexer:
-                    indexer.nudge()
-                summary.read += read
-                if on_batch:
-                    on_batch(summary)
+        _write_batches(store, handover, summary, on_batch)
     finally:
-        stop.set()
+        handover.writer_stopped.set()
         reader.join()
     return summary

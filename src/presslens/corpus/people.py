@@ -285,4 +285,6 @@ def _roles(linked: list) -> list[OutletRoles]:
 
 
 def _unlinked(store: Store, kind: str, match_key: str) -> list[UnlinkedName]:
-    return [UnlinkedName(name=r.name, reason=r.reason, articles=r.articles) for r in store.people.unlinked(kind, match_key)]
+    return [
+        UnlinkedName(name=r.name, reason=r.reason, articles=r.articles) for r in store.people.unlinked(kind, match_key)
+    ]

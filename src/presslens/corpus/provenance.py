@@ -89,7 +89,8 @@ def recurring_quotes(store: Store, limit: int = 20) -> RecurringQuotes:
     for row in found.top:
         first = firsts[row.group_id]
         top.append(RecurringQuote(
-            quote=format_quote_id(first.article, first.idx), text=first.text, speaker=first.speaker, person=first.person,
+            quote=format_quote_id(first.article, first.idx), text=first.text, speaker=first.speaker,
+            person=first.person,
             outlet=first.outlet, published=first.published, appearances=row.appearances, articles=row.articles,
             outlets=row.outlets, wordings=row.wordings,
         ))

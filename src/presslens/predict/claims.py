@@ -59,7 +59,9 @@ def _table_items(lines: list[str], source: str, delimiter: str) -> list[tuple[st
             items.append(_item({"id": row[columns["id"]], "text": row[columns["text"]]}, source, reader.line_num))
         return items
     except csv.Error as exc:
-        raise InputError(source, f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}", reader.line_num) from None
+        raise InputError(
+            source, f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}", reader.line_num
+        ) from None
 
 
 def read_sentences(path: Path) -> list[tuple[str, str]]:

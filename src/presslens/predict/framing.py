@@ -44,7 +44,8 @@ def predict_file(docs_dir: Path, mentions_file: Path, output_path: Path, folder:
         spans = [locate(text, mentions[i].mention, mentions[i].start, mentions[i].end) for i in indices]
         roles.update(zip(indices, model.decode(model.scores(text, spans))))
     write_lines(output_path, (
-        "\t".join([clean(task.file), clean(task.mention), str(task.start), str(task.end), roles[index][0], *roles[index][1]]) + "\n"
+        "\t".join([clean(task.file), clean(task.mention), str(task.start), str(task.end),
+                   roles[index][0], *roles[index][1]]) + "\n"
         for index, task in enumerate(mentions)
     ))
     return len(mentions)

@@ -48,7 +48,9 @@ def read_template(path: Path, texts: dict[str, str]) -> dict[str, list[LabelledS
         if span.article_id not in texts:
             raise InputError(str(path), f"article {span.article_id} is not in the articles folder", number)
         if span.end > len(texts[span.article_id]):
-            raise InputError(str(path), f"span {span.start}-{span.end} runs past the end of article {span.article_id}", number)
+            raise InputError(
+                str(path), f"span {span.start}-{span.end} runs past the end of article {span.article_id}", number
+            )
         by_article[span.article_id].append(span)
     return by_article
 

@@ -159,7 +159,9 @@ def iter_articles(
     report = on_error or raise_error
     for item in sources:
         if str(item) == STDIN:
-            yield from _guarded(lambda: read_stream(sys.stdin.buffer, "<stdin>", "stdin", report, date_order=date_order), report)
+            yield from _guarded(
+                lambda: read_stream(sys.stdin.buffer, "<stdin>", "stdin", report, date_order=date_order), report
+            )
             continue
         path = Path(item)
         if path.is_dir():

@@ -141,7 +141,9 @@ class Resources:
         except asyncio.TimeoutError:
             stop.set()
             if future.cancel():
-                raise ServiceUnavailable(f"the server is busy: the analysis did not start within {timeout:g} s") from None
+                raise ServiceUnavailable(
+                    f"the server is busy: the analysis did not start within {timeout:g} s"
+                ) from None
             raise AnalysisTimeout(f"the analysis took longer than {timeout:g} s and was stopped") from None
         except BaseException:
             # the request itself was cancelled (client gone, shutdown): stop the work too

@@ -50,7 +50,9 @@ class ArticleIn(BaseModel):
 
 class ArticleDetail(BaseModel):
     article: ArticleOut
-    analysed: bool = Field(description="Whether the article has been analysed; `presslens process --id ID` analyses it.")
+    analysed: bool = Field(
+        description="Whether the article has been analysed; `presslens process --id ID` analyses it."
+    )
     analysis: AnalysisOut | None = Field(description="The latest stored analysis, or null if none yet.")
 
 

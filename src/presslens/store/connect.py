@@ -61,4 +61,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     except SQLAlchemyError as exc:
-        raise StoreError(f"{engine.url.render_as_string(hide_password=True)}: cannot open or migrate ({exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc})") from exc
+        raise StoreError(
+            f"{engine.url.render_as_string(hide_password=True)}: cannot open or migrate "
+            f"({exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc})"
+        ) from exc

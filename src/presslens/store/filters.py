@@ -53,7 +53,9 @@ def article_conditions(filters: Filters) -> list:
     if filters.until:
         conds.append(articles.c.published <= filters.until)
     if filters.technique:
-        conds.append(_has_layer_row(technique_spans, func.lower(technique_spans.c.technique) == filters.technique.lower()))
+        conds.append(
+            _has_layer_row(technique_spans, func.lower(technique_spans.c.technique) == filters.technique.lower())
+        )
     if filters.speaker:
         conds.append(_has_layer_row(quotes, _speaker_matches(like_pattern(filters.speaker))))
     if filters.entity:

@@ -140,7 +140,9 @@ def _marked(highlighted: str) -> list[tuple[int, int]]:
     return spans
 
 
-def article_highlights(title: str, text: str, parsed: ParsedQuery) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def article_highlights(
+    title: str, text: str, parsed: ParsedQuery
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """[start, end) of every word of `title` and of `text` that the query's positive words
     or phrases match, whether or not the whole query matches (PostgreSQL's stemmer may
     have matched what Porter does not)."""

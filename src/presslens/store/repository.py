@@ -83,8 +83,10 @@ class Store:
                     else getattr(exc.orig, "sqlstate", None) == "57014"
                 )
                 if timed_out:
-                    raise QueryTimeout(f"the query ran past the {limit:g} s limit (PRESSLENS_QUERY_TIMEOUT_S) and was stopped; "
-                                       "try fewer or rarer words") from None
+                    raise QueryTimeout(
+                        f"the query ran past the {limit:g} s limit (PRESSLENS_QUERY_TIMEOUT_S) and was stopped; "
+                        "try fewer or rarer words"
+                    ) from None
                 raise
             finally:
                 if self.dialect == "sqlite":
@@ -158,7 +160,9 @@ class Store:
                 return search_index.catch_up(conn)
         except SQLAlchemyError as exc:
             where = search_index.index_path(self.engine.url.database)
-            raise StoreError(f"{where}: cannot update the full-text index ({exc.__class__.__name__}: {getattr(exc, 'orig', exc)})") from exc
+            raise StoreError(
+                f"{where}: cannot update the full-text index ({exc.__class__.__name__}: {getattr(exc, 'orig', exc)})"
+            ) from exc
 
     def search_indexer(self) -> BackgroundIndexer | None:
         """A BackgroundIndexer that keeps SQLite's full-text index caught up while articles are
@@ -193,7 +197,8 @@ class Store:
         self.update_search_index()
 
     def rebuild_people(self) -> int:
-        """Links every PERSON and ORG entity of the latest analyses again, from scratch; returns how many people there are."""
+        """Links every PERSON and ORG entity of the latest analyses again, from scratch;
+        returns how many people there are."""
         with self.engine.begin() as conn:
             return people.rebuild(conn)
 
@@ -237,7 +242,9 @@ class Store:
                 return None
 
             def layer(table):
-                return conn.execute(select(table).where(table.c.analysis_id == head.id).order_by(*table.primary_key.columns)).all()
+                return conn.execute(
+                    select(table).where(table.c.analysis_id == head.id).order_by(*table.primary_key.columns)
+                ).all()
 
             layers = convert.layers_from_rows({table.name: layer(table) for table in LAYER_TABLES})
             return Analysis(article=article, **layers, scores=dict(head.scores), pipeline=dict(head.pipeline))

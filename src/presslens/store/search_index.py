@@ -50,7 +50,9 @@ def attach(dbapi_connection, database: str | None) -> None:
         cursor.execute(f"PRAGMA {SCHEMA}.synchronous=NORMAL")
     except sqlite3.DatabaseError as exc:
         # The index is derived data, so the way out is to let it be rebuilt.
-        raise StoreError(f"{path}: not a usable search index ({exc}); delete it and it is rebuilt from {database}") from None
+        raise StoreError(
+            f"{path}: not a usable search index ({exc}); delete it and it is rebuilt from {database}"
+        ) from None
     finally:
         cursor.close()
 
@@ -137,7 +139,9 @@ class BackgroundIndexer:
         self._thread.start()
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, _exc: BaseException | None, _tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, _exc: BaseException | None, _tb: TracebackType | None
+    ) -> None:
         self._stop.set()
         self._wake.set()
         self._thread.join()

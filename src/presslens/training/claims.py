@@ -119,7 +119,11 @@ def throughput(model: ClaimModel, texts: list[str]) -> dict:
     model.score(texts)
     seconds = max(time.perf_counter() - began, 1e-9)
     tokens = sum(len(e.ids) for e in model.tokenizer.encode_batch(texts))
-    return {"sentences_per_s": round(len(texts) / seconds, 1), "tokens_per_s": round(tokens / seconds), "sentences": len(texts)}
+    return {
+        "sentences_per_s": round(len(texts) / seconds, 1),
+        "tokens_per_s": round(tokens / seconds),
+        "sentences": len(texts),
+    }
 
 
 def split_info(data: ClaimData) -> dict:
@@ -153,7 +157,9 @@ def train_claims(
         if not parts.claimbuster[part] or not parts.clef[part]:
             raise InputError(str(data), f"no ClaimBuster sentences or CLEF lines in the {part} part of the split")
     settings = ClaimsTrainingSettings(epochs=epochs, seed=seed)
-    net, tokenizer, trainer = train_claim_net(parts.sentences("fit"), base, settings, log=log, select=dev_selector(parts))
+    net, tokenizer, trainer = train_claim_net(
+        parts.sentences("fit"), base, settings, log=log, select=dev_selector(parts)
+    )
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     export_claim_onnx(net, out / FP32_FILE)

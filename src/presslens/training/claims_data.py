@@ -156,6 +156,10 @@ def score_part(data: ClaimData, part: str, claimbuster_scores, clef_scores, thre
     debate_scores = np.asarray(clef_scores([s.text for s in clef]), dtype=np.float64)
     cb_labels = np.array([s.label for s in claimbuster])
     return {
-        "claimbuster": {**f1_scores(cb_labels, cb_scores >= threshold), "sentences": len(claimbuster), "threshold": threshold},
+        "claimbuster": {
+            **f1_scores(cb_labels, cb_scores >= threshold),
+            "sentences": len(claimbuster),
+            "threshold": threshold,
+        },
         "clef": {**clef_map(clef, debate_scores), "lines": len(clef)},
     }

@@ -44,7 +44,8 @@ def net_logits(net: ClaimNet, tokenizer, texts: list[str], pad_id: int, batch_si
     return out
 
 
-def train_claim_net(fit: list[Sentence], base: Path, settings: ClaimsTrainingSettings, log: Callable[[str], None] = print,
+def train_claim_net(fit: list[Sentence], base: Path, settings: ClaimsTrainingSettings,
+                    log: Callable[[str], None] = print,
                     select: Selector | None = None) -> tuple[ClaimNet, object, Trainer]:
     """The trained net (CPU, eval mode), its tokenizer and the Trainer that ran it; with
     `select`, the epoch scoring highest by it on the dev part is the one kept."""
@@ -68,7 +69,11 @@ def train_claim_net(fit: list[Sentence], base: Path, settings: ClaimsTrainingSet
         return loss_fn(logits, labels[chosen])
 
     log(f"training: {len(fit)} sentences, {settings.epochs * len(chunks)} steps")
-    return trainer.train(net, list(net.head.parameters()), ShuffledChunks(chunks), loss_of, select, tokenizer), tokenizer, trainer
+    return (
+        trainer.train(net, list(net.head.parameters()), ShuffledChunks(chunks), loss_of, select, tokenizer),
+        tokenizer,
+        trainer,
+    )
 
 
 def export_claim_onnx(net: ClaimNet, path: Path) -> None:

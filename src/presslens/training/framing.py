@@ -182,7 +182,8 @@ def train_framing(
     out = Path(out)
     export_framing(net, tokenizer, out, FP32_FILE)
     config = {
-        "model_id": f"presslens-framing-{base_name}-s{seed}e{epochs}{'-nf' if extra else ''}{'-swap' if swap_names else ''}",
+        "model_id": f"presslens-framing-{base_name}-s{seed}e{epochs}"
+                    f"{'-nf' if extra else ''}{'-swap' if swap_names else ''}",
         "base": base_name,
         "max_length": settings.max_length,
         "context": settings.context,
@@ -253,7 +254,8 @@ def retune_framing(data: Path, out: Path, log: Callable[[str], None] = print) ->
     config = {**model.config, **tune(model, parts, entity_examples(parts))}
     write_config(out, config)
     return retuned_metrics(out, config.get("model_id", out.name), lambda shipped: {
-        "decoding": {k: config[k] for k in ("fine_threshold", "entity_threshold", "entity_threshold_f1") if k in config},
+        "decoding": {k: config[k] for k in ("fine_threshold", "entity_threshold", "entity_threshold_f1")
+                     if k in config},
         "held_out": {shipped: scored_by(model, parts, "test")},
         "dev": {shipped: scored_by(model, parts, "dev")},
     }, FramingTrainingSettings)

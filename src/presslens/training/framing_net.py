@@ -133,7 +133,8 @@ def class_weights(mentions: list[LabelledMention]) -> torch.Tensor:
 
 
 def train_framing_net(texts: dict[str, str], fit: list[LabelledMention], base: Path, settings: FramingTrainingSettings,
-                      log: Callable[[str], None] = print, select: Selector | None = None) -> tuple[FramingNet, object, Trainer]:
+                      log: Callable[[str], None] = print,
+                      select: Selector | None = None) -> tuple[FramingNet, object, Trainer]:
     """The trained net (CPU, eval mode), its tokenizer and the Trainer that ran it; with
     `select`, the epoch scoring highest by it on the dev part is the one kept."""
     trainer = Trainer(settings, log)

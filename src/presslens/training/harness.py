@@ -183,8 +183,15 @@ class Trainer:
 
         return AutoModel.from_pretrained(str(base), attn_implementation="eager")
 
-    def train(self, net: nn.Module, head_params: list, batches: BatchOrder, loss_of: Callable[[list[int]], torch.Tensor],
-              select: Selector | None = None, tokenizer=None) -> nn.Module:
+    def train(
+        self,
+        net: nn.Module,
+        head_params: list,
+        batches: BatchOrder,
+        loss_of: Callable[[list[int]], torch.Tensor],
+        select: Selector | None = None,
+        tokenizer=None,
+    ) -> nn.Module:
         """Fine-tunes `net` in place: the trainable weights of `net.encoder` at `encoder_lr`,
         `head_params` at `head_lr`, one step per batch, `loss_of(batch)` each batch's loss.
         With `select`, each epoch's net is scored by `select(net, tokenizer)` and the best
@@ -206,7 +213,10 @@ class Trainer:
                 take_step(net, loss, optimizer, schedule)
                 step += 1
                 if step % self.log_every == 0 or step == steps:
-                    self.log(f"epoch {epoch + 1} step {step}/{steps} loss {loss.item():.4f} ({time.monotonic() - began:.0f}s)")
+                    self.log(
+                        f"epoch {epoch + 1} step {step}/{steps} loss {loss.item():.4f} "
+                        f"({time.monotonic() - began:.0f}s)"
+                    )
             if select is not None:
                 net.eval()
                 best.offer(net, epoch + 1, select(net, tokenizer), self.log)

@@ -61,7 +61,8 @@ def _figures(value: object, path: tuple[str, ...] = ()) -> dict[str, float]:
     if isinstance(value, dict):
         if len(path) >= CARD_DEPTH:
             return {}
-        return {name: number for key, inner in value.items() for name, number in _figures(inner, (*path, str(key))).items()}
+        return {name: number for key, inner in value.items()
+                for name, number in _figures(inner, (*path, str(key))).items()}
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return {" ".join(path): value}
     return {}
@@ -72,10 +73,12 @@ def card_figures(metrics: dict, settings: type[TrainingSettings]) -> str:
     retuned = ", retuned on dev since" if metrics.get("retuned") else ""
     lines = [CARD_BEGIN, "## This run's figures", "",
              f"`{metrics.get('model_id')}`, {metrics.get('shipped', 'int8')} graph shipped{retuned}; trained in "
-             f"{metrics.get('train_seconds', '?')} s on {metrics.get('device', '?')} ({metrics.get('torch_threads', '?')} threads).",
+             f"{metrics.get('train_seconds', '?')} s on {metrics.get('device', '?')} "
+             f"({metrics.get('torch_threads', '?')} threads).",
              "", "| setting | value | what it sets |", "| --- | --- | --- |"]
     documentation = settings.help()
-    lines += [f"| {name} | {value} | {documentation.get(name, '')} |" for name, value in metrics.get("settings", {}).items()]
+    lines += [f"| {name} | {value} | {documentation.get(name, '')} |"
+              for name, value in metrics.get("settings", {}).items()]
     graphs = {graph: _figures(scores) for graph, scores in metrics.get("held_out", {}).items()}
     names = list(dict.fromkeys(name for figures in graphs.values() for name in figures))
     lines += ["", f"| held out | {' | '.join(graphs)} |", f"| --- |{' --- |' * len(graphs)}"]

@@ -18,12 +18,16 @@ def setting(default: Any, help: str) -> Any:
 class TrainingSettings:
     """What every task's fine-tuning of the base encoder takes (training/harness.py reads it)."""
 
-    max_length: int = setting(128, "The most tokens in one window or sentence the encoder reads, [CLS] and [SEP] included.")
+    max_length: int = setting(
+        128, "The most tokens in one window or sentence the encoder reads, [CLS] and [SEP] included."
+    )
     epochs: int = setting(4, "Passes over the fit part; the epoch that scores best on dev is the one kept.")
     batch_size: int = setting(16, "Windows (or sentences) in one optimiser step.")
     encoder_lr: float = setting(5e-5, "AdamW's learning rate for the encoder's weights.")
     head_lr: float = setting(1e-3, "AdamW's learning rate for the task's head, which starts from random weights.")
-    warmup: float = setting(0.06, "Share of the steps over which the learning rates rise from 0; they then fall linearly to 0.")
+    warmup: float = setting(
+        0.06, "Share of the steps over which the learning rates rise from 0; they then fall linearly to 0."
+    )
     seed: int = setting(13, "Seeds Python's, NumPy's and torch's generators and the order of the batches.")
 
     @classmethod
@@ -63,7 +67,9 @@ class ClaimsTrainingSettings(TrainingSettings):
     """`presslens train claims`: a check-worthiness classifier on ClaimBuster and CLEF (training/claims.py)."""
 
     max_length: int = setting(96, "The most tokens of one sentence the encoder reads; longer ones are cut.")
-    epochs: int = setting(2, "Passes over the fit part; the epoch with the best ClaimBuster F1 + CLEF MAP on dev is kept.")
+    epochs: int = setting(
+        2, "Passes over the fit part; the epoch with the best ClaimBuster F1 + CLEF MAP on dev is kept."
+    )
     batch_size: int = setting(32, "Sentences in one optimiser step, of like length.")
 
 
@@ -71,7 +77,9 @@ class ClaimsTrainingSettings(TrainingSettings):
 class FramingTrainingSettings(TrainingSettings):
     """`presslens train framing`: a mention role classifier on SemEval-2025 Task 10 (training/framing.py)."""
 
-    epochs: int = setting(4, "Passes over the fit part; the epoch with the best accuracy + macro-F1 + EMR on dev is kept.")
+    epochs: int = setting(
+        4, "Passes over the fit part; the epoch with the best accuracy + macro-F1 + EMR on dev is kept."
+    )
     batch_size: int = setting(16, "Windows in one optimiser step, of like length.")
     encoder_lr: float = 6e-5
     head_lr: float = 2e-3

@@ -72,7 +72,9 @@ def dev_si_selector(dev: list[PtcArticle], max_length: int, stride: int) -> Call
             predicted = [
                 LabelledSpan(article.id, "", start, end)
                 for article, article_windows, probs in zip(dev, windows, any_probs)
-                for start, end in char_ranges(article.text, article_windows.offsets, runs_above(probs, float(threshold)))
+                for start, end in char_ranges(
+                    article.text, article_windows.offsets, runs_above(probs, float(threshold))
+                )
             ]
             best = max(best, score_si(predicted, gold).f1)
         return best
@@ -131,7 +133,9 @@ def tune_and_score(
     return tuned, evaluate(TechniqueModel(out, onnx_file), parts["test"])
 
 
-def finish(out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info: dict, log: Callable[[str], None]) -> dict:
+def finish(
+    out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info: dict, log: Callable[[str], None]
+) -> dict:
     """Quantises the exported fp32 graph, tunes each graph on dev (quantisation moves the
     probabilities, so int8 gets thresholds of its own), scores both on the held-out part,
     and keeps one."""
@@ -159,8 +163,11 @@ def finish(out: Path, parts: dict[str, list[PtcArticle]], config: dict, run_info
         **run_info,
     }
     write_metrics(out, metrics, TechniquesTrainingSettings)
-    log(f"held-out ({metrics['shipped']}): SI F1 {scores['int8']['si']['f1']:.3f} (int8) / "
-        f"{scores['fp32']['si']['f1']:.3f} (fp32), TC F1 {scores['int8']['tc']['f1']:.3f} / {scores['fp32']['tc']['f1']:.3f}")
+    log(
+        f"held-out ({metrics['shipped']}): SI F1 {scores['int8']['si']['f1']:.3f} (int8) / "
+        f"{scores['fp32']['si']['f1']:.3f} (fp32), "
+        f"TC F1 {scores['int8']['tc']['f1']:.3f} / {scores['fp32']['tc']['f1']:.3f}"
+    )
     return metrics
 
 

@@ -135,7 +135,9 @@ def train(fit: list[PtcArticle], base: Path, settings: TechniquesTrainingSetting
     channel_weight[N_LABELS] = settings.any_weight
 
     def loss_of(chosen: list[int]) -> torch.Tensor:
-        ids, mask, targets, token_mask, pool, span_t = (t.to(device) for t in collate([examples[i] for i in chosen], pad_id))
+        ids, mask, targets, token_mask, pool, span_t = (
+            t.to(device) for t in collate([examples[i] for i in chosen], pad_id)
+        )
         logits, hidden = net(ids, mask)
         per_token = (token_loss(logits, targets) * channel_weight).sum(-1)
         loss = (per_token * token_mask).sum() / token_mask.sum().clamp(min=1)
@@ -146,7 +148,10 @@ def train(fit: list[PtcArticle], base: Path, settings: TechniquesTrainingSetting
         return loss
 
     batches = ShuffledExamples(len(examples), settings.batch_size)
-    log(f"training on {device}: {len(examples)} windows, {settings.epochs * len(batches)} steps, {frozen} lower layers frozen")
+    log(
+        f"training on {device}: {len(examples)} windows, {settings.epochs * len(batches)} steps, "
+        f"{frozen} lower layers frozen"
+    )
     head_params = list(net.token_head.parameters()) + list(net.span_head.parameters())
     return trainer.train(net, head_params, batches, loss_of, select, tokenizer), tokenizer, trainer
 

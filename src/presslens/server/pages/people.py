@@ -23,8 +23,8 @@ KINDS = {"person": "People", "org": "Organisations"}  # the choices list_people 
 
 
 @router.get("")
-def people_page(request: Request, store: StoreDep, name: str = "", q: str = "", outlet: str = "", since: str = "", until: str = "",
-                kind: str = "person", page: str = "1"):
+def people_page(request: Request, store: StoreDep, name: str = "", q: str = "", outlet: str = "", since: str = "",
+                until: str = "", kind: str = "person", page: str = "1"):
     """The most quoted people (or organisations), PEOPLE_PER_PAGE a page. `q` narrows to the
     articles holding those words: who is quoted on a subject."""
     form = {"name": name, "q": q, "outlet": outlet, "since": since, "until": until, "kind": kind}

@@ -98,7 +98,7 @@ def rate_charts(stats: Sequence[OutletMonth], outlets: list[str]) -> list[RateCh
     for row in rows:
         for label, rate in row.technique_rates.items():
             totals[label] = totals.get(label, 0.0) + rate
-    labels = sorted((label for label, total in totals.items() if total > 0), key=lambda l: (-totals[l], l))
+    labels = sorted((label for label, total in totals.items() if total > 0), key=lambda label: (-totals[label], label))
     axis = _axis(rows)
     articles = sum(row.articles for row in rows)
     return [

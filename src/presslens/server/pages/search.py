@@ -17,8 +17,8 @@ router = APIRouter(prefix="/search", include_in_schema=False, default_response_c
 
 @router.get("")
 def search_page(
-    request: Request, store: StoreDep, q: str = "", outlet: str = "", since: str = "", until: str = "", technique: str = "",
-    cursor: str | None = None,
+    request: Request, store: StoreDep, q: str = "", outlet: str = "", since: str = "", until: str = "",
+    technique: str = "", cursor: str | None = None,
 ):
     form = {"q": q, "outlet": outlet, "since": since, "until": until, "technique": technique}
     context = {"form": form, "outlets": corpus.list_outlets(store), "hits": [], "next_cursor": None, "error": None,

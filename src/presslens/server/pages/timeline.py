@@ -21,8 +21,8 @@ TIMELINE_ROWS = 50
 
 @router.get("")
 def timeline_page(
-    request: Request, store: StoreDep, outlet: str = "", since: str = "", until: str = "", entity: str = "", claimant: str = "",
-    group: str = "claimant", cursor: str | None = None,
+    request: Request, store: StoreDep, outlet: str = "", since: str = "", until: str = "", entity: str = "",
+    claimant: str = "", group: str = "claimant", cursor: str | None = None,
 ):
     """Dated claims on a time axis (the first CHART_CLAIMS by date), and a page of them as a table."""
     group = group if group in GROUPS else GROUPS[0]

@@ -123,7 +123,9 @@ def _ticks(low: dt.date, high: dt.date) -> list[tuple[dt.date, str]]:
     if years >= 3:
         step = next((s for s in YEAR_STEPS if years / s <= MAX_TICKS), YEAR_STEPS[-1])
         first = -(-low.year // step) * step
-        return [(dt.date(y, 1, 1), str(y)) for y in range(first, high.year + 1, step) if low <= dt.date(y, 1, 1) <= high]
+        return [
+            (dt.date(y, 1, 1), str(y)) for y in range(first, high.year + 1, step) if low <= dt.date(y, 1, 1) <= high
+        ]
     months = years * 12
     step = next((s for s in MONTH_STEPS if months / s <= MAX_TICKS), 12)
     ticks = []

@@ -19,5 +19,6 @@ from presslens.server.routers import (
 )
 
 api_router = APIRouter(prefix="/api")
-for resource in (overview, analyze, articles, search, outlets, speakers, people, quotes, entities, timeline, exports, docs):
+for resource in (overview, analyze, articles, search, outlets, speakers, people, quotes, entities, timeline, exports,
+                 docs):
     api_router.include_router(resource.router)

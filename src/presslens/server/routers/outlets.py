@@ -18,8 +18,14 @@ def list_outlets(store: StoreDep) -> list[dict]:
     return [plain(o) for o in corpus.list_outlets(store)]
 
 
-@router.get("/{name:path}", response_model=OutletDetail, summary="One outlet: technique rates per month, top speakers and entities")
-def outlet(f: FiltersDep, store: StoreDep, name: str = Path(max_length=300), top: int = Query(20, ge=1, le=200)) -> dict:
+@router.get(
+    "/{name:path}",
+    response_model=OutletDetail,
+    summary="One outlet: technique rates per month, top speakers and entities",
+)
+def outlet(
+    f: FiltersDep, store: StoreDep, name: str = Path(max_length=300), top: int = Query(20, ge=1, le=200)
+) -> dict:
     """Technique rates per 1,000 words and shares of articles per month, the most
     quoted speakers and the most mentioned entities; the filters narrow all three.
     The name is matched exactly, else ignoring case."""

@@ -73,7 +73,9 @@ class ProvenanceQueries(Queries):
         )
         recurring = per_group.having(n_articles > 1).subquery("recurring")
         with self._store.engine.connect() as conn:
-            totals = conn.execute(select(func.count(), func.count(func.distinct(articles.c.id))).select_from(grouped)).one()
+            totals = conn.execute(
+                select(func.count(), func.count(func.distinct(articles.c.id))).select_from(grouped)
+            ).one()
             counts = conn.execute(select(
                 func.count(), func.coalesce(func.sum(recurring.c.appearances), 0),
                 func.coalesce(func.sum(case((recurring.c.outlets > 1, 1), else_=0)), 0),
@@ -125,5 +127,6 @@ class ProvenanceQueries(Queries):
             return {row.group_id: row for row in conn.execute(select(ranked).where(ranked.c.rank == 1))}
 
     def appearances(self, group: int) -> list[Any]:
-        """(article, outlet, published, speaker, text, idx, person) of every appearance of the group, first seen first."""
+        """(article, outlet, published, speaker, text, idx, person) of every appearance of the group,
+        first seen first."""
         return self._rows(_grouped_quotes().where(quote_wordings.c.group_id == group).order_by(*_FIRST_SEEN))

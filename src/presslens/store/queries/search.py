@@ -68,12 +68,18 @@ class SearchQueries(Queries):
                 .order_by(score, ARTICLES_FTS.c.rowid)
             )
             if conds:
-                stmt = stmt.where(literal_column("+articles_fts.rowid", Integer).in_(select(articles.c.seq).where(and_(*conds))))
+                stmt = stmt.where(
+                    literal_column("+articles_fts.rowid", Integer).in_(select(articles.c.seq).where(and_(*conds)))
+                )
             return stmt
         tsquery = func.to_tsquery("english", fulltext.to_tsquery(parsed))
         tsv = literal_column("articles.tsv")
         score = func.ts_rank_cd(tsv, tsquery)
-        return select(articles.c.seq, score.label("score")).where(tsv.op("@@")(tsquery), *conds).order_by(desc(score), articles.c.seq)
+        return (
+            select(articles.c.seq, score.label("score"))
+            .where(tsv.op("@@")(tsquery), *conds)
+            .order_by(desc(score), articles.c.seq)
+        )
 
     def _scored(self, rows: list) -> list[Ranked]:
         # bm25 is lower for better matches; ts_rank_cd higher.
