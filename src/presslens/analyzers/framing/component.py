@@ -54,7 +54,8 @@ class FramingTagger(ModelComponent[FramingModel]):
         first = 0
         for entity in framed:
             count = len(entity.mentions)
-            frame_entity(entity, RoleScores(scores.main[first:first + count], scores.fine[first:first + count]), self.model)
+            mention_scores = RoleScores(scores.main[first:first + count], scores.fine[first:first + count])
+            frame_entity(entity, mention_scores, self.model)
             first += count
         set_layer(doc, "framing", {e.id: e.framing for e in framed})
         cast = [(m, m.role) for e in framed for m in e.mentions if m.role]

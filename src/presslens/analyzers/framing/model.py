@@ -63,7 +63,10 @@ def mention_windows(tokenizer, text: str, spans: list[tuple[int, int]], max_leng
     for start, end in spans:
         inside = np.flatnonzero((offsets[:, 0] < end) & (offsets[:, 1] > start)) if len(offsets) else []
         # A span no token covers (only spaces) is pooled from the token after it.
-        first = int(inside[0]) if len(inside) else min(int(np.searchsorted(offsets[:, 0], start)), max(len(offsets) - 1, 0))
+        if len(inside):
+            first = int(inside[0])
+        else:
+            first = min(int(np.searchsorted(offsets[:, 0], start)), max(len(offsets) - 1, 0))
         last = int(inside[-1]) + 1 if len(inside) else first + 1
         window = max(int(np.searchsorted(starts, first, side="right")) - 1, 0)
         if window not in used:

@@ -41,7 +41,7 @@ def role_score(framing: Any, role: str) -> float:
 
 
 def evidence_spans(framing: Any, size: int) -> list[tuple[int, int]]:
-    """The framing's evidence spans, in the order given (strongest first), that lie inside a text of `size` characters."""
+    """The framing's evidence spans, strongest first, that lie inside a text of `size` characters."""
     found = []
     for item in framing.get("evidence", []) if isinstance(framing, dict) else []:
         start, end = (item.get("start"), item.get("end")) if isinstance(item, dict) else (None, None)
