@@ -32,15 +32,7 @@ from presslens.training.claims_data import (
     load_claims,
     score_part,
 )
-from presslens.training.model_folder import (
-    FP32_FILE,
-    GRAPHS,
-    INT8_FILE,
-    quantize,
-    resolve_base,
-    write_config,
-    write_metrics,
-)
+from presslens.training.model_folder import FP32_FILE, quantise_and_ship, resolve_base, write_metrics
 from presslens.training.settings import ClaimsTrainingSettings
 
 
@@ -177,18 +169,17 @@ def train_claims(
 def finish(out: Path, parts: ClaimData, config: dict, run_info: dict, log: Callable[[str], None]) -> dict:
     """Quantises the fp32 graph in `out`, tunes both graphs on dev, scores both, keeps int8,
     and writes config.json and metrics.json."""
-    quantize(out / FP32_FILE, out / INT8_FILE)
-    write_config(out, config)
-    configs, scores = {}, {}
-    for name, onnx_file in GRAPHS:
+
+    def tune_and_score(name: str, onnx_file: str) -> tuple[dict, dict]:
         model = ClaimModel(out, onnx_file)
-        configs[name] = {**config, **tune(model, parts)}
-        scores[name] = {part: scored_by(model, parts, part) for part in ("dev", "test")}
-        log(f"{name}: {json.dumps(scores[name]['test'])}")
+        scores = {part: scored_by(model, parts, part) for part in ("dev", "test")}
+        log(f"{name}: {json.dumps(scores['test'])}")
+        return {**config, **tune(model, parts)}, scores
+
     # The fp32 graph is 90 MB, over the 25 MB a bundled model file may weigh: int8 ships,
     # and fp32's figures stand beside it to show what quantisation costs.
-    write_config(out, configs["int8"])
-    (out / FP32_FILE).unlink()
+    shipped = quantise_and_ship(out, config, tune_and_score)
+    configs, scores = shipped.configs, shipped.scores
     log("fitting the TF-IDF + logistic regression baseline")
     metrics = {
         "model_id": config["model_id"],

@@ -42,9 +42,7 @@ from presslens.training.framing_data import (
 )
 from presslens.training.model_folder import (
     FP32_FILE,
-    GRAPHS,
-    INT8_FILE,
-    quantize,
+    quantise_and_ship,
     resolve_base,
     retuned_metrics,
     write_config,
@@ -213,28 +211,28 @@ def split_info(data: FramingData) -> dict:
 def finish(out: Path, parts: FramingData, config: dict, run_info: dict, log: Callable[[str], None]) -> dict:
     """Quantises the fp32 graph in `out`, tunes each graph on dev, scores both on the
     held-out part, keeps int8, writes config.json and metrics.json."""
-    # Per-channel scales: on the development part they kept accuracy and macro-F1 within
-    # 0.01 of fp32, where one scale per matrix lost 0.03.
-    quantize(out / FP32_FILE, out / INT8_FILE, per_channel=True)
     log("finding the dev documents' entities, for the entity threshold")
     examples = entity_examples(parts)
-    configs, scores, dev_scores = {}, {}, {}
-    for name, onnx_file in GRAPHS:
-        write_config(out, config)
+
+    def tune_and_score(name: str, onnx_file: str) -> tuple[dict, dict]:
         model = FramingModel(out, onnx_file)
-        configs[name] = {**config, **tune(model, parts, examples)}
-        scores[name], dev_scores[name] = scored_by(model, parts, "test"), scored_by(model, parts, "dev")
-        log(f"{name}: held out {json.dumps(scores[name])}")
-    # The fp32 graph is 90 MB, over the 25 MB a bundled model file may weigh: int8 ships,
-    # and fp32's figures stand beside it to show what quantisation costs.
-    shipped = "int8"
-    write_config(out, configs[shipped])
-    (out / FP32_FILE).unlink()
+        tuned = {**config, **tune(model, parts, examples)}
+        scores = {"test": scored_by(model, parts, "test"), "dev": scored_by(model, parts, "dev")}
+        log(f"{name}: held out {json.dumps(scores['test'])}")
+        return tuned, scores
+
+    # Per-channel scales: on the development part they kept accuracy and macro-F1 within
+    # 0.01 of fp32, where one scale per matrix lost 0.03. The fp32 graph is 90 MB, over the
+    # 25 MB a bundled model file may weigh: int8 ships, fp32's figures show what that costs.
+    graph = quantise_and_ship(out, config, tune_and_score, per_channel=True)
+    shipped = graph.name
+    scores = {name: graph.scores[name]["test"] for name in graph.scores}
+    dev_scores = {name: graph.scores[name]["dev"] for name in graph.scores}
     metrics = {
         "model_id": config["model_id"],
         "shipped": shipped,
         "split": split_info(parts),
-        "decoding": {k: v for k, v in configs[shipped].items() if k not in config},
+        "decoding": {k: v for k, v in graph.config.items() if k not in config},
         "held_out": scores,
         "dev": dev_scores,
         "always_antagonist": framing_scores(parts.parts["test"], [("Antagonist", []) for _ in parts.parts["test"]]),

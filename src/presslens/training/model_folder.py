@@ -1,6 +1,7 @@
 """What every task's training does around the loop, torch-free: find the base encoder,
-quantise the exported graph to int8, write config.json, metrics.json and the model card's
-figures from the same metrics, and rewrite the metrics of a retuned folder.
+quantise the exported graph to int8 and choose the graph that ships, write config.json,
+metrics.json and the model card's figures from the same metrics, and rewrite the metrics of
+a retuned folder.
 `presslens train ... --retune` runs on these without torch.
 """
 
@@ -10,7 +11,9 @@ import importlib.util
 import json
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from presslens.errors import InputError, ModelMissingError
 from presslens.training.settings import TrainingSettings
@@ -118,3 +121,43 @@ def quantize(source: Path, target: Path, per_channel: bool = False) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=per_channel)
+
+
+@dataclass
+class ShippedGraph:
+    """The graph a model folder ships, chosen from both graphs' tuned configs and scores."""
+
+    name: str  # "int8" or "fp32"
+    configs: dict[str, dict]
+    scores: dict[str, Any]
+
+    @property
+    def config(self) -> dict:
+        return self.configs[self.name]
+
+
+def quantise_and_ship(
+    out: Path,
+    config: dict,
+    tune_and_score: Callable[[str, str], tuple[dict, Any]],
+    *,
+    per_channel: bool = False,
+    keep_int8: Callable[[dict[str, Any]], bool] = lambda scores: True,
+) -> ShippedGraph:
+    """Quantises `out`'s fp32 graph to int8, tunes and scores each graph with
+    `tune_and_score(name, onnx_file)` (it returns the tuned config and the scores), and keeps
+    int8 unless `keep_int8(scores)` says quantisation costs too much. The kept graph is left
+    as the folder's model.onnx with its tuned config.json; the other graph file is removed."""
+    quantize(out / FP32_FILE, out / INT8_FILE, per_channel=per_channel)
+    configs, scores = {}, {}
+    for name, onnx_file in GRAPHS:
+        # a model folder loads only with a config.json beside its graph
+        write_config(out, config)
+        configs[name], scores[name] = tune_and_score(name, onnx_file)
+    shipped = "int8" if keep_int8(scores) else "fp32"
+    write_config(out, configs[shipped])
+    if shipped == "int8":
+        (out / FP32_FILE).unlink()
+    else:
+        (out / FP32_FILE).replace(out / INT8_FILE)
+    return ShippedGraph(shipped, configs, scores)

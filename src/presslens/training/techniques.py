@@ -25,9 +25,8 @@ from presslens.errors import InputError
 from presslens.predict.techniques_files import LabelledSpan
 from presslens.training.model_folder import (
     FP32_FILE,
-    GRAPHS,
     INT8_FILE,
-    quantize,
+    quantise_and_ship,
     resolve_base,
     retuned_metrics,
     write_config,
@@ -139,21 +138,16 @@ def finish(
     """Quantises the exported fp32 graph, tunes each graph on dev (quantisation moves the
     probabilities, so int8 gets thresholds of its own), scores both on the held-out part,
     and keeps one."""
-    quantize(out / FP32_FILE, out / INT8_FILE)
-    configs, scores = {}, {}
-    for name, onnx_file in GRAPHS:
-        configs[name], scores[name] = tune_and_score(out, onnx_file, config, parts, log)
-    keep_int8 = all(
-        scores["fp32"][task]["f1"] - scores["int8"][task]["f1"] <= QUANTISATION_TOLERANCE for task in ("si", "tc")
+    graph = quantise_and_ship(
+        out, config, lambda name, onnx_file: tune_and_score(out, onnx_file, config, parts, log),
+        keep_int8=lambda scores: all(
+            scores["fp32"][task]["f1"] - scores["int8"][task]["f1"] <= QUANTISATION_TOLERANCE for task in ("si", "tc")
+        ),
     )
-    write_config(out, configs["int8" if keep_int8 else "fp32"])
-    if keep_int8:
-        (out / FP32_FILE).unlink()
-    else:
-        (out / FP32_FILE).replace(out / INT8_FILE)
+    scores = graph.scores
     metrics = {
         "model_id": config["model_id"],
-        "shipped": "int8" if keep_int8 else "fp32",
+        "shipped": graph.name,
         "split": {
             "held_out_buckets": [HELD_OUT_BUCKETS.start, HELD_OUT_BUCKETS.stop],
             "dev_buckets": [DEV_BUCKETS.start, DEV_BUCKETS.stop],
