@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from presslens import spacy_without_torch
 from presslens.analysis import Analysis
 from presslens.article import Article
 from presslens.errors import (
@@ -38,6 +39,8 @@ from presslens.errors import (
     StoreError,
     TooLargeError,
 )
+
+spacy_without_torch.install()
 
 if TYPE_CHECKING:
     from presslens.corpus.corpus import Corpus, open_corpus

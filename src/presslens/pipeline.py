@@ -20,9 +20,8 @@ from presslens.article import Article, article_source, check_length
 from presslens.config import get_settings
 from presslens.errors import AnalysisTimeout, InputError
 from presslens.nlp import load_nlp
+from presslens.pipeline_version import PIPELINE_VERSION
 from presslens.readers.dates import parse_date
-
-PIPELINE_VERSION = "0.7.1"
 
 COMPONENTS = (
     "presslens_entities",

@@ -12,19 +12,12 @@ from typing import TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
 from presslens.analysis import Analysis
 from presslens.article import Article, check_length
+from presslens.cli import exit_codes
 from presslens.cli.dropped import DATE_ORDER, DateOrderChoice, dropped_fields_shown
+from presslens.cli.progress import progress_bar
 from presslens.cli.report import render_report
 from presslens.cli.timeline import write_timeline
 from presslens.corpus.timeline import analysis_timeline, sort_timeline
@@ -36,10 +29,6 @@ def register(app: typer.Typer) -> None:
     app.command()(analyze)
 
 
-# Exit codes of `analyze`: 2 stays Click's "usage error", so partial success is 3.
-EXIT_ALL_ANALYSED = 0
-EXIT_NOTHING_ANALYSED = 1
-EXIT_SOME_SKIPPED = 3
 SKIPPED_LINES_SHOWN = 20
 
 
@@ -83,14 +72,14 @@ def analyze(
                 pipeline.nlp.max_length,
                 skipped,
             )
-            with _counting_progress(format, count_articles(paths)) as counted:
+            with _counting_progress(count_articles(paths)) as counted:
                 results = counted(pipeline.analyze_many(articles))
                 analysed = (_write_timeline if timeline else _write)(results, format, sys.stdout)
     except BrokenPipeError:
         # The reader (`head`, a pager) has gone: stop quietly, and point stdout at devnull
         # so that Python's final flush cannot fail a second time.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(EXIT_ALL_ANALYSED) from None
+        raise typer.Exit(exit_codes.ALL_DONE) from None
     raise typer.Exit(_report_skipped(skipped, analysed))
 
 
@@ -161,20 +150,9 @@ def _indented(analysis: Analysis) -> str:
 
 
 @contextmanager
-def _counting_progress(
-    fmt: OutputFormat, total: int | None,
-) -> Iterator[Callable[[Iterable[Analysis]], Iterator[Analysis]]]:
-    """A progress bar on stderr (a spinner with a running count when the number of articles
-    is not known up front), shown only when it cannot garble the output."""
-    stderr = Console(stderr=True)
-    text_on_screen = fmt is OutputFormat.text and sys.stdout.isatty()
-    columns = (
-        (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-        if total else (SpinnerColumn(), TextColumn("analysed {task.completed} articles"), TimeElapsedColumn())
-    )
-    bar = Progress(
-        *columns, console=stderr, transient=True, disable=not stderr.is_terminal or text_on_screen,
-    )
+def _counting_progress(total: int | None) -> Iterator[Callable[[Iterable[Analysis]], Iterator[Analysis]]]:
+    """A progress bar on stderr, counting the analyses as they pass."""
+    bar = progress_bar("analysing" if total else "analysed", known_total=bool(total), writes_stdout=True)
     with bar:
         task = bar.add_task("analyse", total=total or None)
 
@@ -189,13 +167,13 @@ def _counting_progress(
 def _report_skipped(skipped: list[InputError], analysed: int) -> int:
     """Prints what was skipped and why to stderr; returns the exit code."""
     if not skipped:
-        return EXIT_ALL_ANALYSED
+        return exit_codes.ALL_DONE
     if analysed == 0 and len(skipped) == 1:
         typer.echo(f"error: {skipped[0]}", err=True)
-        return EXIT_NOTHING_ANALYSED
+        return exit_codes.NOTHING_DONE
     typer.echo(f"presslens: analysed {analysed} article(s), skipped {len(skipped)} input(s):", err=True)
     for error in skipped[:SKIPPED_LINES_SHOWN]:
         typer.echo(f"  {error}", err=True)
     if len(skipped) > SKIPPED_LINES_SHOWN:
         typer.echo(f"  ... and {len(skipped) - SKIPPED_LINES_SHOWN} more", err=True)
-    return EXIT_SOME_SKIPPED if analysed else EXIT_NOTHING_ANALYSED
+    return exit_codes.SOME_SKIPPED if analysed else exit_codes.NOTHING_DONE

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 from typer.core import TyperArgument, TyperGroup
 
 from presslens import __version__
 from presslens.cli import analyze, corpus, people, predict, quotes, serve, timeline, train
+from presslens.pipeline_version import PIPELINE_VERSION
 
 
 def _without_type_tags(params: list) -> list:
@@ -21,7 +24,25 @@ def _without_type_tags(params: list) -> list:
 
 
 class PlainHelpGroup(TyperGroup):
-    """The root group: its own options and every command under it get help without type tags."""
+    """The root group: its own options and every command under it get help without type tags,
+    and a usage error is one line, as every other error is."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.Abort:
+            typer.echo("aborted", err=True)
+            sys.exit(1)
+        except typer.TyperException as error:  # Click's usage errors, as Typer vendors them
+            context = getattr(error, "ctx", None)
+            hint = f" (see {context.command_path} --help)" if context is not None else ""
+            # Typer checks choices through pydantic, which opens its message with "Value error, ".
+            message = error.format_message().replace("Value error, ", "")
+            typer.echo(f"error: {message}{hint}", err=True)
+            sys.exit(getattr(error, "exit_code", 2))
+        sys.exit(code if isinstance(code, int) else 0)
 
     def get_params(self, ctx):
         return _without_type_tags(super().get_params(ctx))
@@ -49,8 +70,6 @@ serve.register(app)
 
 def version_line() -> str:
     """The package's version and the pipeline's (which names what an analysis was made with)."""
-    from presslens.pipeline import PIPELINE_VERSION  # deferred: loads spaCy
-
     return f"presslens {__version__} (pipeline {PIPELINE_VERSION})"
 
 

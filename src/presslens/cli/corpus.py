@@ -13,13 +13,14 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from presslens.analyzers.framing.roles import MAIN_ROLES as ROLES
 from presslens.analyzers.techniques.names import technique_name
+from presslens.cli import exit_codes
 from presslens.cli.dropped import DATE_ORDER, DateOrderChoice, dropped_fields_shown
+from presslens.cli.progress import progress_bar
 from presslens.corpus import (
     EntityFraming,
     combine_months,
@@ -34,9 +35,9 @@ from presslens.corpus import (
 from presslens.edge import counted, exit_on_error, find_outlet, query_filters, stored_export
 from presslens.engines import process as run_process
 from presslens.errors import InputError
+from presslens.pipeline_version import PIPELINE_VERSION
 from presslens.store import open_store
 
-EXIT_SOME_SKIPPED = 3
 ERRORS_SHOWN = 20
 
 DB = typer.Option(None, "--db", help="Store URL (default: PRESSLENS_DB, else sqlite:///presslens.db).")
@@ -49,13 +50,6 @@ ENTITY = typer.Option(None, "--entity", help="Only articles mentioning an entity
 QUERY = typer.Option(None, "--query", "-q", help="Only articles matching this full-text query.")
 # The library's names for the values these flags carry, for its input errors.
 FILTER_FLAGS = {"since": "--since", "until": "--until"}
-
-
-def _progress(console: Console, label: str, known_total: bool = False) -> Progress:
-    """A progress bar on stderr, shown only on a terminal; a bare count when the total is unknown."""
-    count = MofNCompleteColumn() if known_total else TextColumn("{task.completed}")
-    columns = [SpinnerColumn(), TextColumn(label), BarColumn(), count, TimeElapsedColumn()]
-    return Progress(*columns, console=console, transient=True, disable=not console.is_terminal)
 
 
 def _date_text(value: date | None) -> str:
@@ -77,7 +71,7 @@ def ingest(
     """Store articles in the corpus, each once: reruns and duplicates add nothing.
 
     A bad record is reported with its file and line, skipped and counted; exit status
-    3 when any was skipped. A record whose date cannot be read is stored without it,
+    3 when any was skipped, 1 when nothing could be read. A record whose date cannot be read is stored without it,
     with a `warning:` line.
     """
     from presslens.corpus.ingest import ingest as run_ingest  # deferred: the readers load trafilatura
@@ -86,7 +80,7 @@ def ingest(
     if batch_size < 1:
         typer.echo("error: --batch-size: must be at least 1", err=True)
         raise typer.Exit(1)
-    with exit_on_error(), open_store(db) as store, _progress(stderr, "ingesting") as bar:
+    with exit_on_error(), open_store(db) as store, progress_bar("ingesting", console=stderr) as bar:
         task = bar.add_task("ingest", total=None)
         shown = [0]
 
@@ -108,7 +102,8 @@ def ingest(
         f"read {counted(summary.read, 'article')}: {summary.new:,} new, {summary.already_stored:,} already stored; "
         f"{counted(summary.bad, 'bad record')} skipped"
     )
-    raise typer.Exit(EXIT_SOME_SKIPPED if summary.bad else 0)
+    if summary.bad:
+        raise typer.Exit(exit_codes.SOME_SKIPPED if summary.read else exit_codes.NOTHING_DONE)
 
 
 def process(
@@ -122,7 +117,7 @@ def process(
     ids: list[str] = typer.Option(None, "--id", help="Only this stored article (repeat for several)."),
 ) -> None:
     """Analyse every stored article the current pipeline has not analysed yet; resumable."""
-    bar = _progress(Console(stderr=True), f"analysing with {engine}", known_total=True)
+    bar = progress_bar(f"analysing with {engine}", known_total=True)
     with (
         exit_on_error({"engine": "--engine", "workers": "--workers", "limit": "--limit"}),
         open_store(db) as store,
@@ -225,8 +220,6 @@ def export(
 
 def prune(db: str = DB) -> None:
     """Delete analyses that are no longer their article's latest (older pipeline versions)."""
-    from presslens.pipeline import PIPELINE_VERSION  # deferred: loads spaCy
-
     with exit_on_error(), open_store(db) as store:
         removed = store.prune()
         left = store.versions()
@@ -235,10 +228,8 @@ def prune(db: str = DB) -> None:
 
 
 def _print_stats(store, filters, out: Path | None, by_month: bool) -> None:
-    # Deferred: charts load matplotlib, the pipeline module loads spaCy.
+    # deferred: charts load matplotlib
     from presslens.cli.charts import write_charts
-    from presslens.pipeline import PIPELINE_VERSION
-
     console = Console(highlight=False)
     stats = outlet_stats(store, filters)
     pending = store.count_pending(PIPELINE_VERSION)

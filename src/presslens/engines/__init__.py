@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from presslens.errors import InputError, NotFoundError
+from presslens.pipeline_version import PIPELINE_VERSION
 from presslens.store import Store
 
 ENGINES = ("local", "ray")
@@ -45,9 +46,6 @@ def process(
     `components` narrows the pipeline to the named analyzers (for tests and experiments);
     results are still stored under the pipeline version.
     """
-    # deferred: the pipeline module loads spaCy
-    from presslens.pipeline import PIPELINE_VERSION
-
     if engine not in ENGINES:
         raise InputError("engine", f"{engine!r} is not one of {', '.join(ENGINES)}")
     if workers is not None and workers < 1:
@@ -61,6 +59,8 @@ def process(
     workers = workers or default_workers()
     pending = store.count_pending(PIPELINE_VERSION, ids)
     summary = ProcessSummary(version=PIPELINE_VERSION, pending=pending if limit is None else min(limit, pending))
+    if not summary.pending:  # nothing to do: no pipeline to load
+        return summary
     if engine == "local":
         # deferred: the local engine's pipeline loads spaCy
         from presslens.engines.local import run_local

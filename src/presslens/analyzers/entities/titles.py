@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:  # names.py and the store read this module without spaCy loaded
+    from spacy.tokens import Doc, Token
 
 from presslens.analyzers.entities.words import (
     HONORIFICS,

@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from presslens import __version__
 from presslens.config import Settings
 from presslens.edge import counted
-from presslens.pipeline import PIPELINE_VERSION
+from presslens.pipeline_version import PIPELINE_VERSION
 from presslens.server.pages.techniques import TECHNIQUE_STYLES, technique_name
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
