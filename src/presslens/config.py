@@ -47,6 +47,15 @@ class Settings(BaseSettings):
     max_article_bytes: int = Field(
         10_000_000, description="The largest input file or stream a reader accepts, in bytes.",
     )
+    fetch_timeout_s: float = Field(
+        20.0, description="Pages and feeds read by URL: how long connecting and each read may wait, in seconds.",
+    )
+    fetch_max_redirects: int = Field(
+        5, description="Pages and feeds read by URL: how many redirects are followed before giving up.",
+    )
+    feed_pages: int = Field(
+        50, description="A feed read by URL: at most this many entries with only a summary have their page fetched.",
+    )
     max_request_bytes: int = Field(
         12_000_000, description="Web/API only: the largest request body, in bytes (413 above it).",
     )

@@ -1,7 +1,8 @@
 """Readers: every supported input turned into Articles.
 
 `read_path(path)` reads one file of any supported format; `iter_articles(sources)` reads
-files, folders (recursively, in sorted order) and "-" (stdin). The format is chosen by
+files, folders (recursively, in sorted order), "-" (stdin) and http(s) URLs of pages and
+feeds (readers/web.py); a text file holding only URLs, one a line, is read URL by URL. The format is chosen by
 the file's suffix, corrected by sniffing its first bytes; `.gz` files are decompressed
 on the fly. See docs/readers.md for the formats and the rules for titles and ids.
 
@@ -47,6 +48,7 @@ from presslens.readers.source import (
     sniff_format,
 )
 from presslens.readers.text import read_text
+from presslens.readers.web import is_url, read_url, url_list
 
 __all__ = ["count_articles", "iter_articles", "read_articles", "read_path", "read_stream"]
 
@@ -139,6 +141,11 @@ def _read_document(
         return
     text = decode_utf8(data, source)
     check_not_empty(text, source)
+    urls = url_list(text) if fmt == "text" else None
+    if urls:
+        for url in urls:
+            yield from _guarded(lambda u=url: read_url(u, on_error, date_order), on_error)
+        return
     if fmt == "json":
         yield from read_json(text, source, limit, on_error, date_order)
     else:
@@ -149,7 +156,7 @@ def iter_articles(
     sources: Iterable[str | Path], on_error: Callable[[InputError], None] | None = None,
     date_order: DateOrder | None = None,
 ) -> Iterator[Article]:
-    """Articles from files, folders (recursive, sorted) and "-" (stdin), in that order.
+    """Articles from files, folders (recursive, sorted), "-" (stdin) and http(s) URLs, in that order.
 
     In folders, hidden files and files that are not text are skipped; a folder with no
     text file at all is an error. With `on_error`, a bad file or record is reported and
@@ -162,6 +169,9 @@ def iter_articles(
             yield from _guarded(
                 lambda: read_stream(sys.stdin.buffer, "<stdin>", "stdin", report, date_order=date_order), report
             )
+            continue
+        if is_url(item):
+            yield from _guarded(lambda u=item: read_url(u, report, date_order), report)
             continue
         path = Path(item)
         if path.is_dir():
@@ -185,7 +195,7 @@ def count_articles(sources: Iterable[str | Path]) -> int | None:
     agency dump, a PTC article or an HTML page. None for stdin and record formats."""
     total = 0
     for item in sources:
-        if str(item) == STDIN:
+        if str(item) == STDIN or is_url(item):
             return None
         path = Path(item)
         for file in _text_files(path) if path.is_dir() else [path]:
