@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     fetch_max_redirects: int = Field(
         5, description="Pages and feeds read by URL: how many redirects are followed before giving up.",
     )
+    fetch_private_addresses: bool = Field(
+        False, description="Web/API only: whether the analyse form may fetch from loopback and private-network "
+                           "addresses (off: a server must not be made to read its own network's services).",
+    )
     feed_pages: int = Field(
         50, description="A feed read by URL: at most this many entries with only a summary have their page fetched.",
     )

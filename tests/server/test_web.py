@@ -143,7 +143,7 @@ def test_the_analyze_page_shows_the_article_view_without_storing(client, monkeyp
 def test_the_analyze_form_explains_an_empty_submission(client):
     response = client.post("/analyze", data={"text": "   "})
     assert response.status_code == 400
-    assert "paste some text or choose a file" in Dom(response.text).text
+    assert "paste some text, give a page's address or choose a file" in Dom(response.text).text
 
 
 def test_unknown_pages_get_an_html_error_page(client):
@@ -226,3 +226,19 @@ def test_a_claims_highlight_covers_exactly_its_text():
         first = next(i for i, s in enumerate(view.segments) if s.claim and s.claim["start"] == claim.start)
         last = next(i for i in range(first, len(view.segments)) if view.segments[i].claim_ends)
         assert "".join(s.text for s in view.segments[first:last + 1]) == claim.text
+
+
+def test_the_analyze_form_reads_a_page_by_its_address(client, monkeypatch):
+    from support.news_site import news_site
+
+    with news_site() as site:
+        refused = client.post("/analyze", data={"address": f"{site}/story"})
+        assert refused.status_code == 400  # a server does not fetch from its own network by default
+        assert "is a private or local address (127.0.0.1)" in Dom(refused.text).text
+        kept = [t.get("value") for t in Dom(refused.text).tags("input") if t.get("id") == "address"]
+        assert kept == [f"{site}/story"]
+        monkeypatch.setenv("PRESSLENS_FETCH_PRIVATE_ADDRESSES", "1")
+        response = client.post("/analyze", data={"address": f"{site}/story"})
+    assert response.status_code == 200, response.text
+    dom = Dom(response.text)
+    assert "Ferry fares rise on the island" in dom.text and "Island Gazette" in dom.text and "not stored" in dom.text

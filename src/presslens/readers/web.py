@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import ipaddress
 import re
+import socket
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,12 +60,12 @@ class Fetched:
     body: bytes
 
 
-def fetch(url: str, client: httpx.Client | None = None) -> Fetched:
+def fetch(url: str, client: httpx.Client | None = None, public_only: bool = False) -> Fetched:
     """The body of `url`, within the settings' time, redirect and size limits."""
     _check_scheme(url, url)
     settings = get_settings()
     own = client is None
-    client = client or new_client()
+    client = client or new_client(public_only)
     try:
         with client.stream("GET", url) as response:
             _check_scheme(url, str(response.url))
@@ -77,6 +79,8 @@ def fetch(url: str, client: httpx.Client | None = None) -> Fetched:
         raise InputError(url, f"no answer within {settings.fetch_timeout_s:g} s") from None
     except httpx.UnsupportedProtocol:
         raise InputError(url, "redirected to an address that is not http or https") from None
+    except PrivateAddress as exc:
+        raise InputError(url, f"not read: {exc}") from None
     except httpx.ConnectError as exc:
         raise InputError(url, f"cannot connect to {urlsplit(url).netloc}: {_reason(exc)}") from None
     except httpx.HTTPError as exc:
@@ -86,20 +90,42 @@ def fetch(url: str, client: httpx.Client | None = None) -> Fetched:
             client.close()
 
 
-def new_client() -> httpx.Client:
+def new_client(public_only: bool = False) -> httpx.Client:
+    """A client within the settings' limits; `public_only` refuses every request (redirects
+    included) to a host that resolves to a loopback, private, link-local or reserved address,
+    so the web app cannot be made to read the machine's own services."""
     settings = get_settings()
     return httpx.Client(
         follow_redirects=True, max_redirects=settings.fetch_max_redirects,
         timeout=httpx.Timeout(settings.fetch_timeout_s), headers={"User-Agent": USER_AGENT},
+        event_hooks={"request": [_refuse_private_hosts]} if public_only else None,
     )
 
 
-def read_url(url: str, on_error: OnError, date_order: DateOrder | None = None) -> Iterator[Article]:
+class PrivateAddress(httpx.RequestError):
+    """A request to a host on the machine's own or a private network, refused."""
+
+
+def _refuse_private_hosts(request: httpx.Request) -> None:
+    host = request.url.host
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, request.url.port or 443)}
+    except OSError:
+        return  # unresolvable: the connection attempt reports it
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_reserved or ip.is_multicast:
+            raise PrivateAddress(f"{host} is a private or local address ({ip})", request=request)
+
+
+def read_url(
+    url: str, on_error: OnError, date_order: DateOrder | None = None, public_only: bool = False,
+) -> Iterator[Article]:
     """The articles at `url`: one for a page, one an entry for a feed, as many as the file holds."""
     # deferred: the readers' package imports this module
     from presslens.readers import read_stream
 
-    with new_client() as client:
+    with new_client(public_only) as client:
         page = fetch(url, client)
         host = urlsplit(page.url).hostname or None
         fmt = sniff_format(page.name, page.body[:SNIFF_BYTES])

@@ -27,8 +27,10 @@ FORM_SCHEMA = {
         "file": {"type": "string", "format": "binary", "description": "A file in any reader format."},
         "text": {"type": "string", "minLength": 1, "pattern": "\\S"}, "title": {"type": "string"},
         "outlet": {"type": "string"}, "published": {"type": "string", "format": "date"}, "url": {"type": "string"},
+        "address": {"type": "string", "format": "uri",
+                    "description": "The http(s) address of a page or feed to fetch and read, instead of text."},
     },
-    "anyOf": [{"required": ["file"]}, {"required": ["text"]}],
+    "anyOf": [{"required": ["file"]}, {"required": ["text"]}, {"required": ["address"]}],
 }
 ONE_ARTICLE = {"$ref": "#/components/schemas/ArticleIn"}
 
@@ -62,6 +64,20 @@ def articles_in_upload(name: str, data: bytes, limit: int) -> list[Article]:
     return list(islice(read_stream(io.BytesIO(data), name, name), limit))
 
 
+def fetched_articles(url: str, limit: int) -> list[Article]:
+    """At most `limit` articles read from a page or feed address, as `presslens analyze URL` reads it."""
+    # deferred: the readers load trafilatura and feedparser, about 0.35 s
+    from presslens.config import get_settings
+    from presslens.readers.web import read_url
+
+    public_only = not get_settings().fetch_private_addresses
+    return list(islice(read_url(url, on_error=_raise, public_only=public_only), limit))
+
+
+def _raise(error: InputError) -> None:
+    raise error
+
+
 def pasted_article(text: str) -> Article:
     """Pasted text read as `presslens analyze` reads a text file: an agency header on line 1
     (`date YYYY-MM-DD By OUTLET`) gives the date and outlet and is not analysed, a headline
@@ -74,7 +90,7 @@ def pasted_article(text: str) -> Article:
 
 async def articles_from_request(request: Request, limit: int) -> list[Article]:
     """The articles a request carries (JSON object or list, or a multipart/urlencoded form
-    with `file` or `text`). Raises InputError naming the request part at fault."""
+    with `file`, `text` or the `address` of a page or feed). Raises InputError naming the request part at fault."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
         return await _articles_from_form(request, limit)
@@ -127,10 +143,14 @@ async def _articles_from_form(request: Request, limit: int) -> list[Article]:
         if len(articles) > limit:
             raise InputError(name, f"holds more than {limit} article(s)")
         return articles
-    fields = {key: form.get(key) for key in ("text", "title", "outlet", "published", "url")}
+    fields = {key: form.get(key) for key in ("text", "title", "outlet", "published", "url", "address")}
     values = {k: v.strip() for k, v in fields.items() if isinstance(v, str) and v.strip()}
+    address = values.pop("address", None)
+    if "text" not in values and address:
+        # a fetch waits on the network for up to PRESSLENS_FETCH_TIMEOUT_S: off the event loop
+        return await run_in_threadpool(fetched_articles, address, limit)
     if "text" not in values:
-        raise InputError("form", "paste some text or choose a file")
+        raise InputError("form", "paste some text, give a page's address or choose a file")
     pasted = pasted_article(str(fields["text"]))
     # The form's own fields win over what the text's header and headline say.
     found = {"title": pasted.title, "outlet": pasted.outlet, "published": pasted.published}

@@ -60,7 +60,8 @@ async def analyze_page(request: Request, resources: ResourcesDep):
         resources.check_size(articles)
     except InputError as exc:
         form = await request.form() if "form" in request.headers.get("content-type", "") else {}
-        kept = {k: form.get(k) for k in ("text", "title", "outlet", "published", "url") if isinstance(form.get(k), str)}
+        kept = {k: form.get(k) for k in ("text", "title", "outlet", "published", "url", "address")
+                if isinstance(form.get(k), str)}
         return render(request, "analyze.html", {"error": str(exc), "form": kept}, status=exc.http_status)
     analysis = await resources.analyze(articles[0])
     return render(request, "article.html", {"view": build_view(analysis), "stored": False})
