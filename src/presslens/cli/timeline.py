@@ -83,14 +83,17 @@ def _plain(value):
 
 def timeline_table(items: list[TimelineClaim]) -> Table:
     table = Table(title="Dated claims, by the date they refer to")
-    # The claim takes the width the others leave; ids (16 hex digits) fold rather than wrap at odd places.
-    table.add_column("Date", ratio=1, min_width=7)
-    table.add_column("Claimant", ratio=1, min_width=10)
-    table.add_column("Claim", ratio=4, min_width=24)
-    table.add_column("Outlet", ratio=1, min_width=8)
-    table.add_column("Article", overflow="fold", min_width=8)
+    # Four columns fit 80 characters: the outlet and the article's id (16 hex digits, on a
+    # line of its own) share one. Rich's own sharing of the width keeps every border on
+    # screen; fixed minimum or maximum widths made it overflow at 80.
+    table.add_column("Date")
+    table.add_column("Claimant")
+    table.add_column("Claim")
+    table.add_column("Outlet, article", overflow="fold")
     for c in items:
         # Where the outlet speaks in its own voice, its name stands in, in italics.
         claimant = Text(c.claimant) if c.claimant else Text(c.outlet or "the outlet", style="italic")
-        table.add_row(Text(c.label), claimant, Text(c.text), Text(c.outlet or ""), Text(c.article_id))
+        source = Text(c.outlet or "")
+        source.append(("\n" if c.outlet else "") + c.article_id, style="dim")
+        table.add_row(Text(c.label), claimant, Text(c.text), source)
     return table
