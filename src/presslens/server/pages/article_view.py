@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from presslens.analysis import Analysis, Claim, Entity, Furniture, Quote, TechniqueSpan, TimeRef
 from presslens.analyzers.framing.reading import evidence_anchor, evidence_sentence, evidence_spans, is_framed, role_of
 from presslens.analyzers.techniques.component import SHOWN_MIN_SCORE
-from presslens.analyzers.timeref.periods import duration_words
+from presslens.analyzers.timeref.spoken import spoken, spoken_with_value
 from presslens.errors import InputError
 from presslens.server.pages.techniques import technique_class, technique_name
 from presslens.store.quote_similarity import MIN_WORDS, words_of
@@ -301,10 +301,11 @@ def claims_of(analysis: Analysis, size: int) -> list[dict]:
 def _claim_row(claim: Claim, outlet: str) -> dict:
     dated = next((ref for ref in claim.time_refs if ref.kind == "date"), None)
     claimant = claim.claimant.name if claim.claimant else outlet
-    tip = f"Claim by {claimant}" + (f" · refers to {dated.value}" if dated else "") + f" · {claim.kind}"
+    when = spoken(dated.value, dated.kind) if dated else None
+    tip = f"Claim by {claimant}" + (f" · refers to {when}" if when else "") + f" · {claim.kind}"
     return {
         "start": claim.start, "end": claim.end, "anchor": f"claim-{claim.start}", "text": claim.text,
-        "claimant": claimant, "own_voice": claim.claimant is None, "date": dated.value if dated else None,
+        "claimant": claimant, "own_voice": claim.claimant is None, "date": dated.value if dated else None, "when": when,
         "date_text": dated.text if dated else None, "kind": claim.kind, "score": claim.score,
         "tip": f"{tip} · score {claim.score:.2f}",
     }
@@ -340,7 +341,7 @@ def speakers_of(quotes, positions: list[int]) -> list[dict]:
 def _times(times, dated: bool) -> list[dict]:
     rows = [
         {"anchor": f"tr-{i}", "text": t.text, "value": t.value, "kind": t.kind,
-         "words": duration_words(t.value) if t.kind == "duration" else None}
+         "shown": spoken_with_value(t.value, t.kind)}
         for i, t in enumerate(times) if (t.kind == "date") == dated
     ]
     return sorted(rows, key=lambda r: r["value"]) if dated else rows
