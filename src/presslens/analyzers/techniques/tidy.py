@@ -16,9 +16,10 @@ from presslens.analysis import TechniqueSpan
 
 # Entity labels that name someone or something: a technique span never cuts one apart.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
-# Parts of speech no phrase begins with ("for citizens", ", clean") or ends with ("roaring, the").
+# Parts of speech of the stop words no phrase begins with ("for citizens", ", clean") or ends with
+# ("roaring, the", "the mob will").
 NOT_OPENING = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT", "SPACE", "PART"})
-NOT_CLOSING = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT", "SPACE", "DET", "PART"})
+NOT_CLOSING = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT", "SPACE", "DET", "PART", "AUX"})
 # Closing marks kept at a span's end when the span holds their opening mark.
 PAIRS = {")": "(", "”": "“", "’": "‘", '"': '"'}
 
