@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
+from presslens.analysis import Furniture
 from presslens.analyzers.furniture.component import find_furniture
 from presslens.analyzers.layers import in_furniture, set_layer
-from presslens.analysis import Furniture
 from presslens.article import Article
 from presslens.nlp import blank_english
 
