@@ -184,3 +184,29 @@ def test_the_furniture_layer_is_in_the_json_contract_and_reads_back(analysis):
     data = analysis.to_dict()
     assert [f["reason"] for f in data["furniture"]][:2] == ["repeated_headline", "sign_up_box"]
     assert type(analysis).from_dict(data).furniture == analysis.furniture
+
+
+def test_a_lead_captions_run_in_headline_is_a_caption_and_a_later_line_like_it_is_prose():
+    caption = "The mayor drew a standing ovation when she repeated her promise. Mayor vows to cut ferry fares"
+    text = f"{caption}\n\nThe mayor spoke on Monday.\n\nThe council met. Fares were on the agenda\n\nIt adjourned."
+    assert reasons(text) == {caption: "photo_caption"}
+
+
+def test_a_line_cut_off_mid_sentence_is_no_run_in_headline():
+    text = "The council met on Monday and voted. Both members were expected to join the others from\n\nMore soon."
+    assert find_furniture(text) == []
+
+
+BILLBOARD = "A giant billboard bearing portraits of the two mayors is seen on a main road in Port Elm, on May 19, 2017."
+
+
+def test_a_present_tense_sentence_closed_by_the_photos_date_is_a_caption(pipeline):
+    text = f"The mayors met on Friday.\n\n{BILLBOARD}\n\nThe new law takes effect in Port Elm, on January 1, 2018."
+    analysis = pipeline.analyze(Article(text=text, published=date(2017, 5, 20)))
+    assert [(text[f.start:f.end], f.reason) for f in analysis.furniture] == [(BILLBOARD, "photo_caption")]
+    assert not any("billboard" in c.text for c in analysis.claims)
+
+
+def test_the_same_sentence_in_the_past_tense_is_prose(pipeline):
+    text = f"The mayors met on Friday.\n\n{BILLBOARD.replace('is seen', 'was seen')}"
+    assert pipeline.analyze(Article(text=text, published=date(2017, 5, 20))).furniture == []

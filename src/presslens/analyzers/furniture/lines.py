@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from trafilatura.utils import RE_FILTER as TRAFILATURA_SHARE_LINE
 
 from presslens.analyzers.furniture.words import (
@@ -44,6 +45,13 @@ CREDIT_IN_PARENS = re.compile(
 AGENCY_CREDIT = re.compile(rf"\b[A-Z]{{2,}}(?: [A-Z]{{2,}})*\s?/\s?{_NAME}(?: {_NAME}){{0,3}}\s*$")
 # A credit after a bar: "... outcry on the right. | REUTERS", "| AP Photo".
 BAR_CREDIT = re.compile(r"\s\|\s(?:[A-Z]{2,}\b|AP Photo|Getty Images)")
+# A credit closing a caption after its label: "... in Washington. Photograph: Jim Lo Scalzo/EPA".
+LABELLED_CREDIT = re.compile(rf"\b(?:Photograph|Photo|Image|Credit)s?:\s*{_NAME}[^.]{{0,60}}$")
+# A sentence, then a headline run into it without a full stop: a lead photo's caption with the
+# story's headline after it ("... when he repeated his promise. Mitt promises to repeal health law").
+# The headline is the stretch after the last full stop: 3 to 10 words, no punctuation.
+RUN_IN_HEADLINE = re.compile(r"[.!?][\"”’]?\s+(?P<headline>[A-Z][^.!?\"“”‘’:;,()]*)$")
+LEAD_LINES = 3  # a caption with a headline run into it is one of the article's first lines
 ADDRESS = re.compile(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\b[a-z0-9-]+\.(?:com|org|net|gov|rs|ly|co|io)/",
                      re.IGNORECASE)
 BYLINE = re.compile(rf"By\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*\.?")
@@ -134,8 +142,18 @@ def is_caption(line: Line) -> bool:
     short = len(line.words) <= 60
     return short and bool(
         CREDIT_IN_PARENS.search(text) or AGENCY_CREDIT.search(text) or BAR_CREDIT.search(text)
-        or "Getty Images" in text
+        or LABELLED_CREDIT.search(text) or "Getty Images" in text
     )
+
+
+def is_caption_then_headline(line: Line) -> bool:
+    run_in = RUN_IN_HEADLINE.search(line.text)
+    if run_in is None or len(line.words) > 40:
+        return False
+    caption_words = len(_WORD.findall(line.text[:run_in.start()]))
+    headline = _WORD.findall(run_in["headline"])
+    # A line cut off mid-sentence ends on "from" or "the"; a headline does not.
+    return caption_words >= 6 and 3 <= len(headline) <= 10 and headline[-1].casefold() not in STOP_WORDS
 
 
 def is_sign_up(line: Line) -> bool:
@@ -192,6 +210,7 @@ HEADLINE = Reason("repeated_headline", "The headline, repeated at the top of the
 OUTLET = Reason("outlet_name", "The outlet's name on a line of its own.")
 LINK_LIST = Reason("link_line", "A link to another story, in a list of them.")
 LINK_LIST_HEADING = Reason("link_list", "The heading of a list of links to other stories (\"Further reading\").")
+CAPTION_HEADLINE = Reason("photo_caption", "A photo caption with the story's headline run into it.")
 REPEATED = Reason("repeated_line", "A line printed twice: a pull quote or a repeated caption.")
 TWEET = Reason("embedded_tweet", "An embedded tweet with its attribution line.")
 
@@ -206,9 +225,11 @@ def line_reasons(lines: list[Line], title: str | None, outlet: str | None) -> li
         repeated = set()
     reasons: list[Reason | None] = []
     in_link_list = False
-    for line in lines:
+    for number, line in enumerate(lines):
         key = _words_key(line.text)
         reason = next((r for r, test in LINE_RULES if test(line)), None)
+        if reason is None and number < LEAD_LINES and number < len(lines) - 1 and is_caption_then_headline(line):
+            reason = CAPTION_HEADLINE
         if reason is None and len(key) >= 3 and key == title_key:
             reason = HEADLINE
         elif reason is None and key and key == outlet_key:
