@@ -4,7 +4,6 @@ these tests, in the shapes AllSides pages take: a POLITICO-style sign-up box, al
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
@@ -212,14 +211,3 @@ def test_the_same_sentence_in_the_past_tense_is_prose(pipeline):
     text = f"The mayors met on Friday.\n\n{BILLBOARD.replace('is seen', 'was seen')}"
     assert pipeline.analyze(Article(text=text, published=date(2017, 5, 20))).furniture == []
 
-
-def test_the_share_words_hold_trafilaturas_list_of_share_button_lines():
-    from trafilatura.utils import RE_FILTER
-
-    from presslens.analyzers.furniture.words import TRAFILATURA_SHARE_WORDS
-
-    # RE_FILTER is "\\W*(Drucken|E-?Mail|Facebook|...|Mehr zum Thema:?|More on this.{,8}$)$": its single words.
-    alternatives = RE_FILTER.pattern.split("(", 1)[1].split("|Mehr")[0].split("|")
-    words = {w.casefold().replace("-?", "-") for w in re.sub(r'["\s]', "", "|".join(alternatives)).split("|")}
-    assert words | {"email"} == TRAFILATURA_SHARE_WORDS
-    assert all(RE_FILTER.match(word) for word in TRAFILATURA_SHARE_WORDS)

@@ -5,7 +5,7 @@ Pages scraped to plain text keep their furniture: photo captions and credits, si
 headline and the outlet's name printed again, embedded tweets, a name's link card run into a
 sentence. trafilatura, which presslens' HTML reader uses, leaves these out by the page's
 markup; plain text has none, so the rules here read the lines themselves (lines.py, inline.py),
-and take trafilatura's own list of share-button words (words.py). See docs/furniture.md.
+and take trafilatura's own list of share-button lines. See docs/furniture.md.
 
 `presslens_furniture` runs before every other presslens component and writes the `furniture`
 layer (`doc._.presslens_furniture`, list[Furniture]) and `doc.spans["presslens_furniture"]`

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from trafilatura.utils import RE_FILTER as TRAFILATURA_SHARE_LINE
 
 from presslens.analyzers.furniture.words import (
     CAPTION_LEADS,
@@ -119,7 +120,7 @@ def is_marker(line: Line) -> bool:
 
 def is_share_row(line: Line) -> bool:
     words = [w.casefold() for w in line.words]
-    return bool(words) and all(w in SHARE_WORDS for w in words)
+    return bool(TRAFILATURA_SHARE_LINE.match(line.text)) or (bool(words) and all(w in SHARE_WORDS for w in words))
 
 
 def is_link_line(line: Line) -> bool:

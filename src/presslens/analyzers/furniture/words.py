@@ -45,17 +45,11 @@ CAPTION_LEADS = (
     "In this photo", "In this file photo", "This photo", "In this image", "Photo illustration",
 )
 
-# A line made only of these is a row of share buttons. The first row is trafilatura's own list of
-# share-button lines (trafilatura.utils.RE_FILTER, 2.3.1; tests/analyzers/test_furniture.py holds
-# the two together): importing trafilatura here would load its whole HTML stack and dateparser,
-# about 180 MB in every analysing process, for one list.
-TRAFILATURA_SHARE_WORDS = frozenset({
-    "drucken", "e-mail", "email", "facebook", "flipboard", "google", "instagram", "linkedin", "mail", "pdf",
-    "pinterest", "pocket", "print", "qq", "reddit", "twitter", "wechat", "weibo", "whatsapp", "xing",
+# Share buttons beyond trafilatura's list (utils.RE_FILTER): a line made only of these is a row of them.
+SHARE_WORDS = frozenset({
+    "share", "shares", "facebook", "twitter", "email", "e-mail", "print", "linkedin", "whatsapp", "reddit",
+    "pinterest", "tweet", "copy", "link", "comment", "comments", "flipboard", "messenger", "sms", "save",
 })
-SHARE_WORDS = TRAFILATURA_SHARE_WORDS | {
-    "share", "shares", "tweet", "copy", "link", "comment", "comments", "messenger", "sms", "save",
-}
 
 # How an editor's note begins; an "Update:" line is one only where it speaks of the article
 # (UPDATE_SELF): "UPDATE: According to CNN, ..." carries news, the article's own prose.
