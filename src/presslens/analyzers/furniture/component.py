@@ -4,8 +4,9 @@ Pages scraped to plain text keep their furniture: photo captions and credits, si
 "Advertisement" and "Story Continued Below", link lines to other stories, share buttons, the
 headline and the outlet's name printed again, embedded tweets, a name's link card run into a
 sentence. trafilatura, which presslens' HTML reader uses, leaves these out by the page's
-markup; plain text has none, so the rules here read the lines themselves (lines.py, inline.py),
-and take trafilatura's own list of share-button lines. See docs/furniture.md.
+markup; plain text has none, so the rules here read the lines themselves (lines.py, inline.py;
+captions.py on the parse), and take trafilatura's own filter of share-button lines. See
+docs/furniture.md.
 
 `presslens_furniture` runs before every other presslens component and writes the `furniture`
 layer (`doc._.presslens_furniture`, list[Furniture]) and `doc.spans["presslens_furniture"]`

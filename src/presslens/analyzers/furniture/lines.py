@@ -190,6 +190,7 @@ def is_address_line(line: Line) -> bool:
     return bool(ADDRESS.search(line.text)) and len(line.words) <= 15
 
 
+TWEET = Reason("embedded_tweet", "An embedded tweet with its attribution line.")
 # The line tests in the order they are tried, each with its reason.
 LINE_RULES: tuple[tuple[Reason, Callable[[Line], bool]], ...] = (
     (Reason("page_marker", "A marker the page prints between paragraphs (\"Advertisement\", \"Story Continued "
@@ -197,7 +198,7 @@ LINE_RULES: tuple[tuple[Reason, Callable[[Line], bool]], ...] = (
     (Reason("share_buttons", "The page's share buttons."), is_share_row),
     (Reason("video_teaser", "The text of a video player or slideshow."), is_video),
     (Reason("photo_caption", "A photo caption or credit."), is_caption),
-    (Reason("embedded_tweet", "An embedded tweet with its attribution line."), is_tweet),
+    (TWEET, is_tweet),
     (Reason("sign_up_box", "A newsletter, app or sign-up box."), is_sign_up),
     (Reason("link_line", "A link to another story."), is_link_line),
     (Reason("teaser_headline", "Another story's headline in capitals, a link to it."), is_teaser),
@@ -212,7 +213,6 @@ LINK_LIST = Reason("link_line", "A link to another story, in a list of them.")
 LINK_LIST_HEADING = Reason("link_list", "The heading of a list of links to other stories (\"Further reading\").")
 CAPTION_HEADLINE = Reason("photo_caption", "A photo caption with the story's headline run into it.")
 REPEATED = Reason("repeated_line", "A line printed twice: a pull quote or a repeated caption.")
-TWEET = Reason("embedded_tweet", "An embedded tweet with its attribution line.")
 
 
 def line_reasons(lines: list[Line], title: str | None, outlet: str | None) -> list[Reason | None]:
@@ -250,6 +250,6 @@ def _tweet_texts(lines: list[Line], reasons: list[Reason | None]) -> None:
     """A tweet's attribution on a line of its own ("— Name (@handle) May 19, 2017") takes the
     tweet's text, the line before it, along."""
     for i, line in enumerate(lines[1:], start=1):
-        if reasons[i] is not None and reasons[i].name == "embedded_tweet" and line.text[0] in "—–-":
+        if reasons[i] is TWEET and line.text[0] in "—–-":
             if reasons[i - 1] is None and len(lines[i - 1].words) <= 60:
                 reasons[i - 1] = TWEET
