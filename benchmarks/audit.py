@@ -27,7 +27,9 @@ from audit_set import ANNOTATIONS, CORPUS, read_annotated, text_check
 from presslens.analysis import Analysis, Entity, Quote
 from presslens.pipeline import Pipeline
 
-COMPONENTS = ("presslens_entities", "presslens_quotes", "presslens_time_refs", "presslens_claims")
+COMPONENTS = (
+    "presslens_furniture", "presslens_entities", "presslens_quotes", "presslens_time_refs", "presslens_claims",
+)
 DIRECT_KINDS = ("direct", "mixed")
 MATCH = 0.5  # the share of a span that another must cover to match it
 TARGETS = {"speaker accuracy": 0.90, "direct-quote recall": 0.90, "quote precision": 0.95, "person precision": 0.95}

@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/quotes_polnear.py [--split train|dev|both] [--limit N]
 
-Both systems read the same spaCy Docs (en_core_web_sm plus presslens_entities and
-presslens_quotes). textacy's `direct_quotations` is the peer; it finds direct quotes
+Both systems read the same spaCy Docs (en_core_web_sm plus presslens_furniture,
+presslens_entities and presslens_quotes). textacy's `direct_quotations` is the peer; it finds direct quotes
 only and gives up on an article with an odd number of quote marks (counted as no
 predictions). Scoring is defined in presslens.training.polnear and docs/quotes.md.
 """
@@ -124,7 +124,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=None, help="first N articles of each split")
     args = parser.parse_args()
-    nlp = Pipeline(("presslens_entities", "presslens_quotes")).nlp
+    nlp = Pipeline(("presslens_furniture", "presslens_entities", "presslens_quotes")).nlp
     for split in ("train", "dev") if args.split == "both" else (args.split,):
         run(split, args.data, args.limit, nlp)
 

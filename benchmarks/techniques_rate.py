@@ -25,7 +25,8 @@ from pathlib import Path
 from allsides_sample import allsides_sample
 from presslens.analyzers.layers import get_layer
 from presslens.analyzers.scores import word_count
-from presslens.analyzers.techniques.component import LAYER_MIN_SCORE, SHOWN_MIN_SCORE, carries_words
+from presslens.analyzers.techniques.component import LAYER_MIN_SCORE, SHOWN_MIN_SCORE
+from presslens.analyzers.techniques.tidy import carries_words
 from presslens.pipeline import Pipeline
 from presslens.training.techniques_data import load_ptc, split
 

@@ -36,7 +36,8 @@ class Mention:
     start: int
     end: int
     role: str | None = described(
-        'The role this mention casts the entity in: "Protagonist", "Antagonist", "Innocent", or null when none is clear.',
+        'The role this mention casts the entity in: "Protagonist", "Antagonist", "Innocent", '
+        "or null when none is clear.",
         default=None,
     )
     scores: dict[str, float] = described("The probability of each main role for this mention.", default_factory=dict)
@@ -148,6 +149,18 @@ class TechniqueSpan:
 
 
 @dataclass
+class Furniture:
+    """A stretch of `text[start:end]` that is site furniture, not the article's prose: a photo
+    caption or credit, a sign-up box, a link line to another story, a repeated headline
+    (docs/furniture.md). No other layer takes anything from it."""
+
+    start: int
+    end: int
+    reason: str = described('What it is, as a short name: "caption", "newsletter", "link line", ...')
+    why: str = described("The same in a sentence, for a reader.")
+
+
+@dataclass
 class Analysis:
     """The JSON contract of `presslens analyze --format json` (docs/json-contract.md)."""
 
@@ -159,6 +172,7 @@ class Analysis:
     time_refs: list[TimeRef] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     techniques: list[TechniqueSpan] = field(default_factory=list)
+    furniture: list[Furniture] = described("What is not the article's prose, and why.", default_factory=list)
     scores: dict[str, Any] = described("Article-level figures: words, sentences, counts.", default_factory=dict)
     pipeline: dict[str, Any] = described("The pipeline version and the model of each component.", default_factory=dict)
 
@@ -173,6 +187,7 @@ class Analysis:
             "time_refs": by_start(self.time_refs),
             "claims": by_start(self.claims),
             "techniques": by_start(self.techniques),
+            "furniture": by_start(self.furniture),
             "scores": dict(self.scores),
             "pipeline": dict(self.pipeline),
         }
@@ -216,7 +231,8 @@ def read_plain(hint: Any, value: Any) -> Any:
 
 
 def read_dataclass(cls: type, data: dict, **given: Any) -> Any:
-    """An instance of `cls` from its dict; a missing field, or a null one that has a default, takes the default."""
+    """An instance of `cls` from its dict; a missing field, or a null one that has a default, takes
+    the default."""
     hints = type_hints(cls)
     values = {
         f.name: read_plain(hints[f.name], data[f.name])

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from presslens.analysis import Analysis
 from presslens.analyzers import register_factories
-from presslens.analyzers.layers import check_factories, get_layer, set_published
+from presslens.analyzers.layers import check_factories, get_layer, set_masthead, set_published
 from presslens.article import Article, article_source, check_length
 from presslens.config import get_settings
 from presslens.errors import AnalysisTimeout, InputError
@@ -24,6 +24,7 @@ from presslens.pipeline_version import PIPELINE_VERSION
 from presslens.readers.dates import parse_date
 
 COMPONENTS = (
+    "presslens_furniture",
     "presslens_entities",
     "presslens_quotes",
     "presslens_time_refs",
@@ -33,7 +34,7 @@ COMPONENTS = (
 )
 # The default components with entity framing, which runs right after the entities it casts;
 # the default pipeline has it only with PRESSLENS_FRAMING=1 (config.Settings.framing).
-WITH_FRAMING = (COMPONENTS[0], "presslens_framing", *COMPONENTS[1:])
+WITH_FRAMING = (*COMPONENTS[:2], "presslens_framing", *COMPONENTS[2:])
 
 
 class Pipeline:
@@ -68,6 +69,7 @@ class Pipeline:
         check_length(article, self.nlp.max_length)
         doc = self.nlp.make_doc(article.text)
         set_published(doc, article.published)
+        set_masthead(doc, article.title, article.outlet)
         return doc
 
     def _analysis(self, article: Article, doc: Doc) -> Analysis:
@@ -78,6 +80,7 @@ class Pipeline:
             time_refs=get_layer(doc, "time_refs"),
             claims=get_layer(doc, "claims"),
             techniques=get_layer(doc, "techniques"),
+            furniture=get_layer(doc, "furniture"),
             scores=get_layer(doc, "scores", {}),
             pipeline={"version": self.version, "models": self.models},
         )

@@ -48,13 +48,15 @@ def test_a_pipeline_without_entities_fails_before_loading_anything(monkeypatch):
     import presslens.pipeline as pipeline_module
 
     monkeypatch.setattr(pipeline_module, "load_nlp", lambda: pytest.fail("loaded the model"))
-    with pytest.raises(PipelineError, match="^presslens_quotes requires .*add presslens_entities before presslens_quotes$"):
+    with pytest.raises(PipelineError,
+                       match="^presslens_quotes requires .*add presslens_entities before presslens_quotes$"):
         Pipeline(["presslens_quotes", "presslens_time_refs"])
 
 
 def test_scores_need_every_layer_they_count():
     without_techniques = [c for c in COMPONENTS if c != "presslens_techniques"]
-    with pytest.raises(PipelineError, match="presslens_scores requires doc._.presslens_techniques.*presslens_techniques"):
+    with pytest.raises(PipelineError,
+                       match="presslens_scores requires doc._.presslens_techniques.*presslens_techniques"):
         Pipeline(without_techniques)
 
 

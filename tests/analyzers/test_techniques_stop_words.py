@@ -3,7 +3,8 @@ real bundled model and spaCy's own tokens (sentences written for this test)."""
 
 from __future__ import annotations
 
-from presslens.analyzers.techniques.component import LAYER_MIN_SCORE, carries_words, load_model
+from presslens.analyzers.techniques.component import LAYER_MIN_SCORE, load_model
+from presslens.analyzers.techniques.tidy import carries_words
 from presslens.article import Article
 
 # The bundled model scores "It is what it is." at about 0.23, above the layer's 0.2.

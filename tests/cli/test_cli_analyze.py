@@ -11,7 +11,9 @@ from typer.testing import CliRunner
 from presslens.cli import app
 from support.paths import EXAMPLES
 
-CONTRACT_KEYS = {"article", "entities", "quotes", "time_refs", "claims", "techniques", "scores", "pipeline"}
+CONTRACT_KEYS = {
+    "article", "entities", "quotes", "time_refs", "claims", "techniques", "furniture", "scores", "pipeline",
+}
 ARTICLE_KEYS = {"id", "outlet", "published", "url", "title", "language", "text"}
 
 

@@ -7,7 +7,18 @@ from datetime import date
 
 from rich.console import Console
 
-from presslens.analysis import Analysis, Claim, Cue, Entity, Mention, Quote, Speaker, TechniqueSpan, TimeRef
+from presslens.analysis import (
+    Analysis,
+    Claim,
+    Cue,
+    Entity,
+    Furniture,
+    Mention,
+    Quote,
+    Speaker,
+    TechniqueSpan,
+    TimeRef,
+)
 from presslens.article import Article
 from presslens.cli.report import render_report
 from presslens.readers import read_path
@@ -147,3 +158,19 @@ def test_no_claims_say_why():
     assert "claim model is not part of this pipeline" in without_model
     with_model = rendered(sample_analysis([], {"spacy": "x", "presslens_claims": "claims-minilm-1"}))
     assert "No check-worthy claims above the model's threshold" in section(with_model, "Claims")
+
+
+def test_an_undated_claims_date_is_said_in_words_and_furniture_is_listed():
+    analysis = sample_analysis([], {"spacy": "x", "presslens_claims": "claims-minilm-1"})
+    text = analysis.article.text
+    start, monday = text.index("Ruiz told"), text.index("Monday")
+    undated = TimeRef(monday, monday + 6, "Monday", "date", "XXXX-WXX-1")
+    analysis.time_refs = [undated]
+    analysis.claims = [Claim(start, len(text), text[start:], 0.64, time_refs=[undated], kind="other")]
+    analysis.furniture = [Furniture(0, 9, "photo_caption", "A photo caption or credit.")]
+    report = rendered(analysis, width=140)
+    assert "refers to a Monday" in section(report, "Claims")
+    assert "a Monday" in section(report, "Dates and periods")
+    assert "XXXX" not in report
+    listed = section(report, "Left out as site furniture")
+    assert "photo caption" in listed and text[:9] in listed

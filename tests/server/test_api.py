@@ -61,7 +61,8 @@ def test_analyze_json_returns_the_contract_and_stores_nothing(client, text_pipel
     # The document `presslens analyze --format json` prints, keys in the same order.
     expected = text_pipeline.analyze(Article(text=text, title="Harbour", outlet="Test Post")).to_dict()
     assert json.dumps(body) == json.dumps(expected)
-    assert set(body) == {"article", "entities", "quotes", "time_refs", "claims", "techniques", "scores", "pipeline"}
+    assert set(body) == {"article", "entities", "quotes", "time_refs", "claims", "techniques", "furniture", "scores",
+                         "pipeline"}
     assert body["article"]["text"] == text
     assert body["article"]["outlet"] == "Test Post"
     assert body["quotes"] and body["time_refs"]  # Holm's quote and the date are found

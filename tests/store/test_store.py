@@ -10,6 +10,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
+from presslens.analysis import Furniture
 from presslens.article import Article
 from presslens.errors import StoreError
 from presslens.store import open_store
@@ -131,3 +132,19 @@ def test_the_default_store_is_presslens_db_in_the_working_directory(tmp_path, mo
     monkeypatch.setenv("PRESSLENS_DB", f"sqlite:///{tmp_path / 'other.db'}")
     open_store().close()
     assert (tmp_path / "other.db").is_file()
+
+
+def test_the_furniture_layer_reads_back_in_order_and_goes_with_its_analysis(store):
+    body = f"{TEXT}\n\nAdvertisement\n\n(Photo by Ines Navarro/Getty Images)"
+    article = Article(text=body, outlet="Port Gazette", published=date(2021, 3, 1))
+    analysis = fabricated_analysis(article, version="1")
+    marker, caption = span(body, "Advertisement"), span(body, "(Photo by Ines Navarro/Getty Images)")
+    analysis.furniture = [Furniture(*marker, "page_marker", "A marker the page prints between paragraphs."),
+                          Furniture(*caption, "photo_caption", "A photo caption or credit.")]
+    store.save_analysis(analysis)
+    assert store.get_analysis(article.id).furniture == analysis.furniture
+    store.save_analysis(fabricated_analysis(article, version="2"))
+    assert store.get_analysis(article.id).furniture == []
+    assert store.prune() == 1
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM furniture")).scalar_one() == 0

@@ -14,6 +14,7 @@ import importlib
 # Each factory and the module that registers it; pyproject.toml's spacy_factories entry points
 # name the same modules (tests/analyzers/test_loading.py holds the two together).
 FACTORY_MODULES = {
+    "presslens_furniture": "presslens.analyzers.furniture.component",
     "presslens_entities": "presslens.analyzers.entities.component",
     "presslens_framing": "presslens.analyzers.framing.component",
     "presslens_quotes": "presslens.analyzers.quotes.component",

@@ -59,6 +59,38 @@ def published_of(doc: Doc) -> date | None:
     return doc.user_data.get(_PREFIX + "published")
 
 
+def set_masthead(doc: Doc, title: str | None, outlet: str | None) -> None:
+    """The article's title and outlet, which furniture compares lines with (a headline or an
+    outlet's name repeated in the body)."""
+    doc.user_data[_PREFIX + "masthead"] = (title, outlet)
+
+
+def masthead_of(doc: Doc) -> tuple[str | None, str | None]:
+    return doc.user_data.get(_PREFIX + "masthead", (None, None))
+
+
+def in_furniture(doc: Doc, start: int, end: int) -> bool:
+    """Whether at least half of the text [start, end) lies in furniture (the furniture layer,
+    `doc._.presslens_furniture`); False on a Doc the furniture component did not run on. Every
+    other layer leaves out what this says is furniture."""
+    spans = doc.user_data.get(_PREFIX + "furniture")
+    if not spans:
+        return False
+    # Furniture spans never overlap, so their overlaps add up; an article has a few dozen at most.
+    inside = sum(max(0, min(end, span.end) - max(start, span.start)) for span in spans)
+    return 2 * inside >= max(1, end - start)
+
+
+def tokens_in_furniture(doc: Doc, start: int, end: int) -> bool:
+    """`in_furniture` for the tokens [start, end) of `doc`."""
+    return end > start and in_furniture(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def outside_furniture(doc: Doc, items: list) -> list:
+    """The items (with character `start` and `end`) that do not lie in furniture."""
+    return [item for item in items if not in_furniture(doc, item.start, item.end)]
+
+
 def _assigner(attribute: str) -> str | None:
     """The presslens factory whose `assigns` names `attribute` (all of them registered first:
     a user's pipeline may have imported only the component it adds)."""

@@ -19,7 +19,7 @@ from rich.text import Text
 from presslens.analysis import Analysis, Entity, Quote, Speaker, TechniqueSpan
 from presslens.analyzers.framing.reading import evidence_sentence, is_framed, role_of, role_score
 from presslens.analyzers.techniques.names import technique_name
-from presslens.analyzers.timeref.periods import duration_words
+from presslens.analyzers.timeref.spoken import spoken, spoken_with_value
 
 # One colour per PTC technique label, so a technique looks the same in every report.
 TECHNIQUE_STYLES = {
@@ -59,6 +59,7 @@ def report_of(analysis: Analysis) -> RenderableType:
     sections += _section("Claims", _claims(analysis), _no_claims_note(analysis))
     sections += _section("Persuasion techniques", _techniques(analysis), _no_techniques_note(analysis))
     sections += _section("Article figures", _scores(analysis), "No figures.")
+    sections += _section("Left out as site furniture", _furniture(analysis), "No site furniture found.")
     sections.append(_footer(analysis))
     return Group(*sections)
 
@@ -180,8 +181,7 @@ def _time_refs(analysis: Analysis) -> Table | None:
     table.add_column("Kind", style="cyan")
     table.add_column("Means", style="yellow")
     for ref in sorted(analysis.time_refs, key=lambda r: r.start):
-        words = duration_words(ref.value) if ref.kind == "duration" else None
-        table.add_row(Text(ref.text), Text(ref.kind), Text(f"{words} ({ref.value})" if words else ref.value))
+        table.add_row(Text(ref.text), Text(ref.kind), Text(spoken_with_value(ref.value, ref.kind)))
     return table
 
 
@@ -202,10 +202,24 @@ def _claims(analysis: Analysis) -> Table | None:
         cell = Text(_shortened(claim.text))
         dated = next((ref for ref in claim.time_refs if ref.kind == "date"), None)
         if dated:
-            cell.append("\nrefers to ", style="dim").append(dated.value, style="yellow")
-            if dated.text != dated.value:
+            when = spoken(dated.value, dated.kind)
+            cell.append("\nrefers to ", style="dim").append(when, style="yellow")
+            if dated.text != when:
                 cell.append(f" ({dated.text})", style="dim")
         table.add_row(who, cell, Text(claim.kind), Text(f"{claim.score:.2f}"))
+    return table
+
+
+def _furniture(analysis: Analysis) -> Table | None:
+    """The stretches no layer read (captions, sign-up boxes, link lines), each with what it is."""
+    if not analysis.furniture:
+        return None
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False)
+    table.add_column("What", style="cyan", no_wrap=True)
+    table.add_column("Text", ratio=1, overflow="fold", style="dim")
+    text = analysis.article.text
+    for item in sorted(analysis.furniture, key=lambda f: f.start):
+        table.add_row(Text(item.reason.replace("_", " ")), Text(_shortened(text[item.start:item.end])))
     return table
 
 

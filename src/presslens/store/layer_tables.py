@@ -128,7 +128,9 @@ class LayerTable:
                 by_parent.setdefault(row._mapping[child.keys[0]], []).append(child.item_from_row(row, {}))
         own = self.keys[-1]
         return [
-            self.item_from_row(row, {name: by_parent.get(row._mapping[own], []) for name, by_parent in children.items()})
+            self.item_from_row(
+                row, {name: by_parent.get(row._mapping[own], []) for name, by_parent in children.items()},
+            )
             for row in rows_by_table[self.name]
         ]
 

@@ -24,7 +24,7 @@ from sqlalchemy import (
     func,
 )
 
-from presslens.analysis import Claim, Entity, Mention, Quote, TechniqueSpan, TimeRef
+from presslens.analysis import Claim, Entity, Furniture, Mention, Quote, TechniqueSpan, TimeRef
 from presslens.store.layer_tables import LayerTable
 
 metadata = MetaData()
@@ -88,6 +88,7 @@ SPAN_LAYERS = {
     "time_refs": LayerTable("time_refs", TimeRef),
     "claims": LayerTable("claims", Claim, flattened={"claimant": "name"}, indexed=("claimant",)),
     "techniques": LayerTable("technique_spans", TechniqueSpan, indexed=("technique",)),
+    "furniture": LayerTable("furniture", Furniture),
 }
 
 entities = _layer_table(SPAN_LAYERS["entities"])
@@ -96,10 +97,11 @@ quotes = _layer_table(SPAN_LAYERS["quotes"])
 time_refs = _layer_table(SPAN_LAYERS["time_refs"])
 claims = _layer_table(SPAN_LAYERS["claims"])
 technique_spans = _layer_table(SPAN_LAYERS["techniques"])
+furniture = _layer_table(SPAN_LAYERS["furniture"])
 # One entity across the corpus (corpus/framing.py) is looked up by its name, case folded.
 Index("ix_entities_folded_name", func.lower(entities.c.name))
 
-LAYER_TABLES = (entities, mentions, quotes, time_refs, claims, technique_spans)
+LAYER_TABLES = (entities, mentions, quotes, time_refs, claims, technique_spans, furniture)
 
 # One person or organisation across the corpus (store/people.py, docs/people.md): `key` names
 # it within its kind; `match_key` is the group its names are decided in (a folded surname, an

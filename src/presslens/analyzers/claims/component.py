@@ -33,6 +33,7 @@ from presslens.analyzers.layers import (
     check_requires,
     get_layer,
     layer_attribute,
+    outside_furniture,
     published_of,
     set_layer,
     write_layer,
@@ -90,7 +91,7 @@ def find_claims(
     """The claims of a Doc that the entities, quotes and time_refs components have run on
     (sorted by start), and every candidate with its score. `model` is anything with
     `score(texts)` and `threshold`."""
-    found = candidates(doc, get_layer(doc, "quotes"))
+    found = outside_furniture(doc, candidates(doc, get_layer(doc, "quotes")))
     scores = model.score([c.text for c in found]) if found else []
     limit = model.threshold if threshold is None else threshold
     refs = get_layer(doc, "time_refs")

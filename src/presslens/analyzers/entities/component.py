@@ -58,7 +58,7 @@ from presslens.analyzers.entities.words import (
     TITLE_QUALIFIERS,
     TITLES,
 )
-from presslens.analyzers.layers import layer_attribute, set_layer
+from presslens.analyzers.layers import layer_attribute, set_layer, tokens_in_furniture
 
 SPAN_KEY = "presslens_entities"
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -240,6 +240,7 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         mentions = _ner_mentions(doc)
         mentions += self._untagged_countries(doc, mentions)
+        mentions = [m for m in mentions if not tokens_in_furniture(doc, m.start, m.end)]  # captions name no one
         _note_titles(doc, [m for m in mentions if m.label == "PERSON"])
         clusters = _cluster_people([m for m in mentions if m.label == "PERSON"])
         people = list(clusters)

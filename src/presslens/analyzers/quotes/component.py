@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.analysis import Cue, Quote, Speaker
 from presslens.analyzers.entities.index import ENTITY_INDEX, entity_index, resolve_mention
-from presslens.analyzers.layers import check_requires, layer_attribute, write_layer
+from presslens.analyzers.layers import check_requires, layer_attribute, outside_furniture, write_layer
 from presslens.analyzers.quotes.marks import MarkedQuote, find_marked_quotes, paragraphs
 from presslens.analyzers.quotes.reported_speech import (
     Attribution,
@@ -70,7 +70,8 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         entity_index(doc)  # fails now, not at the first speaker, when presslens_entities was skipped
-        write_layer(doc, "quotes", SPANS_KEY, find_quotes(doc), lambda quote: quote.kind)
+        quotes = outside_furniture(doc, find_quotes(doc))  # a caption or link line quotes no one
+        write_layer(doc, "quotes", SPANS_KEY, quotes, lambda quote: quote.kind)
         return doc
 
 

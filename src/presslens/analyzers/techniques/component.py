@@ -22,9 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.analysis import TechniqueSpan
-from presslens.analyzers.layers import layer_attribute, write_layer
+from presslens.analyzers.layers import in_furniture, layer_attribute, write_layer
 from presslens.analyzers.onnx_models import ModelComponent, OnnxModel, sigmoid, softmax, special_ids
 from presslens.analyzers.techniques.features import FEATURE_NAMES, SpanFeatures
+from presslens.analyzers.techniques.tidy import tidy_spans
 from presslens.errors import ModelMissingError
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "techniques"
@@ -215,7 +216,8 @@ class ClassifierStage:
         if tuple(config.get("features", ())) != FEATURE_NAMES:
             raise ModelMissingError(
                 f"config.json's tc_stage uses features {config.get('features')}, this presslens computes "
-                f"{list(FEATURE_NAMES)}; refit it without the encoder (docs/techniques.md, 'Refitting without the encoder')"
+                f"{list(FEATURE_NAMES)}; refit it without the encoder "
+                "(docs/techniques.md, 'Refitting without the encoder')"
             )
         return cls(np.array(config["weight"], np.float32), np.array(config["bias"], np.float32), config.get("l2"))
 
@@ -314,6 +316,8 @@ SHOWN_MIN_SCORE = 0.3
 @Language.factory(
     "presslens_techniques",
     assigns=[layer_attribute("techniques"), "doc.spans"],
+    # Token.pos_ is read too (tidy.py); it comes from the attribute_ruler, which declares nothing.
+    requires=["doc.ents", "token.tag"],
     default_config={"model_dir": None, "min_score": LAYER_MIN_SCORE},
 )
 def make_techniques(nlp: Language, name: str, model_dir: str | None, min_score: float) -> TechniqueTagger:
@@ -322,7 +326,8 @@ def make_techniques(nlp: Language, name: str, model_dir: str | None, min_score: 
 
 class TechniqueTagger(ModelComponent[TechniqueModel]):
     """Writes the techniques layer (`doc._.presslens_techniques`) and `doc.spans["presslens_techniques"]`
-    labelled by technique; reads only the text, and loads the model at first use."""
+    labelled by technique; the model reads only the text (loaded at first use), and its spans are
+    tidied to whole words and names (tidy.py)."""
 
     model_class = TechniqueModel
 
@@ -331,14 +336,7 @@ class TechniqueTagger(ModelComponent[TechniqueModel]):
         self.min_score = min_score
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [s for s in self.model.predict(doc.text) if s.score >= self.min_score and carries_words(doc, s.start, s.end)]
-        write_layer(doc, "techniques", SPAN_KEY, spans, lambda span: span.technique)
+        found = [s for s in self.model.predict(doc.text)
+                 if s.score >= self.min_score and not in_furniture(doc, s.start, s.end)]
+        write_layer(doc, "techniques", SPAN_KEY, tidy_spans(doc, found), lambda span: span.technique)
         return doc
-
-
-def carries_words(doc: Doc, start: int, end: int) -> bool:
-    """Whether the text [start, end) of `doc` holds a word that is not a stop word: a span
-    of "the", "of it" or punctuation alone gives a reader nothing to weigh, so the layer
-    never marks one (spaCy's own stop list, case-insensitive)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(not (t.is_stop or t.is_punct or t.is_space) for t in span)

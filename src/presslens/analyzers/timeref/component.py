@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.analysis import TimeRef
-from presslens.analyzers.layers import layer_attribute, write_layer
+from presslens.analyzers.layers import layer_attribute, outside_furniture, write_layer
 from presslens.analyzers.timeref.context import DocContext
 from presslens.analyzers.timeref.grammar import Candidate, find_candidates
 
@@ -36,7 +36,8 @@ class TimeRefFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        write_layer(doc, "time_refs", self.name, find_time_refs(doc), lambda ref: ref.kind)
+        refs = outside_furniture(doc, find_time_refs(doc))  # a caption's date dates no claim
+        write_layer(doc, "time_refs", self.name, refs, lambda ref: ref.kind)
         return doc
 
 

@@ -92,16 +92,17 @@ class DocContext:
         following = token.nbor(1) if token.i + 1 < len(self.doc) else None
         return following is not None and following.ent_iob_ == "I"
 
-    def tense(self, start: int, end: int) -> Tense:
+    def tense(self, start: int, end: int, future_auxiliaries: tuple[str, ...] = FUTURE_AUXILIARIES) -> Tense:
         """"future" when the verb governing the span is in the future ("will speak on
-        Tuesday", "is expected to address parliament"), "past" for a past-tense verb."""
+        Tuesday", "is expected to address parliament": one of `future_auxiliaries`, or a
+        verb of intent), "past" for a past-tense verb."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
         node = span.root
         for _ in range(8):
             if node.pos_ in ("VERB", "AUX"):
-                verdict = _verb_tense(node)
+                verdict = _verb_tense(node, future_auxiliaries)
                 if verdict is not None:
                     return verdict
                 if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
@@ -112,9 +113,11 @@ class DocContext:
         return None
 
 
-def _verb_tense(verb: Token) -> Tense:
+def _verb_tense(verb: Token, future_auxiliaries: tuple[str, ...]) -> Tense:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in FUTURE_AUXILIARIES for a in auxiliaries):
+    words = {a.lower_ for a in auxiliaries}
+    counterfactual = "have" in words and not words & set(FUTURE_AUXILIARIES)  # "would have risen"
+    if words & set(future_auxiliaries) and not counterfactual:
         return "future"
     if verb.lemma_ in FUTURE_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
         return "future"

@@ -19,6 +19,7 @@ from presslens.analyzers.timeref.context import DocContext
 from presslens.analyzers.timeref.words import (
     APPROXIMATORS,
     FREQUENCY_WORDS,
+    MONTH_AHEAD_AUXILIARIES,
     MONTHS,
     NAME_ENTITY_TYPES,
     NUMBER_WORDS,
@@ -149,7 +150,7 @@ def read_month(m: re.Match, ctx: DocContext) -> Iterator[Candidate]:
         spacy_date = ctx.entity_type(m.start()) == "DATE"
         if ctx.in_name(m.start()) or not (spacy_date or ctx.words_before(m.start()) in _MONTH_LEADS):
             return
-    tense = ctx.tense(m.start(), m.end())
+    tense = ctx.tense(m.start(), m.end(), MONTH_AHEAD_AUXILIARIES)
     yield from _date(m, cal.month(ctx.anchor, number, RELATION.get(relation), tense))
 
 

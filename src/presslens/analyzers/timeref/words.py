@@ -94,3 +94,7 @@ SEASONS = {
 # Verbs that put a following infinitive in the future ("is expected to address").
 FUTURE_VERBS = ("expect", "schedule", "plan", "set", "due", "intend", "aim", "prepare")
 FUTURE_AUXILIARIES = ("will", "'ll", "shall", "wo", "going")
+# A month named without a year also looks ahead under "would": reported speech about what is to
+# come ("fares would rise from January"). Not a weekday or a day: "said he would attend on
+# Tuesday" may be a Tuesday already past when the report appears; months are further off.
+MONTH_AHEAD_AUXILIARIES = (*FUTURE_AUXILIARIES, "would", "'d", "’d")

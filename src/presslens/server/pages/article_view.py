@@ -18,10 +18,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from presslens.analysis import Analysis, Claim, Entity, TechniqueSpan
+from presslens.analysis import Analysis, Claim, Entity, Furniture, Quote, TechniqueSpan, TimeRef
 from presslens.analyzers.framing.reading import evidence_anchor, evidence_sentence, evidence_spans, is_framed, role_of
 from presslens.analyzers.techniques.component import SHOWN_MIN_SCORE
-from presslens.analyzers.timeref.periods import duration_words
+from presslens.analyzers.timeref.spoken import spoken, spoken_with_value
 from presslens.errors import InputError
 from presslens.server.pages.techniques import technique_class, technique_name
 from presslens.store.quote_similarity import MIN_WORDS, words_of
@@ -77,6 +77,7 @@ class Segment:
     chip: dict | None = None
     claim: dict | None = None  # the claim this segment opens
     claim_ends: bool = False  # the last segment of a claim
+    furniture: dict | None = None  # the furniture it lies in: left out of every layer, drawn dimmed
 
 
 @dataclass
@@ -123,81 +124,136 @@ def safe_link(url: str | None) -> str | None:
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
+@dataclass
+class _Drawn:
+    """The items of each layer the page draws: those whose offsets lie inside the text."""
+
+    text: str
+    spans: list[TechniqueSpan]
+    lanes: list[int]
+    positions: list[int]  # each drawn quote's place in its analysis
+    quotes: list[Quote]
+    mentions: list[tuple[int, int, int]]  # start, end, entity's index
+    evidence: list[tuple[int, int, int]]  # start, end, entity's index
+    times: list[TimeRef]
+    claims: list[dict]
+    furniture: list[Furniture]
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> _Drawn:
+        text = analysis.article.text
+        size = len(text)
+
+        def inside(items: list) -> list:
+            return [item for item in items if 0 <= item.start < item.end <= size]
+
+        spans = inside(analysis.techniques)
+        positions = [i for i, q in enumerate(analysis.quotes) if 0 <= q.start < q.end <= size]
+        entities = analysis.entities
+        return cls(
+            text=text, spans=spans, lanes=lanes_of(spans), positions=positions,
+            quotes=[analysis.quotes[i] for i in positions],
+            mentions=[(m.start, m.end, i) for i, e in enumerate(entities) for m in inside(e.mentions)],
+            evidence=[(a, b, i) for i, e in enumerate(entities) for a, b in evidence_spans(e.framing, size)],
+            times=inside(analysis.time_refs), claims=claims_of(analysis, size),
+            furniture=sorted(inside(analysis.furniture), key=lambda f: f.start),
+        )
+
+    def bounds(self) -> list[int]:
+        """Every offset where some layer's item opens or closes, in order."""
+        cuts = {0, len(self.text)}
+        for item in [*self.spans, *self.quotes, *self.times, *self.furniture]:
+            cuts.update((item.start, item.end))
+        for claim in self.claims:
+            cuts.update((claim["start"], claim["end"]))
+        for start, end, _ in [*self.mentions, *self.evidence]:
+            cuts.update((start, end))
+        return sorted(cuts)
+
+    def edges(self) -> tuple[dict[int, list[tuple[str, int]]], dict[int, list[tuple[str, int]]]]:
+        """(kind, index) of the items opening and of those closing at each offset."""
+        opening: dict[int, list[tuple[str, int]]] = defaultdict(list)
+        closing: dict[int, list[tuple[str, int]]] = defaultdict(list)
+        ranges = [("t", [(t.start, t.end) for t in self.spans]), ("q", [(q.start, q.end) for q in self.quotes]),
+                  ("m", [m[:2] for m in self.mentions]), ("v", [v[:2] for v in self.evidence]),
+                  ("f", [(f.start, f.end) for f in self.furniture])]
+        for kind, items in ranges:
+            for i, (start, end) in enumerate(items):
+                opening[start].append((kind, i))
+                closing[end].append((kind, i))
+        return opening, closing
+
+
 def build_view(analysis: Analysis, min_score: float = SHOWN_MIN_SCORE) -> ArticleView:
-    text = analysis.article.text
-    size = len(text)
-    spans = [t for t in analysis.techniques if 0 <= t.start < t.end <= size]
-    lanes = lanes_of(spans)
-    positions = [i for i, q in enumerate(analysis.quotes) if 0 <= q.start < q.end <= size]
-    quotes = [analysis.quotes[i] for i in positions]
-    entity_index = {e.id: i for i, e in enumerate(analysis.entities)}
-    mentions = [
-        (m.start, m.end, i) for i, e in enumerate(analysis.entities) for m in e.mentions if 0 <= m.start < m.end <= size
-    ]
-    times = [t for t in analysis.time_refs if 0 <= t.start < t.end <= size]
-    claims = claims_of(analysis, size)
-    claim_starts = {c["start"]: c for c in claims}
-    claim_ends = {c["end"] for c in claims}
+    drawn = _Drawn.of(analysis)
+    return ArticleView(
+        analysis=analysis, segments=segments_of(drawn, analysis, min_score), legend=legend_of(drawn.spans, min_score),
+        entities=entities_of(analysis.entities, drawn.text),
+        speakers=speakers_of(drawn.quotes, drawn.positions), timeline=_times(drawn.times, dated=True),
+        other_times=_times(drawn.times, dated=False), claims=drawn.claims,
+        figures=figures_of(analysis, len(drawn.spans)), link=safe_link(analysis.article.url),
+        min_score=min_score, spans_found=len(drawn.spans),
+        spans_shown=sum(reaches(span.score, min_score) for span in drawn.spans),
+    )
 
-    cuts = {0, size}
-    for item in [*spans, *quotes, *times]:
-        cuts.update((item.start, item.end))
-    for claim in claims:
-        cuts.update((claim["start"], claim["end"]))
-    evidence = [(start, end, i) for i, e in enumerate(analysis.entities) for start, end in evidence_spans(e.framing, size)]
-    for start, end, _ in [*mentions, *evidence]:
-        cuts.update((start, end))
-    bounds = sorted(cuts)
 
-    opening: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    closing: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    for kind, items in (("t", spans), ("q", quotes)):
-        for i, item in enumerate(items):
-            opening[item.start].append((kind, i))
-            closing[item.end].append((kind, i))
-    for kind, items in (("m", mentions), ("v", evidence)):
-        for i, (start, end, _) in enumerate(items):
-            opening[start].append((kind, i))
-            closing[end].append((kind, i))
-    evidence_starts = {start for start, _, _ in evidence}
-
+def segments_of(drawn: _Drawn, analysis: Analysis, min_score: float) -> list[Segment]:
+    """The text cut at every item's edge, each piece with what covers it."""
+    bounds = drawn.bounds()
+    opening, closing = drawn.edges()
+    claim_starts = {c["start"]: c for c in drawn.claims}
+    claim_ends = {c["end"] for c in drawn.claims}
     segments = []
     active: set[tuple[str, int]] = set()
-    quote_starts = {q.start: i for i, q in reversed(list(enumerate(quotes)))}
-    time_starts = {t.start: i for i, t in reversed(list(enumerate(times)))}
     for a, b in zip(bounds, bounds[1:]):
         active.difference_update(closing.get(a, ()))
         active.update(opening.get(a, ()))
-        segment = Segment(text=text[a:b], claim=claim_starts.get(a), claim_ends=b in claim_ends)
-        for kind, i in sorted(active):
-            if kind == "t":
-                segment.techniques.append(technique_mark(spans[i], i, lanes[i], first=spans[i].start == a,
-                                                         min_score=min_score))
-            elif kind == "q" and segment.quote is None:
-                segment.quote = i
-        segment.techniques.sort(key=lambda m: m.lane)
-        segment.entities = sorted({mentions[i][2] for kind, i in active if kind == "m"})
-        segment.evidence = sorted({evidence[i][2] for kind, i in active if kind == "v"})
+        segment = Segment(text=drawn.text[a:b], claim=claim_starts.get(a), claim_ends=b in claim_ends)
+        _cover(segment, a, sorted(active), drawn, min_score)
+        segments.append(segment)
+    _anchor(segments, bounds, drawn, {e.id: i for i, e in enumerate(analysis.entities)})
+    return segments
+
+
+def _cover(segment: Segment, a: int, active: list[tuple[str, int]], drawn: _Drawn, min_score: float) -> None:
+    """What the items active over a segment starting at `a` draw on it."""
+    for kind, i in active:
+        if kind == "t":
+            span = drawn.spans[i]
+            segment.techniques.append(technique_mark(span, i, drawn.lanes[i], first=span.start == a,
+                                                     min_score=min_score))
+        elif kind == "q" and segment.quote is None:
+            segment.quote = i
+        elif kind == "f":
+            segment.furniture = furniture_mark(drawn.furniture[i], first=drawn.furniture[i].start == a)
+    segment.techniques.sort(key=lambda m: m.lane)
+    segment.entities = sorted({drawn.mentions[i][2] for kind, i in active if kind == "m"})
+    segment.evidence = sorted({drawn.evidence[i][2] for kind, i in active if kind == "v"})
+
+
+def _anchor(segments: list[Segment], bounds: list[int], drawn: _Drawn, entity_index: dict[str, int]) -> None:
+    """The link targets each segment opens (evidence, quotes, time references), and the speaker
+    chip before a quote."""
+    evidence_starts = {start for start, _, _ in drawn.evidence}
+    quote_starts = {q.start: i for i, q in reversed(list(enumerate(drawn.quotes)))}
+    time_starts = {t.start: i for i, t in reversed(list(enumerate(drawn.times)))}
+    for a, segment in zip(bounds, segments):
         if a in evidence_starts:
             segment.anchors.append(evidence_anchor(a))
         if a in quote_starts:
             i = quote_starts[a]
             segment.anchors.append(f"q-{i}")
-            speaker = quotes[i].speaker
+            speaker = drawn.quotes[i].speaker
             if speaker is not None:
                 segment.chip = {"name": speaker.name, "entity": entity_index.get(speaker.entity or "")}
         if a in time_starts:
             segment.anchors.append(f"tr-{time_starts[a]}")
-        segments.append(segment)
 
-    return ArticleView(
-        analysis=analysis, segments=segments, legend=legend_of(spans, min_score),
-        entities=entities_of(analysis.entities, text),
-        speakers=speakers_of(quotes, positions), timeline=_times(times, dated=True), other_times=_times(times, dated=False),
-        claims=claims,
-        figures=figures_of(analysis, len(spans)), link=safe_link(analysis.article.url),
-        min_score=min_score, spans_found=len(spans), spans_shown=sum(reaches(span.score, min_score) for span in spans),
-    )
+
+def furniture_mark(item: Furniture, first: bool) -> dict:
+    """How a stretch of furniture is drawn: dimmed, saying what it is; the label only on its first segment."""
+    label = item.reason.replace("_", " ")
+    return {"label": label, "tip": f"Left out: {label}. {item.why}", "first": first}
 
 
 def technique_mark(span: TechniqueSpan, index: int, lane: int, first: bool, min_score: float) -> TechniqueMark:
@@ -245,10 +301,11 @@ def claims_of(analysis: Analysis, size: int) -> list[dict]:
 def _claim_row(claim: Claim, outlet: str) -> dict:
     dated = next((ref for ref in claim.time_refs if ref.kind == "date"), None)
     claimant = claim.claimant.name if claim.claimant else outlet
-    tip = f"Claim by {claimant}" + (f" · refers to {dated.value}" if dated else "") + f" · {claim.kind}"
+    when = spoken(dated.value, dated.kind) if dated else None
+    tip = f"Claim by {claimant}" + (f" · refers to {when}" if when else "") + f" · {claim.kind}"
     return {
         "start": claim.start, "end": claim.end, "anchor": f"claim-{claim.start}", "text": claim.text,
-        "claimant": claimant, "own_voice": claim.claimant is None, "date": dated.value if dated else None,
+        "claimant": claimant, "own_voice": claim.claimant is None, "date": dated.value if dated else None, "when": when,
         "date_text": dated.text if dated else None, "kind": claim.kind, "score": claim.score,
         "tip": f"{tip} · score {claim.score:.2f}",
     }
@@ -261,7 +318,8 @@ def legend_of(spans: list[TechniqueSpan], min_score: float = 0.0) -> list[dict]:
         found[span.technique].append(span.score)
     return sorted(
         ({"label": label, "name": technique_name(label), "css": technique_class(label),
-          "count": sum(reaches(score, min_score) for score in scores), "best": max(scores)} for label, scores in found.items()),
+          "count": sum(reaches(score, min_score) for score in scores), "best": max(scores)}
+         for label, scores in found.items()),
         key=lambda row: (-row["count"], -row["best"], row["name"]),
     )
 
@@ -283,7 +341,7 @@ def speakers_of(quotes, positions: list[int]) -> list[dict]:
 def _times(times, dated: bool) -> list[dict]:
     rows = [
         {"anchor": f"tr-{i}", "text": t.text, "value": t.value, "kind": t.kind,
-         "words": duration_words(t.value) if t.kind == "duration" else None}
+         "shown": spoken_with_value(t.value, t.kind)}
         for i, t in enumerate(times) if (t.kind == "date") == dated
     ]
     return sorted(rows, key=lambda r: r["value"]) if dated else rows

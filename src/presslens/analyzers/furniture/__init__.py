@@ -1,0 +1,1 @@
+"""presslens_furniture: the lines of an article that are site furniture, not its prose."""
