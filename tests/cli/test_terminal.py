@@ -5,9 +5,11 @@ right, and start-up loads only what the command needs."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from support.paths import EXAMPLES
 from support.terminal import run_in_terminal
@@ -132,3 +134,55 @@ def test_store_commands_load_neither_spacy_nor_torch(analysed_store, tmp_path, c
     assert not run.loaded & {"spacy", "torch", "transformers", "ray"}
 
 
+
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def _shown_lines(screen: str) -> list[str]:
+    return [ANSI.sub("", line) for line in screen.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize("command", [
+    ["analyze", str(EXAMPLES / "agency_report.txt")],
+    ["analyze", str(EXAMPLES), "--timeline"],
+    ["stats"], ["timeline"], ["people"], ["quotes", "recurring"], ["analyze", "--help"], ["export", "--help"],
+])
+def test_tables_and_help_fit_the_terminal_and_keep_words_whole(analysed_store, command, columns):
+    args = command if command[0] == "analyze" or "--help" in command else [*command, "--db", analysed_store]
+    run = run_in_terminal(args, columns=columns)
+    assert run.returncode == 0, run.screen
+    lines = _shown_lines(run.screen)
+    assert max(len(line) for line in lines) <= columns
+    assert not [line for line in lines if "…" in line], "a cell was cut short"
+    if "--help" not in command:
+        assert any(line.rstrip().endswith(("┓", "┃", "│", "┘", "┩")) for line in lines) or "Quotes" in run.screen
+
+
+def _commands(group, path=()) -> list[tuple[str, ...]]:
+    found = [path]
+    for name, command in getattr(group, "commands", {}).items():
+        found.extend(_commands(command, (*path, name)))
+    return found
+
+
+# A short word alone on a help line; a long file or model name may need a line of its own.
+LONE_WORD = re.compile(r"^│\s+(│\s+)?[\w().,:;'\"-]{1,15}\s+│?$")
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_no_help_text_leaves_a_single_word_on_a_line(columns):
+    import typer.main
+
+    from presslens.cli import app
+
+    runner = CliRunner()
+    orphans = []
+    for path in _commands(typer.main.get_command(app)):
+        result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": str(columns)})
+        assert result.exit_code == 0, (path, result.output)
+        lines = result.output.splitlines()
+        orphans += [f"{' '.join(path)}: {before.strip()} / {line.strip()}"
+                    for before, line in zip(lines, lines[1:]) if LONE_WORD.match(line)]
+    assert orphans == []

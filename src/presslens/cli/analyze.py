@@ -48,11 +48,11 @@ def analyze(
     timeline: bool = typer.Option(
         False, "--timeline",
         help="Print only the articles' dated claims, ordered by the date they refer to: a table (text), "
-             "a JSON list (json) or one object per line (jsonl).",
+             "a JSON list (json) or JSON Lines (jsonl).",
     ),
     date_order: DateOrderChoice | None = DATE_ORDER,
 ) -> None:
-    """Analyse articles: quotes and speakers, entities, dates, techniques.
+    """Analyse articles: quotes, entities, dates, claims, techniques.
 
     Exit status: 0 when every input was analysed, 3 when some were skipped (listed on
     stderr), 1 when nothing could be analysed. A record whose date cannot be read is

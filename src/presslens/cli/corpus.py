@@ -42,11 +42,11 @@ ERRORS_SHOWN = 20
 
 DB = typer.Option(None, "--db", help="Store URL (default: PRESSLENS_DB, else sqlite:///presslens.db).")
 OUTLET = typer.Option(None, "--outlet", help="Only this outlet (repeat for several).")
-SINCE = typer.Option(None, "--since", help="Only articles published on or after this date (YYYY-MM-DD).")
-UNTIL = typer.Option(None, "--until", help="Only articles published on or before this date (YYYY-MM-DD).")
-TECHNIQUE = typer.Option(None, "--technique", help="Only articles with a span of this technique (PTC label).")
-SPEAKER = typer.Option(None, "--speaker", help="Only articles quoting a speaker whose name contains this.")
-ENTITY = typer.Option(None, "--entity", help="Only articles mentioning an entity whose name contains this.")
+SINCE = typer.Option(None, "--since", help="Only articles published on or after YYYY-MM-DD.")
+UNTIL = typer.Option(None, "--until", help="Only articles published on or before YYYY-MM-DD.")
+TECHNIQUE = typer.Option(None, "--technique", help="Only articles using this technique (PTC label).")
+SPEAKER = typer.Option(None, "--speaker", help="Only articles quoting a speaker of this name.")
+ENTITY = typer.Option(None, "--entity", help="Only articles naming an entity of this name.")
 QUERY = typer.Option(None, "--query", "-q", help="Only articles matching this full-text query.")
 # The library's names for the values these flags carry, for its input errors.
 FILTER_FLAGS = {"since": "--since", "until": "--until"}
@@ -110,7 +110,7 @@ def process(
     db: str = DB,
     engine: str = typer.Option("local", "--engine", help="local (process pool) or ray (Ray Data)."),
     ray_address: str = typer.Option(
-        None, "--ray-address", help="Address of a running Ray cluster (default: start one here)."
+        None, "--ray-address", help="A running Ray cluster (default: start one here)."
     ),
     workers: int = typer.Option(None, "--workers", help="Worker processes or Ray actors (default: CPUs - 1)."),
     limit: int = typer.Option(None, "--limit", help="Analyse at most this many articles."),
@@ -167,7 +167,7 @@ def search(
 def stats(
     db: str = DB, outlet: list[str] = OUTLET, since: str = SINCE, until: str = UNTIL,
     technique: str = TECHNIQUE, speaker: str = SPEAKER, entity: str = ENTITY, query: str = QUERY,
-    out: Path = typer.Option(None, "--out", help="Also write charts (PNG, SVG) and an HTML page to this folder."),
+    out: Path = typer.Option(None, "--out", help="Also write charts (PNG, SVG) and an HTML page into this folder."),
 ) -> None:
     """Per outlet and month: technique rates per 1,000 words, shares, top speakers and entities."""
     with exit_on_error(FILTER_FLAGS), open_store(db) as store:
@@ -179,9 +179,9 @@ def compare(
                                                "with --entity, all outlets when none is named."),
     db: str = DB, since: str = SINCE, until: str = UNTIL, technique: str = TECHNIQUE,
     speaker: str = SPEAKER, query: str = QUERY,
-    entity: str = typer.Option(None, "--entity", help="Compare how the outlets cast this entity (a name or "
-                                                  "alias, case aside) instead: its roles per month."),
-    out: Path = typer.Option(None, "--out", help="Also write charts (PNG, SVG) and an HTML page to this folder."),
+    entity: str = typer.Option(None, "--entity", help="Instead, how the outlets cast this entity "
+                                                  "(a name or alias, any case), month by month."),
+    out: Path = typer.Option(None, "--out", help="Also write charts (PNG, SVG) and an HTML page into this folder."),
 ) -> None:
     """Compare outlets side by side: technique rates, shares, speakers, entities; or, with
     --entity, how often each casts the entity as protagonist, antagonist or innocent."""

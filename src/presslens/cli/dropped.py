@@ -26,7 +26,7 @@ class DateOrderChoice(str, Enum):
 DATE_ORDER = typer.Option(
     None, "--date-order", case_sensitive=False,
     help="Read slash dates that both orders could read (3/8/17) as mdy (8 March) or dmy (3 August); "
-         "applies only to those. Default: drop them with a warning. A record's date_order field wins.",
+         "applies only to those. By default they are dropped, with a warning; a record's date_order field wins.",
 )
 
 

@@ -49,7 +49,7 @@ def people(
     outlet: list[str] = OUTLET,
     kind: Kind = typer.Option(Kind.person, "--kind", case_sensitive=False, help="person, or org for organisations."),
     limit: int = typer.Option(50, "--limit", help="Show at most this many, most quoted first."),
-    name: str = typer.Option(None, "--name", help="Only those whose name holds this (case aside)."),
+    name: str = typer.Option(None, "--name", help="Only names that contain this, in any case."),
     query: str = QUERY,
     db: str = DB,
     format: PeopleFormat = FORMAT,

@@ -41,7 +41,7 @@ def writing_to(output: Path, flags: Mapping[str, str] | None = None) -> Iterator
 @techniques_app.command("predict")
 def predict_techniques(
     articles: Path = typer.Argument(..., help="Folder of article<ID>.txt files."),
-    task: str = typer.Option("flc", "--task", help="si (spans), tc (label --spans) or flc (labelled spans)."),
+    task: str = typer.Option("flc", "--task", help="si: spans; tc: label the --spans; flc: both."),
     spans: Path | None = typer.Option(None, "--spans", help="TC template: id, technique, start, end per line."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the predictions (TSV)."),
     model: Path | None = MODEL,
@@ -60,12 +60,12 @@ def predict_techniques(
 @claims_app.command("score")
 def score_claims(
     input_path: Path = typer.Argument(
-        ..., metavar="INPUT", help="JSON Lines of {id, text}, or CSV/TSV with id and text columns.",
+        ..., metavar="INPUT", help="JSON Lines of {id, text}, or CSV/TSV with those columns.",
     ),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write id<TAB>score lines (TSV)."),
     model: Path | None = MODEL,
 ) -> None:
-    """Score each sentence's check-worthiness (0..1, calibrated), in input order."""
+    """Score how check-worthy each sentence is (0..1, calibrated)."""
     from presslens.predict.claims import score_file  # deferred: loads the model runtime
 
     with writing_to(output):
@@ -76,7 +76,7 @@ def score_claims(
 @framing_app.command("predict")
 def predict_framing(
     docs_dir: Path = typer.Argument(..., metavar="DOCS_DIR", help="Folder of the documents the mentions are in."),
-    mentions: Path = typer.Option(..., "--mentions", help="Lines file<TAB>mention<TAB>start<TAB>end (end inclusive)."),
+    mentions: Path = typer.Option(..., "--mentions", help="Tab-separated: file, mention, start, last offset."),
     output: Path = typer.Option(
         ..., "--output", "-o", help="Where to write the lines with main role and fine roles added.",
     ),

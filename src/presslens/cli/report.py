@@ -92,7 +92,9 @@ def _quotes(analysis: Analysis) -> Table | None:
     names = {e.id: e.name for e in analysis.entities}
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False)
     table.add_column("Speaker", style="bold green", ratio=2, overflow="fold")
-    table.add_column("Cue", style="magenta", ratio=1)
+    # A cue is one or two words: each shown whole ("rejected", not "reject…") at any width.
+    cue_words = [w for q in analysis.quotes if q.cue for w in q.cue.text.split()]
+    table.add_column("Cue", style="magenta", min_width=min(max(map(len, cue_words), default=3), 16))
     table.add_column("Quote", ratio=6, overflow="fold")
     for quote in sorted(analysis.quotes, key=lambda q: q.start):
         table.add_row(_speaker_cell(quote, names), Text(quote.cue.text if quote.cue else "—"), _quote_cell(quote))

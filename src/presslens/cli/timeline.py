@@ -45,7 +45,7 @@ def timeline(
     db: str = DB,
     format: TimelineFormat = typer.Option(TimelineFormat.text, "--format", case_sensitive=False,
                                           help="text: a table; json: a list of objects; csv: a header and rows."),
-    limit: int = typer.Option(100, "--limit", help="Show at most this many claims, earliest first."),
+    limit: int = typer.Option(100, "--limit", help="Show at most this many claims."),
 ) -> None:
     """Dated claims across the stored corpus, ordered by the date they refer to (not publication).
 

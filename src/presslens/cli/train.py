@@ -24,10 +24,10 @@ def register(app: typer.Typer) -> None:
     app.add_typer(eval_app, name="eval")
 
 
-BASE = typer.Option(None, "--base", help="Local Hugging Face encoder folder (default: all-MiniLM-L6-v2).")
-SEED = typer.Option(13, "--seed", help="Seed for initialisation and shuffling.")
+BASE = typer.Option(None, "--base", help="Hugging Face encoder folder; default all-MiniLM-L6-v2.")
+SEED = typer.Option(13, "--seed", help="The random seed.")
 PART = typer.Option("test", "--part", help="Part of the fixed split: test (held out) or dev.")
-CLAIMS_DATA = typer.Option(..., "--data", help="Folder with claimbuster-train.json and clef2019-train.csv.")
+CLAIMS_DATA = typer.Option(..., "--data", help="The folder of claimbuster-train.json, clef2019-train.csv.")
 FRAMING_DATA = typer.Option(..., "--data", help="SemEval-2025 Task 10 folder (annotations.tsv, documents/).")
 
 
@@ -69,19 +69,19 @@ def train_techniques(
     base: Path | None = BASE,
     epochs: int = typer.Option(5, "--epochs", min=1, help="Passes over the training part (the best on dev is kept)."),
     seed: int = SEED,
-    frozen_layers: int = typer.Option(0, "--frozen-layers", min=0, help="Lowest encoder layers kept as pretrained."),
+    frozen_layers: int = typer.Option(0, "--frozen-layers", min=0, help="Lowest encoder layers left frozen."),
     any_weight: float = typer.Option(
         0.5,
         "--any-weight",
         min=0.0,
         max=1.0,
-        help='Share of the token loss on the "any technique" channel spans come from.',
+        help='Share of the token loss on the "any technique" channel, which finds spans.',
     ),
     max_length: int = typer.Option(
         256, "--max-length", min=32, max=512, help="Tokens a window reads (training windows overlap by an eighth)."
     ),
     tune_only: bool = typer.Option(
-        False, "--tune-only", help="Keep the encoder in --out; refit calibration, span decoding and the second stage."
+        False, "--tune-only", help="Keep the encoder in --out; refit calibration, decoding, stage two."
     ),
 ) -> None:
     """Train the technique tagger on PTC; writes ONNX, labels, thresholds and metrics.json."""
@@ -94,7 +94,7 @@ def train_claims(
     data: Path = CLAIMS_DATA,
     out: Path = typer.Option(Path("claims-model"), "--out", help="Folder to write the model to."),
     base: Path | None = BASE,
-    epochs: int = typer.Option(2, "--epochs", min=1, help="Passes over the fit part (the best on dev is kept)."),
+    epochs: int = typer.Option(2, "--epochs", min=1, help="Passes over the fit part (the best on dev kept)."),
     seed: int = SEED,
 ) -> None:
     """Train the check-worthiness classifier; writes ONNX, calibration, threshold and metrics.json."""
@@ -114,7 +114,7 @@ def train_framing(
     swap_names: bool = typer.Option(
         False,
         "--swap-names",
-        help="Also train on copies of the training articles with their labelled names swapped at random.",
+        help="Also train on copies of the articles with their labelled names swapped.",
     ),
     tune_only: bool = typer.Option(
         False, "--tune-only", help="Keep the encoder and heads in --out; refit the decoding thresholds on dev."
