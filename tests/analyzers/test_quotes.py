@@ -104,21 +104,32 @@ def test_pronoun_speaker_keeps_its_span(nlp):
 @pytest.mark.parametrize(
     ("text", "content", "speaker", "cue"),
     [
-        ("The senator said that the bill would pass next week.", "the bill would pass next week", "The senator", "said"),
-        ("Officials told reporters the bridge was safe for traffic.", "the bridge was safe for traffic", "Officials", "told"),
-        ("The talks will resume in March, the spokeswoman said.", "The talks will resume in March", "the spokeswoman", "said"),
-        ("The central bank warned that inflation could rise again.", "inflation could rise again", "The central bank", "warned"),
-        ("The mayor rejected the idea that the city was bankrupt.", "the city was bankrupt", "The mayor", "rejected the idea"),
-        ("The coach further said if the team lost again, he would resign.", "if the team lost again, he would resign", "The coach", "said"),
+        ("The senator said that the bill would pass next week.",
+         "the bill would pass next week", "The senator", "said"),
+        ("Officials told reporters the bridge was safe for traffic.",
+         "the bridge was safe for traffic", "Officials", "told"),
+        ("The talks will resume in March, the spokeswoman said.",
+         "The talks will resume in March", "the spokeswoman", "said"),
+        ("The central bank warned that inflation could rise again.",
+         "inflation could rise again", "The central bank", "warned"),
+        ("The mayor rejected the idea that the city was bankrupt.",
+         "the city was bankrupt", "The mayor", "rejected the idea"),
+        ("The coach further said if the team lost again, he would resign.",
+         "if the team lost again, he would resign", "The coach", "said"),
         # a speech act whose object or prepositional object is what was said
-        ("The dock workers' union announced a strike for Monday.", "a strike for Monday", "The dock workers' union", "announced"),
-        ("Former governor Ana Ruiz called for an inquiry into the fire.", "an inquiry into the fire", "Former governor Ana Ruiz", "called for"),
-        ("Senator Hollis called the plan a betrayal of the coast.", "the plan a betrayal of the coast", "Senator Hollis", "called"),
-        ("The mayor accused the contractor of cutting corners.", "the contractor of cutting corners", "The mayor", "accused"),
+        ("The dock workers' union announced a strike for Monday.",
+         "a strike for Monday", "The dock workers' union", "announced"),
+        ("Former governor Ana Ruiz called for an inquiry into the fire.",
+         "an inquiry into the fire", "Former governor Ana Ruiz", "called for"),
+        ("Senator Hollis called the plan a betrayal of the coast.",
+         "the plan a betrayal of the coast", "Senator Hollis", "called"),
+        ("The mayor accused the contractor of cutting corners.",
+         "the contractor of cutting corners", "The mayor", "accused"),
         # the speech verb set off by commas inside the clause it reports, or after it inverted
-        ("The biggest risk, the minister said, is a clash at sea.", "The biggest risk, the minister said, is a clash at sea",
-         "the minister", "said"),
-        ("The old mill is hanging on, but it is under pressure from imports, said the company's chief executive, Dan Cole.",
+        ("The biggest risk, the minister said, is a clash at sea.",
+         "The biggest risk, the minister said, is a clash at sea", "the minister", "said"),
+        ("The old mill is hanging on, but it is under pressure from imports, "
+         "said the company's chief executive, Dan Cole.",
          "The old mill is hanging on, but it is under pressure from imports", "the company's chief executive", "said"),
     ],
 )
@@ -161,7 +172,8 @@ def test_scare_quotes_and_titles_are_not_quotations(nlp):
         "\n\n\n",
         '“ ”',
         'He said "\n\n\n"',
-        'A lone " mark in the first paragraph, said the clerk.\n\nThe second paragraph is plain.\n\nSo is the third one.',
+        'A lone " mark in the first paragraph, said the clerk.\n\n'
+        'The second paragraph is plain.\n\nSo is the third one.',
         "“Unclosed curly quote at the very end",
     ],
 )
@@ -374,6 +386,7 @@ def test_a_short_phrase_in_marks_that_nobody_says_is_not_a_quote(nlp, text):
 
 def test_phrasal_speech_verbs_cue_a_quote(nlp):
     (quote,) = quotes(nlp, "The senator pointed out that the bill had passed twice.")
-    assert (quote.text, quote.speaker.name, quote.cue.text) == ("the bill had passed twice", "The senator", "pointed out")
+    assert (quote.text, quote.speaker.name, quote.cue.text) \
+        == ("the bill had passed twice", "The senator", "pointed out")
     first, second = quotes(nlp, '"You know, it happens, right?" Lopez went on. "But you have to get over it."')
     assert first.cue.text == second.cue.text == "went on"

@@ -195,19 +195,40 @@ def reported_speech(doc: Doc) -> list[Attribution]:
 
 
 def _verb_attribution(verb: Token, lemma: str) -> list[Attribution]:
+    """What a speech or stance verb reports, read in turn as: clausal complements, an object
+    with a that-clause (or an xcomp), the verb's own object or a that-clause below it, and
+    the verb hanging off the clause it reports. The first reading that finds content wins."""
     speaker = speaker_of(verb)
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] if lemma not in STANCE_VERBS else []
     if clauses:
-        # "There is a risk, some said, that ...": a clause on each side of the verb is one
-        # content; quoted clauses are left to the quotation marks ('"A," he said, "B."').
-        text = verb.doc.text
-        # a clause across a line break from its verb is another paragraph the parser ran on into
-        spans = [span for span in (clause_span(c) for c in clauses)
-                 if span and "\n" not in text[min(span[0], verb.idx):max(span[1], verb.idx)]]
-        if len(spans) > 1 and QUOTE_MARK.search(text, spans[0][0], spans[-1][1]):
-            spans = spans[:1]
-        content = (spans[0][0], spans[-1][1]) if spans else None
-        return [Attribution(content, cue_of(verb), speaker)] if content else []
+        return _complement_content(verb, clauses, speaker)
+    found = _object_clause(verb, lemma, speaker)
+    if found is not None:
+        return found
+    found = _own_object(verb, lemma, speaker)
+    if found:
+        return found
+    if lemma in STANCE_VERBS:
+        return []
+    return _reported_clause(verb, lemma, speaker)
+
+
+def _complement_content(verb: Token, clauses: list[Token], speaker) -> list[Attribution]:
+    # "There is a risk, some said, that ...": a clause on each side of the verb is one
+    # content; quoted clauses are left to the quotation marks ('"A," he said, "B."').
+    text = verb.doc.text
+    # a clause across a line break from its verb is another paragraph the parser ran on into
+    spans = [span for span in (clause_span(c) for c in clauses)
+             if span and "\n" not in text[min(span[0], verb.idx):max(span[1], verb.idx)]]
+    if len(spans) > 1 and QUOTE_MARK.search(text, spans[0][0], spans[-1][1]):
+        spans = spans[:1]
+    content = (spans[0][0], spans[-1][1]) if spans else None
+    return [Attribution(content, cue_of(verb), speaker)] if content else []
+
+
+def _object_clause(verb: Token, lemma: str, speaker) -> list[Attribution] | None:
+    """ "warned the council that ...", "told reporters that ...", "urged them to ...";
+    None when the verb has no such object (the other readings are then tried)."""
     for child in verb.children:
         if child.dep_ in ("dobj", "dative"):
             clause = _that_clause(child)
@@ -218,23 +239,29 @@ def _verb_attribution(verb: Token, lemma: str) -> list[Attribution]:
         if child.dep_ == "xcomp" and lemma in XCOMP_SPEECH_VERBS and speaker:
             content = clause_span(child)
             return [Attribution(content, cue_of(verb), speaker)] if content else []
-    if speaker and not verb.sent.text.rstrip().endswith("?"):  # "What do you call a town ...?" reports nothing
-        said = _object_content(verb, lemma)
-        if said:
-            return [Attribution(said[0], cue_of(verb, said[1]), speaker)]
-        clause = _that_clause_below(verb) if lemma in SPEECH_VERBS else None
-        content = clause_span(clause) if clause is not None else None
-        if content:
-            return [Attribution(content, cue_of(verb), speaker)]
-    if lemma in STANCE_VERBS:
+    return None
+
+
+def _own_object(verb: Token, lemma: str, speaker) -> list[Attribution]:
+    if not speaker or verb.sent.text.rstrip().endswith("?"):  # "What do you call a town ...?" reports nothing
         return []
+    said = _object_content(verb, lemma)
+    if said:
+        return [Attribution(said[0], cue_of(verb, said[1]), speaker)]
+    clause = _that_clause_below(verb) if lemma in SPEECH_VERBS else None
+    content = clause_span(clause) if clause is not None else None
+    return [Attribution(content, cue_of(verb), speaker)] if content else []
+
+
+def _reported_clause(verb: Token, lemma: str, speaker) -> list[Attribution]:
     # "The plan will fail, he said." parses with the speech verb hanging off the clause, and
     # so does "The risk, he said, is a clash" with the verb set off by commas inside it.
-    if lemma in SPEECH_VERBS and (verb.dep_ in ("parataxis", "ccomp") or _inverted_after_comma(verb)) and speaker:
-        content = clause_span(verb.head, skip=verb)
-        if content and (content[1] <= verb.idx if verb.head.i < verb.i
-                        else _set_off(verb) and "\n" not in verb.doc.text[content[0]:content[1]]):
-            return [Attribution(content, cue_of(verb), speaker)]
+    if not (lemma in SPEECH_VERBS and speaker and (verb.dep_ in ("parataxis", "ccomp") or _inverted_after_comma(verb))):
+        return []
+    content = clause_span(verb.head, skip=verb)
+    if content and (content[1] <= verb.idx if verb.head.i < verb.i
+                    else _set_off(verb) and "\n" not in verb.doc.text[content[0]:content[1]]):
+        return [Attribution(content, cue_of(verb), speaker)]
     return []
 
 
