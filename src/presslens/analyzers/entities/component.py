@@ -26,9 +26,7 @@ any span, which entity it names, including pronouns.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
-from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -36,16 +34,16 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from presslens.analysis import Entity, Mention
+from presslens.analyzers.entities.clusters import Cluster, FoundMention
 from presslens.analyzers.entities.countries import NEEDS_GPE_TAG
 from presslens.analyzers.entities.index import ENTITY_INDEX, EntityIndex, IndexedMention
 from presslens.analyzers.entities.names import (
     ALIAS_TO_COUNTRY,
     NAME_LEAD,
-    PersonName,
-    gender_of,
     given_compatible,
     parse_person,
 )
+from presslens.analyzers.entities.people import absorb, choose_person, cluster_people
 from presslens.analyzers.entities.titles import TitleIntro, intros_for, norm, title_mentions
 from presslens.analyzers.entities.words import (
     FEMALE_WORDS,
@@ -76,43 +74,6 @@ _REFERRING_LABELS = frozenset({"TITLE", "MATCH", "NOUN"})
 )
 def make_entities(nlp: Language, name: str) -> EntityResolver:
     return EntityResolver(nlp, name)
-
-
-@dataclass
-class _Mention:
-    start: int  # token indices into the Doc
-    end: int
-    label: str  # spaCy's, or one of _REFERRING_LABELS
-    text: str
-    gender: str | None = None  # from an honorific just before the name ("Mrs. Clinton")
-    titles: frozenset[str] = frozenset()  # titles written beside it ("President Clinton")
-
-
-@dataclass
-class _Cluster:
-    kind: str  # "person", "country" or "other"
-    key: str
-    mentions: list[_Mention] = field(default_factory=list)
-    given: list[str] = field(default_factory=list)
-    name_words: list[str] = field(default_factory=list)  # the longest name seen
-    full_names: Counter[str] = field(default_factory=Counter)  # names of two words or more
-    genders: set[str] = field(default_factory=set)
-    titles: set[str] = field(default_factory=set)
-
-    @property
-    def last(self) -> int:
-        return self.mentions[-1].start
-
-    @property
-    def gender(self) -> str | None:
-        if len(self.genders) == 1:
-            return next(iter(self.genders))
-        if not self.genders and len(self.name_words) == 1:  # only ever "Kevin"
-            return gender_of([], self.name_words)
-        return None
-
-    def add(self, mention: _Mention) -> None:
-        bisect.insort(self.mentions, mention, key=lambda m: m.start)
 
 
 def _tidy(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -206,8 +167,32 @@ def _ner_spans(doc: Doc) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _ner_mentions(doc: Doc) -> list[_Mention]:
+def _paragraph_numbers(doc: Doc) -> list[int]:
+    """The paragraph (line of the text) of every token."""
+    numbers, paragraph = [], 0
+    for token in doc:
+        numbers.append(paragraph)
+        paragraph += token.text.count("\n") + token.whitespace_.count("\n")
+    return numbers
+
+
+def _said_gender(doc: Doc, start: int, end: int) -> str | None:
+    """The gender of "she" in "Clinton said she was confident": the subject pronoun of the
+    clause a name's verb reports, which stands for the name."""
+    root = doc[start:end].root
+    if root.dep_ != "nsubj" or not doc.has_annotation("DEP"):
+        return None
+    for child in root.head.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > root.i:  # not '"She's fine," said Trump'
+            pronoun = next((t for t in child.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+            if pronoun is not None:
+                return {"he": "m", "she": "f"}.get(pronoun.lower_)
+    return None
+
+
+def _ner_mentions(doc: Doc) -> list[FoundMention]:
     mentions = []
+    paragraph = _paragraph_numbers(doc)
     for ent_start, ent_end, ent_label in _ner_spans(doc):
         if ent_label in SKIPPED_LABELS or _is_office_word(doc, ent_start, ent_end):
             continue
@@ -218,7 +203,8 @@ def _ner_mentions(doc: Doc) -> list[_Mention]:
                 label = "ORG"  # "Florida Democratic Black Caucus"
             if start < end:
                 text = doc[start:end].text
-                mentions.append(_Mention(start, end, label, text, _honorific_gender(doc, start)))
+                mentions.append(FoundMention(start, end, label, text, _honorific_gender(doc, start),
+                                             paragraph=paragraph[start], said_gender=_said_gender(doc, start, end)))
     return mentions
 
 
@@ -242,7 +228,7 @@ class EntityResolver:
         mentions += self._untagged_countries(doc, mentions)
         mentions = [m for m in mentions if not tokens_in_furniture(doc, m.start, m.end)]  # captions name no one
         _note_titles(doc, [m for m in mentions if m.label == "PERSON"])
-        clusters = _cluster_people([m for m in mentions if m.label == "PERSON"])
+        clusters = cluster_people([m for m in mentions if m.label == "PERSON"])
         people = list(clusters)
         for mention in sorted((m for m in mentions if m.label != "PERSON"), key=lambda m: m.start):
             _place(mention, clusters, people)
@@ -257,79 +243,35 @@ class EntityResolver:
         doc.spans[SPAN_KEY] = sorted(spans, key=lambda span: (span.start, span.end))
         return doc
 
-    def _untagged_countries(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    def _untagged_countries(self, doc: Doc, mentions: list[FoundMention]) -> list[FoundMention]:
         covered = {i for m in mentions for i in range(m.start, m.end)}
         found = []
         for span in filter_spans(self.country_matcher(doc, as_spans=True)):
             if covered.isdisjoint(range(span.start, span.end)) and not _in_capitals(doc, span.start, span.end):
-                found.append(_Mention(span.start, span.end, "GPE", span.text))
+                found.append(FoundMention(span.start, span.end, "GPE", span.text))
         return found
 
 
-def _note_titles(doc: Doc, mentions: list[_Mention]) -> None:
+def _note_titles(doc: Doc, mentions: list[FoundMention]) -> None:
     """The titles written beside each name, which tell "President Clinton" from his wife."""
     tokens = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
         found, _ = intros_for(doc, m.start, m.end, 0, tokens - set(range(m.start, m.end)))
         m.titles = frozenset(intro.head for intro in found)
+        lead = m.start
+        while lead > 0 and norm(doc[lead - 1].text) in NAME_LEAD:
+            lead -= 1
+        m.styles = frozenset(norm(t.text) for t in doc[lead : m.end] if norm(t.text) in NAME_LEAD)
 
 
-def _cluster_people(mentions: list[_Mention]) -> list[_Cluster]:
-    """People from PERSON mentions, in text order (step 3 of the module docstring)."""
-    people: list[_Cluster] = []
-    for mention in mentions:
-        name = parse_person(mention.text)
-        if name is None:
-            continue
-        gender = name.gender or mention.gender
-        person = _matching_person(name, gender, mention.titles, people)
-        if person is None:
-            person = _Cluster("person", name.surname)
-            people.append(person)
-        _absorb(person, mention, name, gender)
-    return people
-
-
-def _absorb(person: _Cluster, mention: _Mention, name: PersonName, gender: str | None) -> None:
-    person.add(mention)
-    person.titles |= mention.titles
-    if len(name.given) > len(person.given):
-        person.given = name.given
-    if len(name.words) > len(person.name_words):
-        person.name_words = name.words
-    if len(name.words) > 1:
-        person.full_names[" ".join(name.words)] += 1
-    if gender:
-        person.genders.add(gender)
-
-
-def _matching_person(
-    name: PersonName, gender: str | None, titles: frozenset[str], people: list[_Cluster]
-) -> _Cluster | None:
-    """The most recently mentioned person this name can be, or None for a new person.
-    A bare surname with a title prefers people who carried that title before."""
-
-    def agrees(person: _Cluster) -> bool:
-        return gender is None or person.gender is None or person.gender == gender
-
-    candidates = [
-        p for p in people if p.key == name.surname and given_compatible(p.given, name.given) and agrees(p)
-    ]
-    if not candidates and not name.given:  # a bare given name: "Hillary said"
-        by_first = [p for p in people if p.given and p.given[0].lower() == name.surname and agrees(p)]
-        candidates = by_first if len({id(p) for p in by_first}) == 1 else []
-    titled = [p for p in candidates if p.titles & titles] if not name.given else []
-    return max(titled or candidates, key=lambda p: p.last) if candidates else None
-
-
-def _country_of(mention: _Mention) -> str | None:
+def _country_of(mention: FoundMention) -> str | None:
     country = ALIAS_TO_COUNTRY.get(" ".join(mention.text.split()))
     if country and mention.text in NEEDS_GPE_TAG and mention.label != "GPE":
         return None
     return country
 
 
-def _person_named(mention: _Mention, people: list[_Cluster]) -> _Cluster | None:
+def _person_named(mention: FoundMention, people: list[Cluster]) -> Cluster | None:
     """The person a non-PERSON span names (spaCy tagging "Khomeini" GPE), if any."""
     if mention.label in ("GPE", "LOC", "FAC") and mention.text.lower() in PLACE_NAMES_LIKE_SURNAMES:
         return None
@@ -337,18 +279,10 @@ def _person_named(mention: _Mention, people: list[_Cluster]) -> _Cluster | None:
     if name is None or (len(name.words) > 1 and not name.given):
         return None
     candidates = [p for p in people if p.key == name.surname and given_compatible(p.given, name.given)]
-    return _nearest_before(candidates, mention.start)
+    return choose_person(candidates, mention)
 
 
-def _nearest_before(people: list[_Cluster], position: int) -> _Cluster | None:
-    """The person mentioned last before `position`, else the first one mentioned after it."""
-    before = [p for p in people if p.mentions[0].start < position]
-    if before:
-        return max(before, key=lambda p: max(m.start for m in p.mentions if m.start < position))
-    return min(people, key=lambda p: p.mentions[0].start) if people else None
-
-
-def _other_key(mention: _Mention) -> str:
+def _other_key(mention: FoundMention) -> str:
     key = " ".join(mention.text.lower().split())
     if mention.label == "NORP" and key.endswith("s") and not key.endswith("ss"):
         key = key[:-1]  # "Iranians" and "Iranian" are one group
@@ -366,7 +300,7 @@ def _is_acronym_of(short: str, long: str) -> bool:
     return len(long.split()) > 1 and _acronym(long) == letters
 
 
-def _same_other(mention: _Mention, key: str, cluster: _Cluster) -> bool:
+def _same_other(mention: FoundMention, key: str, cluster: Cluster) -> bool:
     """Same tidied text, or two ORGs one of which spells the other's initials."""
     if cluster.kind != "other":
         return False
@@ -378,7 +312,7 @@ def _same_other(mention: _Mention, key: str, cluster: _Cluster) -> bool:
     )
 
 
-def _place(mention: _Mention, clusters: list[_Cluster], people: list[_Cluster]) -> None:
+def _place(mention: FoundMention, clusters: list[Cluster], people: list[Cluster]) -> None:
     """Puts a non-PERSON mention in its country, person or other cluster (steps 2 and 4)."""
     country = _country_of(mention)
     if country:
@@ -388,7 +322,7 @@ def _place(mention: _Mention, clusters: list[_Cluster], people: list[_Cluster]) 
         target = _person_named(mention, people)
         name = parse_person(mention.text) if target else None
         if target and name:
-            _absorb(target, mention, name, mention.gender)
+            absorb(target, mention, name, mention.gender)
             return
     if target is None:
         key = _other_key(mention)
@@ -396,39 +330,43 @@ def _place(mention: _Mention, clusters: list[_Cluster], people: list[_Cluster]) 
     target.add(mention)
 
 
-def _new(clusters: list[_Cluster], kind: str, key: str) -> _Cluster:
-    cluster = _Cluster(kind, key)
+def _new(clusters: list[Cluster], kind: str, key: str) -> Cluster:
+    cluster = Cluster(kind, key)
     clusters.append(cluster)
     return cluster
 
 
-def _covered(clusters: list[_Cluster]) -> set[int]:
+def _covered(clusters: list[Cluster]) -> set[int]:
     return {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
 
 
-def _add_untagged_surnames(doc: Doc, people: list[_Cluster]) -> None:
+def _add_untagged_surnames(doc: Doc, people: list[Cluster]) -> None:
     """"Valen said", where spaCy tagged nothing: a known surname (and given names before it)."""
-    by_surname: dict[str, list[_Cluster]] = {}
+    by_surname: dict[str, list[Cluster]] = {}
     for person in people:
         if person.name_words and len(person.name_words[-1]) > 1:
             by_surname.setdefault(person.name_words[-1], []).append(person)
     covered = _covered(people)
+    paragraph = _paragraph_numbers(doc)
     for token in doc:
         candidates = by_surname.get(token.text)
         if not candidates or token.i in covered or token.tag_ != "NNP" or _in_capitals(doc, token.i, token.i + 1):
             continue
-        person = _nearest_before(candidates, token.i)
+        before = doc[token.i - 1].text if token.i > 0 else ""
+        found = FoundMention(token.i, token.i + 1, "MATCH", token.text, paragraph=paragraph[token.i])
+        person = choose_person([p for p in candidates if before in p.name_words[:-1]] or candidates, found)
         start = token.i
         while start > 0 and start - 1 not in covered and doc[start - 1].text in person.name_words[:-1]:
             start -= 1
-        person.add(_Mention(start, token.i + 1, "MATCH", doc[start : token.i + 1].text))
+        found.start, found.text = start, doc[start : token.i + 1].text
+        person.add(found)
         covered.update(range(start, token.i + 1))
 
 
-def _add_untagged_names(doc: Doc, clusters: list[_Cluster]) -> None:
+def _add_untagged_names(doc: Doc, clusters: list[Cluster]) -> None:
     """An organisation or place spaCy tagged once and missed elsewhere ("the heads of the
     IMF"): the same tokens, capitalised, become a mention of it."""
-    by_first: dict[str, dict[tuple[str, ...], _Cluster]] = {}
+    by_first: dict[str, dict[tuple[str, ...], Cluster]] = {}
     for cluster in clusters:
         if cluster.kind == "person":
             continue
@@ -450,14 +388,14 @@ def _add_untagged_names(doc: Doc, clusters: list[_Cluster]) -> None:
                 and covered.isdisjoint(range(i, i + size))
                 and not _in_capitals(doc, i, i + size)
             ):
-                names[words].add(_Mention(i, i + size, "MATCH", doc[i : i + size].text))
+                names[words].add(FoundMention(i, i + size, "MATCH", doc[i : i + size].text))
                 covered.update(range(i, i + size))
                 i += size - 1
                 break
         i += 1
 
 
-def _add_title_mentions(doc: Doc, clusters: list[_Cluster]) -> list[tuple[TitleIntro, _Cluster]]:
+def _add_title_mentions(doc: Doc, clusters: list[Cluster]) -> list[tuple[TitleIntro, Cluster]]:
     """Introductions of people by title, then the title phrases that refer back to them."""
     people = [c for c in clusters if c.kind == "person"]
     person_tokens = {i for p in people for m in p.mentions for i in range(m.start, m.end)}
@@ -470,16 +408,16 @@ def _add_title_mentions(doc: Doc, clusters: list[_Cluster]) -> list[tuple[TitleI
             intros += found
             used |= tokens
     for start, end, number in title_mentions(doc, intros, used | _covered(clusters)):
-        people[number].add(_Mention(start, end, "TITLE", doc[start:end].text))
+        people[number].add(FoundMention(start, end, "TITLE", doc[start:end].text))
         people[number].genders |= _title_gender(doc[end - 1].text)
     return [(intro, people[intro.entity]) for intro in intros]
 
 
-def _add_organisation_nouns(doc: Doc, clusters: list[_Cluster]) -> None:
+def _add_organisation_nouns(doc: Doc, clusters: list[Cluster]) -> None:
     """"the council" after "the National Council": the organisation mentioned most recently
     whose name ends in that noun. Not when a name or an "of" phrase follows ("the council
     of elders", "the Council Chamber")."""
-    by_noun: dict[str, list[_Cluster]] = {}
+    by_noun: dict[str, list[Cluster]] = {}
     for cluster in clusters:
         if cluster.kind == "other" and _type_of(cluster) == "ORG":
             for noun in {m.text.split()[-1].lower() for m in cluster.mentions if " " in m.text}:
@@ -496,7 +434,7 @@ def _add_organisation_nouns(doc: Doc, clusters: list[_Cluster]) -> None:
         earlier = [c for c in candidates if c.mentions[0].start < token.i]
         if earlier:
             organisation = max(earlier, key=lambda c: max(m.start for m in c.mentions if m.start < token.i))
-            organisation.add(_Mention(token.i - 1, token.i + 1, "NOUN", doc[token.i - 1 : token.i + 1].text))
+            organisation.add(FoundMention(token.i - 1, token.i + 1, "NOUN", doc[token.i - 1 : token.i + 1].text))
 
 
 def _title_gender(word: str) -> set[str]:
@@ -504,12 +442,12 @@ def _title_gender(word: str) -> set[str]:
     return {"m"} if word in MALE_WORDS else {"f"} if word in FEMALE_WORDS else set()
 
 
-def _surface(mention: _Mention) -> str:
+def _surface(mention: FoundMention) -> str:
     text = " ".join(mention.text.split())
     return "the" + text[3:] if mention.label in _REFERRING_LABELS and text.startswith("The ") else text
 
 
-def _name_of(cluster: _Cluster) -> str:
+def _name_of(cluster: Cluster) -> str:
     if cluster.kind == "country":
         return cluster.key
     if cluster.kind == "person" and cluster.full_names:
@@ -532,7 +470,7 @@ def _fullest(full_names: Counter[str]) -> str:
     return max(shorter, key=lambda n: full_names[n]) if shorter else longest
 
 
-def _type_of(cluster: _Cluster) -> str:
+def _type_of(cluster: Cluster) -> str:
     if cluster.kind == "person":
         return "PERSON"
     if cluster.kind == "country":
@@ -541,7 +479,7 @@ def _type_of(cluster: _Cluster) -> str:
     return labels.most_common(1)[0][0] if labels else cluster.mentions[0].label
 
 
-def _assemble(doc: Doc, clusters: list[_Cluster]) -> tuple[list[Entity], dict[int, str]]:
+def _assemble(doc: Doc, clusters: list[Cluster]) -> tuple[list[Entity], dict[int, str]]:
     """Entities numbered E1, E2, ... by first mention; the fullest name; every other form."""
     clusters[:] = sorted((c for c in clusters if c.mentions), key=lambda c: c.mentions[0].start)
     entities, ids = [], {}
@@ -569,7 +507,7 @@ def _sentence_numbers(doc: Doc) -> list[int]:
 
 
 def _index(
-    doc: Doc, clusters: list[_Cluster], ids: dict[int, str], intros: list[tuple[TitleIntro, _Cluster]]
+    doc: Doc, clusters: list[Cluster], ids: dict[int, str], intros: list[tuple[TitleIntro, Cluster]]
 ) -> EntityIndex:
     """What `resolve_mention` needs to tell which entity any span names."""
     sentence = _sentence_numbers(doc)

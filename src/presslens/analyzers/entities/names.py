@@ -59,7 +59,9 @@ def surname_key(word: str) -> str:
 
 
 def parse_person(text: str) -> PersonName | None:
-    """The name in "Ayatollah Seyed Ali Khamenei" or "Mrs. Clinton", titles set aside."""
+    """The name in "Ayatollah Seyed Ali Khamenei" or "Mrs. Clinton", titles set aside. A
+    particle is part of the surname ("Ursula von der Leyen") except as the first word, where,
+    capitalised, it is a given name: "Ben Shapiro", "Al Gore", "Van Jones"."""
     words = text.split()
     lead: list[str] = []
     while len(words) > 1 and norm(words[0]) in NAME_LEAD:
@@ -70,7 +72,7 @@ def parse_person(text: str) -> PersonName | None:
         return None
     if not words[-1][:1].isupper() and surname_key(words[-1]) == words[-1].lower():
         return None  # "pro-Israel", not a name; "al-Sinwar" is one
-    given = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in NAME_PARTICLES]
+    given = [w for i, w in enumerate(words[:-1]) if w[:1].isupper() and (i == 0 or w.lower() not in NAME_PARTICLES)]
     return PersonName(words, given, surname_key(words[-1]), gender_of(lead, given))
 
 
