@@ -189,50 +189,58 @@ def decide_group(
                            for entity, name in names.items()})
 
 
+class _Linker:
+    """The decisions taken so far, and the people they make, for one run of _decide_people."""
+
+    def __init__(self, rows: dict[Entity, tuple[str, PersonKey | None, frozenset[str]]]) -> None:
+        self.rows = rows
+        self.decisions: dict[Entity, Decision] = {}
+        self.candidates: dict[str, _Candidate] = {}
+
+    def link(self, entity: Entity, name: str, key: PersonKey, person: str, reason: str) -> None:
+        candidate = self.candidates.setdefault(person, _Candidate(person, key.first, key.suffix))
+        candidate.names[without_titles(name)] += 1
+        candidate.titles |= self.rows[entity][2]
+        if key.gender:
+            candidate.genders.add(key.gender)
+        self.decisions[entity] = Decision(person, reason)
+
+    def link_full_names(self, group: list[tuple[Entity, str, PersonKey]]) -> None:
+        """Full names: one person per first name, last name and suffix, unless two different
+        middle names are written with them ("George H. W. Bush", "George W. Bush"): then one
+        per middle name, and the name without one says it could be either."""
+        middles = sorted({key.middle for _, _, key in group if key.middle})
+        for entity, name, key in group:
+            if len(middles) <= 1:
+                self.link(entity, name, key, key.person_key(), SAME_NAME)
+            elif key.middle:
+                self.link(entity, name, key, key.person_key(key.middle), SAME_NAME + " and middle initials")
+            else:
+                self.decisions[entity] = Decision(None, f"ambiguous: {len(middles)} people named {name}")
+
+
 def _decide_people(rows: dict[Entity, tuple[str, PersonKey | None, frozenset[str]]]) -> tuple[dict, dict[str, str]]:
-    decisions: dict[Entity, Decision] = {}
-    candidates: dict[str, _Candidate] = {}
+    linker = _Linker(rows)
     full: dict[tuple[str, str], list[tuple[Entity, str, PersonKey]]] = {}
     bare = []
     for entity, (name, key, _) in rows.items():
         if key is None:
-            decisions[entity] = Decision(None, NOT_A_NAME)
+            linker.decisions[entity] = Decision(None, NOT_A_NAME)
         elif key.first:
             full.setdefault((key.first, key.suffix), []).append((entity, name, key))
         else:
             bare.append((entity, name, key))
-
-    def link(entity: Entity, name: str, key: PersonKey, person: str, reason: str) -> None:
-        candidate = candidates.setdefault(person, _Candidate(person, key.first, key.suffix))
-        candidate.names[without_titles(name)] += 1
-        candidate.titles |= rows[entity][2]
-        if key.gender:
-            candidate.genders.add(key.gender)
-        decisions[entity] = Decision(person, reason)
-
-    # Full names: one person per first name, last name and suffix, unless two different
-    # middle names are written with them ("George H. W. Bush", "George W. Bush"): then one per
-    # middle name, and the name without one says it could be either.
     for group in full.values():
-        middles = sorted({key.middle for _, _, key in group if key.middle})
-        for entity, name, key in group:
-            if len(middles) <= 1:
-                link(entity, name, key, key.person_key(), SAME_NAME)
-            elif key.middle:
-                link(entity, name, key, key.person_key(key.middle), SAME_NAME + " and middle initials")
-        if len(middles) > 1:
-            for entity, name, key in group:
-                if not key.middle:
-                    decisions[entity] = Decision(None, f"ambiguous: {len(middles)} people named {name}")
-    full_people = list(candidates.values())
-    full_keys = set(candidates)
+        linker.link_full_names(group)
+    full_people = list(linker.candidates.values())
+    full_keys = set(linker.candidates)
     for entity, name, key in bare:
         decision = _decide_bare(key, rows[entity][2], full_people)
         if decision.person is None or decision.person in full_keys:
-            decisions[entity] = decision  # a person's display name comes from its full names
+            linker.decisions[entity] = decision  # a person's display name comes from its full names
         else:
-            link(entity, name, key, decision.person, decision.reason)
-    return decisions, {key: _display(c.names) for key, c in candidates.items()}
+            linker.link(entity, name, key, decision.person, decision.reason)
+    return linker.decisions, {key: _display(c.names) for key, c in linker.candidates.items()}
 
 
 def _decide_bare(key: PersonKey, titles: frozenset[str], people_named: list[_Candidate]) -> Decision:

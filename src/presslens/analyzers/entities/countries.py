@@ -11,7 +11,9 @@ from __future__ import annotations
 # canonical name -> other surface forms (the canonical name matches too)
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "United States": ("US", "U.S.", "U.S", "USA", "U.S.A.", "United States of America", "America"),
-    "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"),
+    "United Kingdom": (
+        "UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland",
+    ),
     "Russia": ("Russian Federation",),
     "China": ("People's Republic of China", "PRC", "Mainland China"),
     "Taiwan": ("Republic of China",),
