@@ -35,14 +35,9 @@ from spacy.util import filter_spans
 
 from presslens.analysis import Entity, Mention
 from presslens.analyzers.entities.clusters import Cluster, FoundMention
-from presslens.analyzers.entities.countries import NEEDS_GPE_TAG
+from presslens.analyzers.entities.countries import ALIAS_TO_COUNTRY, NEEDS_GPE_TAG
 from presslens.analyzers.entities.index import ENTITY_INDEX, EntityIndex, IndexedMention
-from presslens.analyzers.entities.names import (
-    ALIAS_TO_COUNTRY,
-    NAME_LEAD,
-    given_compatible,
-    parse_person,
-)
+from presslens.analyzers.entities.names import NAME_LEAD, given_compatible, parse_person
 from presslens.analyzers.entities.people import absorb, choose_person, cluster_people
 from presslens.analyzers.entities.titles import TitleIntro, intros_for, norm, title_mentions
 from presslens.analyzers.entities.words import (

@@ -93,3 +93,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 NEEDS_GPE_TAG: frozenset[str] = frozenset(
     {"Jordan", "Georgia", "Turkey", "Holland", "America", "Emirates", "Persia", "Chile", "Eire", "ROK", "RSA", "NZ"}
 )
+
+# every form -> its country's name
+ALIAS_TO_COUNTRY: dict[str, str] = {
+    alias: country for country, aliases in COUNTRY_ALIASES.items() for alias in (country, *aliases)
+}
