@@ -39,6 +39,7 @@ from presslens.analyzers.entities.countries import ALIAS_TO_COUNTRY, NEEDS_GPE_T
 from presslens.analyzers.entities.index import ENTITY_INDEX, EntityIndex, IndexedMention
 from presslens.analyzers.entities.names import NAME_LEAD, given_compatible, parse_person
 from presslens.analyzers.entities.people import absorb, choose_person, cluster_people
+from presslens.analyzers.entities.retype import corrected
 from presslens.analyzers.entities.titles import TitleIntro, intros_for, norm, title_mentions
 from presslens.analyzers.entities.words import (
     FEMALE_WORDS,
@@ -219,7 +220,7 @@ class EntityResolver:
         self.country_matcher.add("COUNTRY", patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = _ner_mentions(doc)
+        mentions = corrected(doc, _ner_mentions(doc))
         mentions += self._untagged_countries(doc, mentions)
         _note_titles(doc, [m for m in mentions if m.label == "PERSON"])
         clusters = cluster_people([m for m in mentions if m.label == "PERSON"])
