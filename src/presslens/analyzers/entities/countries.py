@@ -1,8 +1,8 @@
 """Country aliases: every surface form news uses for a country, mapped to one name.
 
-Data only, used by `entities.py`. Each country is treated by the same rules: its short
-form, long form, abbreviations and common informal name are one entity. Matching is
-case-sensitive on whole tokens. Adjectives ("American") are not aliases: spaCy tags
+Data only, used by the entities analyzer (component.py, titles.py, index.py). Each country
+is treated by the same rules: its short form, long form, abbreviations and common informal
+name are one entity. Matching is case-sensitive on whole tokens. Adjectives ("American") are not aliases: spaCy tags
 them NORP and they stay their own entity.
 """
 
@@ -11,7 +11,9 @@ from __future__ import annotations
 # canonical name -> other surface forms (the canonical name matches too)
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "United States": ("US", "U.S.", "U.S", "USA", "U.S.A.", "United States of America", "America"),
-    "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"),
+    "United Kingdom": (
+        "UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland",
+    ),
     "Russia": ("Russian Federation",),
     "China": ("People's Republic of China", "PRC", "Mainland China"),
     "Taiwan": ("Republic of China",),

@@ -92,10 +92,9 @@ class PeopleQueries(Queries):
         stmt = (select(entity_people.c.person_id, entities.c.name).distinct().select_from(_linked_base())
                 .where(and_(entity_people.c.person_id.is_not(None), entity_people.c.kind == kind,
                             func.lower(entities.c.name) == asked.lower())))
-        found = {r.person_id for r in self._rows(stmt) if r.name.casefold() == folded}
-        return sorted(found) if found else self._by_alias(asked, kind)
+        return sorted({r.person_id for r in self._rows(stmt) if r.name.casefold() == folded})
 
-    def _by_alias(self, asked: str, kind: str) -> list[int]:
+    def by_alias(self, asked: str, kind: str) -> list[int]:
         """The people of `kind` one of whose entities an article also called `asked` (case aside)."""
         stmt = (select(entity_people.c.person_id, entities.c.aliases).distinct().select_from(_linked_base())
                 .where(and_(entity_people.c.person_id.is_not(None), entity_people.c.kind == kind,
