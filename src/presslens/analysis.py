@@ -68,7 +68,8 @@ class Speaker:
     entity that resolves to, when one does."""
 
     entity: str | None = described("The id of the entity the speaker is, or null.")
-    name: str = described("The speaker as written.")
+    name: str = described('The speaker as written; for a word that names no one ("he", "it"), the name of the '
+                          'entity it resolves to, or "" (unnamed) when it resolves to none.')
     start: int
     end: int
 

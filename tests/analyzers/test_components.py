@@ -73,7 +73,7 @@ def test_a_users_pipeline_resolves_speakers_to_entities(users_nlp):
     doc = users_nlp(TEXT)
     (dross,) = [e for e in doc._.presslens_entities if e.name == "Irina Dross"]
     (quote,) = doc._.presslens_quotes
-    assert quote.text == "The talks will go on," and quote.speaker.name == "she"
+    assert quote.text == "The talks will go on," and quote.speaker.name == "Irina Dross"
     assert quote.speaker.entity == dross.id
     assert [(s.label_, s.text) for s in doc.spans["presslens_quotes"]] == [("direct", "The talks will go on,")]
     assert isinstance(doc._.presslens_entity_index, EntityIndex)

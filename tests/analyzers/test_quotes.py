@@ -51,7 +51,7 @@ def test_quotation_over_paragraphs_is_one_quote_with_the_closing_speaker(nlp):
     assert long_quote.kind == "direct"
     assert long_quote.text.endswith("we did it together,")
     assert long_quote.text.count("\n\n") == 2
-    assert long_quote.speaker.name == "she"
+    assert long_quote.speaker.name == "Ana Ortiz"  # a pronoun is shown by the name it stands for
     assert long_quote.cue.text == "added"
     first = starting(found, "We kept every promise")
     assert (first.speaker.name, first.cue.text) == ("Ortiz", "said")
@@ -61,7 +61,7 @@ def test_quoted_paragraph_without_speaker_continues_the_one_before(nlp):
     found = quotes(nlp, MULTI_PARAGRAPH)
     last = starting(found, "Next year will be harder")
     she = MULTI_PARAGRAPH.index("she added")
-    assert (last.speaker.name, last.speaker.start) == ("she", she)
+    assert (last.speaker.name, last.speaker.start) == ("Ana Ortiz", she)
 
     found = quotes(nlp, CONTINUATION)
     first, second = starting(found, "The harbour"), starting(found, "Repairs to the north pier")
@@ -97,7 +97,7 @@ def test_pronoun_speaker_keeps_its_span(nlp):
     text = "The company lost the case on Monday.\n\n\"We will appeal the ruling in the higher court,\" she said."
     (quote,) = quotes(nlp, text)
     she = text.index("she said")
-    assert (quote.speaker.name, quote.speaker.start, quote.speaker.end) == ("she", she, she + 3)
+    assert (quote.speaker.name, quote.speaker.start, quote.speaker.end) == ("", she, she + 3)
     assert text[quote.cue.start : quote.cue.end] == "said"
 
 
@@ -223,7 +223,7 @@ def test_agency_report(nlp, example_path):
     multi = starting(found, "They imposed sanctions")
     assert multi.text.endswith("its threats only make us stronger,")
     assert "But our people stood firm" in multi.text
-    assert (multi.speaker.name, multi.cue.text) == ("he", "added")
+    assert (multi.speaker.name, multi.cue.text) == ("Teodor Valen", "added")
 
     leader = starting(found, "if the US wanted talks")
     assert leader.kind == "mixed"
@@ -279,7 +279,7 @@ def test_a_pronoun_speaker_carries_the_entity_of_the_person_it_stands_for(nlp):
     text = 'Mayor Ana Ortiz opened the new bridge on Sunday.\n\n"It took us nine years to build it," she said.'
     (quote,) = quotes(nlp, text)
     ortiz = resolve_mention(nlp(text), 0, len("Mayor Ana Ortiz"))
-    assert (quote.speaker.name, quote.speaker.entity) == ("she", ortiz)
+    assert (quote.speaker.name, quote.speaker.entity) == ("Ana Ortiz", ortiz)
     assert ortiz is not None
 
 
@@ -297,7 +297,8 @@ def test_a_title_in_quote_marks_is_never_a_speaker(nlp):
         ('"This is a sad day for all of us," council chair Mira Holt said after the vote.', "council chair Mira Holt"),
         ("9:30 p.m.\n\nClara Vogt says she may move to the coast if she loses the vote.", "Clara Vogt"),
         ("Having announced that he would not resign, the mayor left the room.", "the mayor"),
-        ('When he came back he began by saying, "I do not think the school needs to close at all."', "he"),
+        # no one named: unnamed
+        ('When he came back he began by saying, "I do not think the school needs to close at all."', ""),
         ("The plan was attacked by Senator Ray Hollis, who flew to Oslo in May and said the vote was a sham.",
          "Senator Ray Hollis"),
         ('Speaking at a town hall in Salem, Oregon, Lopez went after Hale, calling him "a total fraud."', "Lopez"),
@@ -359,12 +360,12 @@ def test_a_split_quotation_is_one_attribution(nlp):
 @pytest.mark.parametrize(
     ("text", "quoted", "speaker", "cue"),
     [
-        ('Asked about the vote, the coach gave a short answer. "Denver," he answered.', "Denver,", "he", "answered"),
+        ('Asked about the vote, the coach gave a short answer. "Denver," he answered.', "Denver,", "", "answered"),
         ('When Lopez thanked the crowd, a man yelled "Stay there!"', "Stay there!", "a man", "yelled"),
         ('Asked about the future, Devine responded: "I guess so."', "I guess so.", "Devine", "responded"),
         ('In April, Senator Ray Hollis called the plan to close the harbour "an absolute disgrace," and left.',
          "an absolute disgrace,", "Senator Ray Hollis", "called"),
-        ('The mayor defended what she described as "a fair deal" on Monday.', "a fair deal", "she", "described"),
+        ('The mayor defended what she described as "a fair deal" on Monday.', "a fair deal", "", "described"),
     ],
 )
 def test_a_short_quotation_said_outright_is_a_quote_of_its_speaker(nlp, text, quoted, speaker, cue):

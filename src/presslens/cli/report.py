@@ -103,7 +103,7 @@ def _quotes(analysis: Analysis) -> Table | None:
 
 def _speaker_text(speaker: Speaker, names: dict[str, str]) -> Text:
     """The speaker as written, and the entity's fuller name when it differs."""
-    cell = Text(speaker.name)
+    cell = Text(speaker.name) if speaker.name else Text("(unnamed)", style="dim")
     resolved = names.get(speaker.entity or "")
     if resolved and resolved != speaker.name:
         cell.append(f"\n= {resolved}", style="dim green")

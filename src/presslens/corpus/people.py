@@ -174,7 +174,8 @@ def list_people(store: Store, filters: Filters, kind: str = "PERSON", limit: int
 
 def find_person(store: Store, name: str, kind: str | None = None) -> int:
     """The id of the person called `name` (case aside): by its display name, else by one of
-    its entities' names or, given digits, by its id. Without `kind`, a person before an
+    its entities' names, else by a name an article also gave one of them (an alias) or, given
+    digits, by its id. Without `kind`, a person before an
     organisation. NotFoundError when none (saying why, when the name is only ever left
     unlinked); InputError when several people go by the name."""
     asked = name.strip()
@@ -188,13 +189,14 @@ def find_person(store: Store, name: str, kind: str | None = None) -> int:
     for each in kinds:
         # "President Obama" as the person "Barack Obama" is known by: "Obama"
         found = store.people.named(asked, each) or store.people.named(without_titles(asked), each)
+        why = None if found else _why_unlinked(store, asked, each)
+        if why:
+            raise NotFoundError(f"{asked!r} is not linked to one person: {why}")
+        found = found or store.people.by_alias(asked, each)  # "Marsh", as an article also called Lena Marsh
         if len(found) > 1:
             raise InputError("name", f"{len(found)} people go by {asked!r}: give an id ({', '.join(map(str, found))})")
         if found:
             return found[0]
-        why = _why_unlinked(store, asked, each)
-        if why:
-            raise NotFoundError(f"{asked!r} is not linked to one person: {why}")
     raise NotFoundError(f"person {asked!r} not found")
 
 

@@ -35,15 +35,11 @@ from spacy.util import filter_spans
 
 from presslens.analysis import Entity, Mention
 from presslens.analyzers.entities.clusters import Cluster, FoundMention
-from presslens.analyzers.entities.countries import NEEDS_GPE_TAG
+from presslens.analyzers.entities.countries import ALIAS_TO_COUNTRY, NEEDS_GPE_TAG
 from presslens.analyzers.entities.index import ENTITY_INDEX, EntityIndex, IndexedMention
-from presslens.analyzers.entities.names import (
-    ALIAS_TO_COUNTRY,
-    NAME_LEAD,
-    given_compatible,
-    parse_person,
-)
+from presslens.analyzers.entities.names import NAME_LEAD, given_compatible, parse_person
 from presslens.analyzers.entities.people import absorb, choose_person, cluster_people
+from presslens.analyzers.entities.retype import corrected
 from presslens.analyzers.entities.titles import TitleIntro, intros_for, norm, title_mentions
 from presslens.analyzers.entities.words import (
     FEMALE_WORDS,
@@ -224,7 +220,7 @@ class EntityResolver:
         self.country_matcher.add("COUNTRY", patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = _ner_mentions(doc)
+        mentions = corrected(doc, _ner_mentions(doc))
         mentions += self._untagged_countries(doc, mentions)
         mentions = [m for m in mentions if not tokens_in_furniture(doc, m.start, m.end)]  # captions name no one
         _note_titles(doc, [m for m in mentions if m.label == "PERSON"])

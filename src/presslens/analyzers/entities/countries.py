@@ -1,8 +1,8 @@
 """Country aliases: every surface form news uses for a country, mapped to one name.
 
-Data only, used by `entities.py`. Each country is treated by the same rules: its short
-form, long form, abbreviations and common informal name are one entity. Matching is
-case-sensitive on whole tokens. Adjectives ("American") are not aliases: spaCy tags
+Data only, used by the entities analyzer (component.py, titles.py, index.py). Each country
+is treated by the same rules: its short form, long form, abbreviations and common informal
+name are one entity. Matching is case-sensitive on whole tokens. Adjectives ("American") are not aliases: spaCy tags
 them NORP and they stay their own entity.
 """
 
@@ -95,3 +95,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 NEEDS_GPE_TAG: frozenset[str] = frozenset(
     {"Jordan", "Georgia", "Turkey", "Holland", "America", "Emirates", "Persia", "Chile", "Eire", "ROK", "RSA", "NZ"}
 )
+
+# every form -> its country's name
+ALIAS_TO_COUNTRY: dict[str, str] = {
+    alias: country for country, aliases in COUNTRY_ALIASES.items() for alias in (country, *aliases)
+}

@@ -12,8 +12,9 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from presslens.analyzers.entities.names import ALIAS_TO_COUNTRY, given_compatible, parse_person
-from presslens.analyzers.entities.titles import TitleIntro, norm, resolve_title
+from presslens.analyzers.entities.countries import ALIAS_TO_COUNTRY
+from presslens.analyzers.entities.names import given_compatible, parse_person
+from presslens.analyzers.entities.titles import TitleIntro, country_of, norm, resolve_title
 from presslens.analyzers.entities.words import PERSON_PRONOUNS, TITLE_QUALIFIERS, TITLES
 from presslens.analyzers.layers import get_layer, layer_attribute
 from presslens.errors import PipelineError
@@ -84,8 +85,9 @@ def resolve_mention(doc: Doc, start: int, end: int) -> str | None:
         return _resolve_pronoun(index, start, position, PERSON_PRONOUNS[words[0].lower()])
     if head in TITLES:
         qualifiers = {norm(w) for w in words[:-1]} & (TITLE_QUALIFIERS | TITLES)
-        numbered = [TitleIntro(i.position, n, i.head, i.qualifiers) for n, (i, _) in enumerate(index.intros)]
-        best = resolve_title(position, head, qualifiers, numbered)
+        numbered = [TitleIntro(i.position, n, i.head, i.qualifiers, i.country) for n, (i, _) in enumerate(index.intros)]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        best = resolve_title(position, head, qualifiers, numbered, country_of(span) if span is not None else "")
         return index.intros[best][1] if best is not None else None
     return _resolve_name(index, start, words)
 

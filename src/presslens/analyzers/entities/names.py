@@ -1,4 +1,4 @@
-"""Reading people's names: given names, surname, gender; and country forms.
+"""Reading people's names: given names, surname, gender.
 
 Used by `entities.py` to decide whether two spans can name one person ("Seyed Ali
 Khamenei" and "Ali Khamenei" can; "Bill Clinton" and "Hillary Clinton" cannot).
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from presslens.analyzers.entities.countries import COUNTRY_ALIASES
 from presslens.analyzers.entities.titles import norm
 from presslens.analyzers.entities.words import (
     FEMALE_NAMES,
@@ -26,9 +25,6 @@ from presslens.analyzers.entities.words import (
 NAME_LEAD = HONORIFICS | TITLES | TITLE_QUALIFIERS
 _SURNAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-")
 
-ALIAS_TO_COUNTRY: dict[str, str] = {
-    alias: country for country, aliases in COUNTRY_ALIASES.items() for alias in (country, *aliases)
-}
 
 
 @dataclass

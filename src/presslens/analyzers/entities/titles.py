@@ -8,6 +8,7 @@ title. Qualifiers must agree: "the foreign minister" never matches "Defence Mini
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # names.py and the store read this module without spaCy loaded
     from spacy.tokens import Doc, Token
 
+from presslens.analyzers.entities.countries import ALIAS_TO_COUNTRY
 from presslens.analyzers.entities.words import (
     HONORIFICS,
     OFFICE_QUALIFIERS,
@@ -36,6 +38,7 @@ class TitleIntro:
     entity: int  # the person's cluster number in the analyzer
     head: str  # "minister"
     qualifiers: frozenset[str]  # {"foreign"}, plus the words of an "of" phrase ({"state"})
+    country: str = ""  # a nationality or country written with the title: "russian" of "Russian President"
 
 
 def norm(word: str) -> str:
@@ -75,9 +78,18 @@ def _of_phrase(doc: Doc, head: int, limit: int) -> set[str]:
     return words
 
 
+def country_of(tokens: Iterable[Token]) -> str:
+    """The nationality or country among a title's words ("Russian President", "the US
+    president"), lower case, a country's forms as one ("U.S." is "united states"); or ""."""
+    for token in tokens:
+        if token.ent_type_ in ("NORP", "GPE"):
+            return ALIAS_TO_COUNTRY.get(token.text, token.text).lower()
+    return ""
+
+
 def _intro(doc: Doc, head: int, floor: int, limit: int, position: int, entity: int) -> TitleIntro:
     qualifiers = _qualifiers_before(doc, head, floor) | _of_phrase(doc, head, limit)
-    return TitleIntro(position, entity, norm(doc[head].text), frozenset(qualifiers))
+    return TitleIntro(position, entity, norm(doc[head].text), frozenset(qualifiers), country_of(doc[floor:head]))
 
 
 def _lead_window(doc: Doc, start: int, blocked: set[int]) -> list[int]:
@@ -138,18 +150,25 @@ def intros_for(
     return intros, used
 
 
-def resolve_title(position: int, head: str, qualifiers: set[str], intros: Iterable[TitleIntro]) -> int | None:
-    """The entity of the most recent person introduced before `position` with this title:
-    the phrase's qualifiers must all be the intro's, and the intro's office-changing
-    ones ("vice") must all be the phrase's."""
+def resolve_title(position: int, head: str, qualifiers: set[str], intros: Iterable[TitleIntro],
+                  country: str = "") -> int | None:
+    """The entity of the person introduced before `position` who holds this title: the
+    phrase's qualifiers must all be the intro's, and the intro's office-changing ones
+    ("vice") must all be the phrase's. A nationality must agree: "the US president" is not
+    "Russian President Putin", and a bare "the president" is, of several, the one introduced
+    without one. Of several left, the one introduced with the title most often, then the
+    most recent."""
     wanted = qualifiers - TIME_QUALIFIERS
-    best: TitleIntro | None = None
-    for intro in intros:
-        office = intro.qualifiers & OFFICE_QUALIFIERS
-        if intro.position < position and intro.head == head and wanted <= intro.qualifiers and office <= wanted:
-            if best is None or intro.position > best.position:
-                best = intro
-    return best.entity if best else None
+    fitting = [
+        intro for intro in intros
+        if intro.position < position and intro.head == head and wanted <= intro.qualifiers
+        and intro.qualifiers & OFFICE_QUALIFIERS <= wanted and intro.country in (country, "")
+    ]
+    fitting = [i for i in fitting if i.country == country] or fitting
+    if not fitting:
+        return None
+    times = Counter(intro.entity for intro in fitting)
+    return max(fitting, key=lambda intro: (times[intro.entity], intro.position)).entity
 
 
 def _is_head(doc: Doc, i: int) -> bool:
@@ -187,7 +206,7 @@ def title_mentions(
         if not of_words and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
             continue  # "the leader of the opposition": some other office
         qualifiers = _qualifiers_before(doc, token.i, i + 1) | of_words
-        entity = resolve_title(token.i, head, qualifiers, intros)
+        entity = resolve_title(token.i, head, qualifiers, intros, country_of(doc[i + 1 : token.i]))
         if entity is not None:
             found.append((i, token.i + 1, entity))
     return found

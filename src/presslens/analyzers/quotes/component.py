@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.analysis import Cue, Quote, Speaker
 from presslens.analyzers.entities.index import ENTITY_INDEX, entity_index, resolve_mention
-from presslens.analyzers.layers import check_requires, layer_attribute, outside_furniture, write_layer
+from presslens.analyzers.layers import check_requires, get_layer, layer_attribute, outside_furniture, write_layer
 from presslens.analyzers.quotes.marks import MarkedQuote, find_marked_quotes, paragraphs
 from presslens.analyzers.quotes.reported_speech import (
     Attribution,
@@ -43,6 +43,7 @@ from presslens.analyzers.quotes.reported_speech import (
     reported_speech,
     speaker_of,
 )
+from presslens.analyzers.quotes.speaker_names import NOT_NAMES
 from presslens.analyzers.quotes.speech_verbs import NAMING_VERBS, PRONOUNS, SPEAKER_NOUNS
 
 SPANS_KEY = "presslens_quotes"
@@ -385,11 +386,20 @@ def _is_title(quoted: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words) and quoted[-1:] not in ".,!?"
 
 
+def _speaker(doc: Doc, text: str, start: int, end: int) -> Speaker:
+    """The speaker at text[start:end] and its entity. A pronoun or other word that names no one
+    ("he", "It") is shown by the name of the entity it resolves to, else as "" (unnamed): a
+    reader is never shown "he" as the one who said it."""
+    entity = resolve_mention(doc, start, end)
+    name = text[start:end]
+    if " ".join(name.lower().split()) in NOT_NAMES:
+        named = get_layer(doc, "entities", [])
+        name = next((e.name for e in named if e.id == entity), "") if entity else ""
+    return Speaker(entity=entity, name=name, start=start, end=end)
+
+
 def _quote(doc: Doc, text: str, f: _Found) -> Quote:
-    speaker = None
-    if f.speaker is not None:
-        s, e = f.speaker
-        speaker = Speaker(entity=resolve_mention(doc, s, e), name=text[s:e], start=s, end=e)
+    speaker = _speaker(doc, text, *f.speaker) if f.speaker is not None else None
     cue = Cue(text=text[f.cue[0]:f.cue[1]], start=f.cue[0], end=f.cue[1]) if f.cue else None
     via = text[f.via[0]:f.via[1]] if f.via else None
     return Quote(start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind, speaker=speaker, cue=cue, via=via)

@@ -245,7 +245,7 @@ def _anchor(segments: list[Segment], bounds: list[int], drawn: _Drawn, entity_in
             segment.anchors.append(f"q-{i}")
             speaker = drawn.quotes[i].speaker
             if speaker is not None:
-                segment.chip = {"name": speaker.name, "entity": entity_index.get(speaker.entity or "")}
+                segment.chip = {"name": speaker.name or "unnamed", "entity": entity_index.get(speaker.entity or "")}
         if a in time_starts:
             segment.anchors.append(f"tr-{time_starts[a]}")
 
@@ -329,7 +329,7 @@ def speakers_of(quotes, positions: list[int]) -> list[dict]:
     `traced`: long enough to be grouped with its repetitions (docs/quotes.md, "Provenance")."""
     groups: dict[str, list[dict]] = {}
     for i, (quote, position) in enumerate(zip(quotes, positions)):
-        name = quote.speaker.name if quote.speaker else "Unattributed"
+        name = (quote.speaker.name or "Unnamed") if quote.speaker else "Unattributed"
         groups.setdefault(name, []).append({"anchor": f"q-{i}", "text": quote.text, "kind": quote.kind,
                                             "position": position, "traced": len(words_of(quote.text)) >= MIN_WORDS})
     return sorted(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, desc, func, select
+from sqlalchemy import String, and_, cast, desc, func, select
 
 from presslens.store.filters import Filters, filter_conditions, like_pattern, month_of_published, outlet_name
 from presslens.store.queries import Queries
@@ -93,6 +93,15 @@ class PeopleQueries(Queries):
                 .where(and_(entity_people.c.person_id.is_not(None), entity_people.c.kind == kind,
                             func.lower(entities.c.name) == asked.lower())))
         return sorted({r.person_id for r in self._rows(stmt) if r.name.casefold() == folded})
+
+    def by_alias(self, asked: str, kind: str) -> list[int]:
+        """The people of `kind` one of whose entities an article also called `asked` (case aside)."""
+        stmt = (select(entity_people.c.person_id, entities.c.aliases).distinct().select_from(_linked_base())
+                .where(and_(entity_people.c.person_id.is_not(None), entity_people.c.kind == kind,
+                            func.lower(cast(entities.c.aliases, String)).like(like_pattern(asked), escape="\\"))))
+        folded = asked.casefold()
+        return sorted({r.person_id for r in self._rows(stmt) if isinstance(r.aliases, list)
+                       and any(isinstance(a, str) and a.casefold() == folded for a in r.aliases)})
 
     def unlinked_reasons(self, asked: str, kind: str) -> list[str]:
         """Why each entity of `kind` called `asked` (case aside) is left unlinked, one reason per entity."""
