@@ -40,10 +40,12 @@ def assert_offsets_name_their_text(result: dict) -> None:
             assert 0 <= item["start"] < item["end"] <= len(text)
             assert text[item["start"]:item["end"]] == item["text"], (layer, item)
     for quote in result["quotes"]:
-        for part in ("speaker", "cue"):
-            span = quote[part]
-            if span:
-                assert text[span["start"]:span["end"]] == (span["name"] if part == "speaker" else span["text"])
+        if quote["cue"]:
+            assert text[quote["cue"]["start"]:quote["cue"]["end"]] == quote["cue"]["text"]
+        if quote["speaker"]:  # the words that name the speaker; a resolved "he" shows the person's name
+            speaker = quote["speaker"]
+            said = text[speaker["start"]:speaker["end"]]
+            assert speaker["name"] in (said, "") or speaker["entity"] is not None, (said, speaker)
     ids = {entity["id"] for entity in result["entities"]}
     for entity in result["entities"]:
         for mention in entity["mentions"]:

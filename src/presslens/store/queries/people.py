@@ -96,7 +96,8 @@ class PeopleQueries(Queries):
 
     def by_alias(self, asked: str, kind: str) -> list[int]:
         """The people of `kind` one of whose entities an article also called `asked` (case aside)."""
-        stmt = (select(entity_people.c.person_id, entities.c.aliases).distinct().select_from(_linked_base())
+        # no DISTINCT: PostgreSQL has no equality for json, and the set below folds repeats
+        stmt = (select(entity_people.c.person_id, entities.c.aliases).select_from(_linked_base())
                 .where(and_(entity_people.c.person_id.is_not(None), entity_people.c.kind == kind,
                             func.lower(cast(entities.c.aliases, String)).like(like_pattern(asked), escape="\\"))))
         folded = asked.casefold()
