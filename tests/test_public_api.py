@@ -88,6 +88,12 @@ def test_analyze_refuses_metadata_it_cannot_use(text_or_article, metadata, probl
         presslens.analyze(text_or_article, **metadata)
 
 
+@pytest.mark.parametrize("text", ["", "  \n\t "])
+def test_analyze_refuses_an_empty_text_as_the_command_line_refuses_an_empty_file(text):
+    with pytest.raises(InputError, match="no text to analyse"):
+        presslens.analyze(text)
+
+
 def test_read_articles_reads_every_example_format():
     articles = list(presslens.read_articles(EXAMPLES))
     assert all(isinstance(a, Article) and a.text for a in articles)

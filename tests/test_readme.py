@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import csv
+import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 
 from support.paths import EXAMPLES, ROOT
+from support.serve import PRESSLENS
 
 
 def section(title: str) -> str:
@@ -36,12 +38,31 @@ def run_snippet(title: str, cwd) -> str:
     return run.stdout
 
 
-def test_the_python_snippet_fills_a_corpus_and_exports_from_it(tmp_path):
-    run_snippet("Use it from Python", tmp_path)
-    assert (tmp_path / "corpus.db").is_file()
-    with (tmp_path / "quotes.csv").open(encoding="utf-8", newline="") as exported:
-        rows = list(csv.DictReader(exported))
-    assert len(rows) == 3 and {row["outlet"] for row in rows} == {"Coastline Herald"}
+def test_the_python_snippet_fills_a_corpus_and_leaves_nothing_in_the_working_tree(tmp_path):
+    printed = run_snippet("Use it from Python", tmp_path)
+    assert "3 quotes in quotes.csv" in printed
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["examples"]
+
+
+def shell_block_and_output(title: str) -> tuple[list[str], str]:
+    """The section's first sh block, as command lines, and the text block after it."""
+    match = re.search(r"```sh\n(.*?)```.*?```text\n(.*?)```", section(title), re.S)
+    assert match, f"{title!r} has no sh block followed by its output"
+    return [line.split("  #")[0].strip() for line in match.group(1).splitlines()], match.group(2)
+
+
+def test_the_corpus_commands_print_what_the_readme_shows(tmp_path):
+    commands, shown = shell_block_and_output("Corpus")
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    environment = {**os.environ, "COLUMNS": "80", "PRESSLENS_DB": f"sqlite:///{tmp_path / 'presslens.db'}"}
+    for command in commands:
+        args = shlex.split(command)
+        assert args[0] == ".venv/bin/presslens", command
+        run = subprocess.run([str(PRESSLENS), *args[1:]], cwd=tmp_path, capture_output=True, text=True,
+                             env=environment, timeout=600)
+        assert run.returncode == 0, f"{command}: {run.stderr}"
+    printed = [line.rstrip() for line in run.stdout.splitlines()]
+    assert printed == shown.splitlines(), "the last command printed something else than the README shows"
 
 
 def test_the_spacy_snippet_resolves_a_speaker_in_a_users_pipeline(tmp_path):

@@ -90,7 +90,11 @@ class Pipeline:
 
         `should_stop`, when given, is asked before each component; once it answers True the
         analysis stops there with AnalysisTimeout (the server's deadline uses it, so an
-        abandoned analysis stops within one component's time rather than running to the end)."""
+        abandoned analysis stops within one component's time rather than running to the end).
+        An article with no text (empty or only whitespace) is an InputError, as the readers
+        refuse an empty file."""
+        if not article.text.strip():
+            raise InputError(article_source(article), "no text to analyse (empty or only whitespace)")
         doc = self._doc(article)
         for name, component in self.nlp.pipeline:
             if should_stop is not None and should_stop():

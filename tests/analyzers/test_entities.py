@@ -284,3 +284,20 @@ def test_polnear_documents_keep_the_invariants(nlp, shared_data):
             if token.lower_ in ("he", "she"):
                 found = resolve_mention(doc, token.idx, token.idx + len(token))
                 assert found is None or found in {e.id for e in entities(doc) if e.type == "PERSON"}
+
+
+def test_a_name_after_a_title_is_a_person_whatever_spacy_tagged(nlp):
+    doc = nlp(
+        'Harbour city council votes\n\n"The building is not safe," council chair Mira Holt said.\n\n'
+        '"We rebuilt it stronger," Mayor Ana Ruiz told reporters. Ruiz spoke at the quay.'
+    )
+    assert named(doc, "Mira Holt").type == "PERSON"
+    assert named(doc, "Ana Ruiz").type == "PERSON"
+    assert surfaces(doc, named(doc, "Ana Ruiz")) == ["Ana Ruiz", "Ruiz"]
+    assert "Harbour" not in [e.name for e in entities(doc)]
+
+
+def test_nationality_and_party_words_stay_groups(nlp):
+    doc = nlp("Iranian officials met Dutch and Sikh leaders. Democrats and Republicans disagreed.")
+    groups = {e.name for e in entities(doc) if e.type == "NORP"}
+    assert {"Iranian", "Dutch", "Democrats", "Republicans"} <= groups

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,28 @@ def test_ingest_of_a_missing_file_stores_nothing_and_exits_1(tmp_path):
     run = run_in_terminal(["ingest", str(tmp_path / "nope.txt"), "--db", url])
     assert run.returncode == 1
     assert "nope.txt" in run.screen
+
+
+def _screen_lines(run) -> list[str]:
+    return [line for line in run.screen.replace("\r", "").splitlines() if line.strip()]
+
+
+def test_serve_on_a_busy_port_fails_first_in_one_line(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = run_in_terminal(["serve", "--db", f"sqlite:///{tmp_path / 'c.db'}", "--port", str(port)], timeout=60)
+    assert run.returncode == 1
+    assert _screen_lines(run) == [f"error: 127.0.0.1:{port}: cannot listen there (Address already in use)"]
+
+
+def test_an_unreachable_postgresql_is_one_line_with_the_url_as_written_and_no_password():
+    run = run_in_terminal(["stats", "--db", "postgresql://reader:s3cret@127.0.0.1:9/news"], timeout=60)
+    assert run.returncode == 1
+    [line] = _screen_lines(run)
+    assert line.startswith("error: postgresql://reader:***@127.0.0.1:9/news: cannot open")
+    assert "s3cret" not in run.screen and "psycopg" not in line
 
 
 @pytest.mark.parametrize("command", [

@@ -59,7 +59,9 @@ def test_the_report_gives_durations_in_words_and_technique_names_as_written():
 def test_version_names_the_package_and_the_pipeline():
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0
-    assert result.output.strip() == f"presslens {__version__} (pipeline {PIPELINE_VERSION})"
+    assert result.output.strip() == (
+        f"presslens {__version__}; analysis pipeline {PIPELINE_VERSION} (the version stored with each analysis)"
+    )
     assert __version__ == read_pyproject()["project"]["version"]
 
 

@@ -259,6 +259,14 @@ def test_jsonl_gz_is_decompressed(tmp_path):
     assert articles[0].published == date(2017, 12, 30)
 
 
+def test_jsonl_gz_holding_plain_text_is_refused_with_the_reason(tmp_path):
+    path = tmp_path / "corpus.jsonl.gz"
+    path.write_bytes(gzip.compress(b"Just a sentence of plain text, not JSON.\n"))
+    articles, errors = read_all(path)
+    assert articles == []
+    assert [str(e) for e in errors] == [f"{path}:1: invalid JSON at column 1: Expecting value"]
+
+
 def test_csv_with_multiline_quoted_text_and_a_short_row(tmp_path):
     path = tmp_path / "export.csv"
     path.write_text(

@@ -70,7 +70,7 @@ serve.register(app)
 
 def version_line() -> str:
     """The package's version and the pipeline's (which names what an analysis was made with)."""
-    return f"presslens {__version__} (pipeline {PIPELINE_VERSION})"
+    return f"presslens {__version__}; analysis pipeline {PIPELINE_VERSION} (the version stored with each analysis)"
 
 
 def _print_version(asked: bool) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import socket
+
 import typer
 
 from presslens.config import get_settings
 from presslens.edge import exit_on_error
+from presslens.errors import InputError
 from presslens.store import open_store
 
 SHUTDOWN_GRACE_S = 3
@@ -32,10 +35,27 @@ def serve(
         settings = settings.model_copy(update={"db": db})
     with exit_on_error():
         open_store(settings.db).close()
+        listener = bound_socket(host, port)
     mode = "read-write (token set)" if settings.api_token else "read-only (no PRESSLENS_API_TOKEN)"
     typer.echo(f"presslens serving {settings.db} on http://{host}:{port}/ ({mode})", err=True)
     # On SIGTERM or Ctrl-C, requests in flight get SHUTDOWN_GRACE_S to finish before they
     # are cancelled; a search in a worker thread stops by itself within
     # PRESSLENS_QUERY_TIMEOUT_S, so the process exits within seconds.
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning",
-                timeout_graceful_shutdown=SHUTDOWN_GRACE_S)
+    config = uvicorn.Config(create_app(settings), host=host, port=port, log_level="warning",
+                            timeout_graceful_shutdown=SHUTDOWN_GRACE_S)
+    uvicorn.Server(config).run(sockets=[listener])
+
+
+def bound_socket(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before anything says "serving": a busy port or an
+    address this machine does not have fails here, in one line."""
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
+    except OSError as exc:
+        listener.close()
+        raise InputError(f"{host}:{port}", f"cannot listen there ({exc.strerror or exc})") from None
+    listener.listen(2048)
+    listener.set_inheritable(True)
+    return listener

@@ -13,8 +13,9 @@ def open_store(url: str | None = None) -> Store:
     """Opens the store at `url` (default: PRESSLENS_DB, else sqlite:///presslens.db), migrated to head,
     its full-text index caught up."""
     settings = get_settings()
-    engine = make_engine(url or settings.db)
-    upgrade(engine)
+    url = url or settings.db
+    engine = make_engine(url)
+    upgrade(engine, url=url)
     store = Store(engine, query_timeout_s=settings.query_timeout_s)
     store.update_search_index()
     return store

@@ -30,6 +30,14 @@ def _sqlite_connect(database: str | None, dbapi_connection, _record) -> None:
     search_index.attach(dbapi_connection, database)
 
 
+def shown_url(url: str) -> str:
+    """The URL as the user wrote it, its password masked, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
 def make_engine(url: str) -> Engine:
     """An engine for any SQLAlchemy URL; `postgresql://` means psycopg 3."""
     try:
@@ -41,19 +49,20 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         folder = Path(parsed.database).expanduser().resolve().parent
         if not folder.is_dir():
-            raise StoreError(f"{url}: folder {folder} does not exist")
+            raise StoreError(f"{shown_url(url)}: folder {folder} does not exist")
     try:
         engine = create_engine(parsed)
     except (ArgumentError, ImportError) as exc:
-        raise StoreError(f"{url}: cannot open ({exc})") from exc
+        raise StoreError(f"{shown_url(url)}: cannot open ({exc})") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", partial(_sqlite_connect, parsed.database))
     return engine
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head", url: str | None = None) -> None:
     """Runs the Alembic migrations the database has not seen yet, up to `revision` (tests
-    build databases as older versions left them with an earlier one)."""
+    build databases as older versions left them with an earlier one). `url`, the URL as the
+    user wrote it, names the store in the one-line error."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     try:
@@ -61,7 +70,6 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     except SQLAlchemyError as exc:
-        raise StoreError(
-            f"{engine.url.render_as_string(hide_password=True)}: cannot open or migrate "
-            f"({exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc})"
-        ) from exc
+        name = shown_url(url) if url else engine.url.render_as_string(hide_password=True)
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise StoreError(f"{name}: cannot open or migrate ({reason})") from exc

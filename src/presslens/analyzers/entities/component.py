@@ -39,7 +39,7 @@ from presslens.analyzers.entities.countries import ALIAS_TO_COUNTRY, NEEDS_GPE_T
 from presslens.analyzers.entities.index import ENTITY_INDEX, EntityIndex, IndexedMention
 from presslens.analyzers.entities.names import NAME_LEAD, given_compatible, parse_person
 from presslens.analyzers.entities.people import absorb, choose_person, cluster_people
-from presslens.analyzers.entities.retype import corrected
+from presslens.analyzers.entities.retype import corrected, looks_like_name
 from presslens.analyzers.entities.titles import TitleIntro, intros_for, norm, title_mentions
 from presslens.analyzers.entities.words import (
     FEMALE_WORDS,
@@ -48,7 +48,6 @@ from presslens.analyzers.entities.words import (
     NAME_PARTICLES,
     ORGANISATION_WORDS,
     PLACE_NAMES_LIKE_SURNAMES,
-    PLACE_WORDS,
     TITLE_QUALIFIERS,
     TITLES,
 )
@@ -81,16 +80,6 @@ def _tidy(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _looks_like_name(tokens: Span) -> bool:
-    """1 to 3 capitalised proper nouns, no title among them, not ending like the name of an
-    organisation or a place."""
-    return (
-        0 < len(tokens) <= 3
-        and all(t.is_title and t.tag_ == "NNP" and norm(t.text) not in NAME_LEAD for t in tokens)
-        and tokens[-1].lower_ not in ORGANISATION_WORDS | PLACE_WORDS
-    )
-
-
 def _split_titled_name(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """Split "the National Council Marshal Teodor Valen" (one ORG span) into ORG + PERSON."""
     if label == "PERSON":
@@ -98,7 +87,7 @@ def _split_titled_name(doc: Doc, start: int, end: int, label: str) -> list[tuple
     for i in range(start, end - 1):
         if not doc[i].is_title or norm(doc[i].text) not in TITLES | HONORIFICS:
             continue
-        if _looks_like_name(doc[i + 1 : end]) and (i > start or end - i > 2):
+        if looks_like_name(doc[i + 1 : end]) and (i > start or end - i > 2):
             return ([(start, i, label)] if i > start else []) + [(i, end, "PERSON")]
     return [(start, end, label)]
 
@@ -118,7 +107,7 @@ def _split_run_on(doc: Doc, start: int, end: int, label: str) -> list[tuple[int,
             piece_start = i + 1
         elif is_possessive and i > piece_start and label == "PERSON":
             return pieces + [(piece_start, i, piece_label)]
-        elif is_possessive and i > piece_start and _looks_like_name(doc[i + 1 : end]) and end - i > 2:
+        elif is_possessive and i > piece_start and looks_like_name(doc[i + 1 : end]) and end - i > 2:
             return pieces + [(piece_start, i, piece_label), (i + 1, end, "PERSON")]
     if piece_start < end:
         pieces.append((piece_start, end, piece_label))
