@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     )
     models_dir: Path | None = Field(
         None,
-        description="A folder of model folders named techniques/, claims/ and framing/: "
+        description="A folder of model folders named techniques/, claims/, framing/ and sentences/: "
                     "each one there is loaded in place of the bundled model "
                     "(PRESSLENS_<TASK>_MODEL still wins over it; a task missing there stays bundled).",
     )
@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     )
     framing_model: Path | None = Field(
         None, description="The framing model folder to load instead of the bundled one (PRESSLENS_FRAMING_MODEL).",
+    )
+    sentences_model: Path | None = Field(
+        None, description="The sentence encoder folder to load instead of the bundled one (PRESSLENS_SENTENCES_MODEL).",
     )
     threads: int = Field(
         0, description="onnxruntime's threads per model session (PRESSLENS_THREADS); 0 lets it decide.",
@@ -87,7 +90,8 @@ class Settings(BaseSettings):
                     "its model is below the targets of docs/framing.md and adds about a quarter to the analysis time.",
     )
 
-    @field_validator("models_dir", "techniques_model", "claims_model", "framing_model", "threads", mode="before")
+    @field_validator("models_dir", "techniques_model", "claims_model", "framing_model", "sentences_model", "threads",
+                     mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object, info) -> object:
         # An empty variable (PRESSLENS_THREADS=) means unset, as it did before these were settings.

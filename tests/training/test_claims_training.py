@@ -16,6 +16,7 @@ from presslens.training.claims_data import (
     average_precision,
     claimbuster_part,
     clef_map,
+    kfold_parts,
     load_claims,
 )
 from support.checkworthy import ALL_SENTENCES, CHECK_WORTHY, DEBATES, write_claims_data
@@ -64,7 +65,7 @@ def test_training_writes_a_model_folder_that_loads_and_scores(tmp_path: Path) ->
     data = write_claims_data(tmp_path / "claims")
     base = write_tiny_encoder(tmp_path / "tiny-bert", ALL_SENTENCES)
     out = tmp_path / "model"
-    metrics = train_claims(data, out, base=base, epochs=1, seed=3, log=lambda _: None)
+    metrics = train_claims(data, out, base=base, epochs=1, seed=3, log=lambda _: None, recipe="finetuned")
 
     assert sorted(p.name for p in out.iterdir()) \
         == ["MODEL_CARD.md", "config.json", "metrics.json", "model.onnx", "tokenizer.json"]
@@ -78,6 +79,50 @@ def test_training_writes_a_model_folder_that_loads_and_scores(tmp_path: Path) ->
     for head in config["heads"]:
         scores = model.score([CHECK_WORTHY[0], "Thanks."], head=head)
         assert len(scores) == 2 and all(0 <= s <= 1 for s in scores)
+
+
+def test_the_frozen_recipe_writes_heads_on_the_shared_encoder_without_torch(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from presslens.analyzers.claims.model import ClaimModel
+    from presslens.training.claims import train_claims
+
+    out = tmp_path / "model"
+    metrics = train_claims(write_claims_data(tmp_path / "claims"), out, log=lambda _: None)
+    assert sorted(p.name for p in out.iterdir()) == ["MODEL_CARD.md", "config.json", "head.npz", "metrics.json"]
+    assert metrics["shipped"] == "frozen"
+    assert set(metrics["held_out"]["frozen"]["clef"]["debates"]) == set(CLEF_HELD_OUT_DEBATES)
+    model = ClaimModel(out)
+    worthy, chatter = model.score([CHECK_WORTHY[0], "Thanks, and good evening."])
+    assert worthy > chatter
+
+
+def test_the_kfold_puts_every_sentence_in_one_test_fold_and_debates_whole(tmp_path: Path) -> None:
+    data = load_claims(write_claims_data(tmp_path / "claims"))
+    everything = sorted(s.key for part in ("fit", "dev", "test") for s in data.sentences(part))
+    folds = [kfold_parts(data, fold, 3) for fold in range(3)]
+    assert sorted(s.key for f in folds for s in f.sentences("test")) == everything
+    for f in folds:
+        assert sorted(s.key for part in ("fit", "dev", "test") for s in f.sentences(part)) == everything
+        tested = {s.group for s in f.clef["test"]}
+        assert tested.isdisjoint({s.group for s in f.clef["fit"] + f.clef["dev"]})
+
+
+def test_kfold_predictions_keep_no_text_and_pool_into_one_figure(tmp_path: Path) -> None:
+    from presslens.training.claims_kfold import run_fold, summary
+
+    folder = write_claims_data(tmp_path / "claims")
+
+    def by_length(parts):
+        return 0.5, [min(len(s.text) / 100, 1.0) for s in parts.claimbuster["test"]], \
+            [min(len(s.text) / 100, 1.0) for s in parts.clef["test"]]
+
+    found = [run_fold(folder, fold, 3, by_length, tmp_path / f"fold{fold}.json") for fold in range(3)]
+    kept = (tmp_path / "fold0.json").read_text()
+    assert CHECK_WORTHY[0] not in kept
+    pooled = summary(found)
+    assert pooled["claimbuster"]["sentences"] == len(load_claims(folder).claimbuster["fit"]) + sum(
+        len(load_claims(folder).claimbuster[p]) for p in ("dev", "test"))
+    assert pooled["clef"]["debates"] == len(DEBATES)
 
 
 def test_training_refuses_data_without_a_held_out_part(tmp_path: Path) -> None:

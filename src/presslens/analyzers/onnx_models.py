@@ -1,7 +1,7 @@
-"""What the bundled ONNX models (techniques, claims, framing) share: which folder to load,
-the check that its files are there, the config, tokenizer and onnxruntime session of a
-model folder (OnnxModel), and loading each folder once per process; and what their spaCy
-components share (ModelComponent)."""
+"""What the bundled models (techniques, claims, framing, the sentence encoder) share: which
+folder to load, the check that its files are there, its config, and loading each folder once
+per process (ModelFolder); the tokenizer and onnxruntime session of a folder with a graph
+(OnnxModel); and what their spaCy components share (ModelComponent)."""
 
 from __future__ import annotations
 
@@ -61,36 +61,22 @@ def softmax(x: np.ndarray) -> np.ndarray:
     return shifted / shifted.sum(axis=-1, keepdims=True)
 
 
-class OnnxModel:
-    """One model folder: its config.json, tokenizer.json (no truncation, no padding) and ONNX
-    graph. A subclass names its task and files, and reads the rest of its folder."""
+class ModelFolder:
+    """One model folder and its config.json: where it is found, and loading it once per
+    process. A subclass names its task and files, and reads the rest of its folder."""
 
     task: ClassVar[str]  # the folder name under Settings.models_dir, and the setting `<task>_model`
     what: ClassVar[str]  # the model's name in the missing-file message
     docs: ClassVar[str]  # where the message sends the reader to train one
     bundled: ClassVar[Path]  # the folder shipped with presslens
-    files: ClassVar[tuple[str, ...]]  # the files besides the graph, config.json and tokenizer.json among them
-    # The tokens a window or sentence holds and the windows a session call runs, where
-    # config.json names none (its max_length and batch_size).
-    default_max_length: ClassVar[int] = 128
-    default_batch_size: ClassVar[int] = 16
+    files: ClassVar[tuple[str, ...]]  # the files it needs, config.json among them
 
-    def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
+    def __init__(self, folder: Path, graph_files: tuple[str, ...] = ()) -> None:
         folder = Path(folder)
-        require_files(folder, (onnx_file, *self.files), self.what, self.docs, self.env_var())
-        # deferred: the tokenizer loads with the model, at its first use
-        from tokenizers import Tokenizer
-
+        require_files(folder, (*graph_files, *self.files), self.what, self.docs, self.env_var())
         self.folder = folder
         self.config: dict = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         self.model_id: str = self.config.get("model_id", folder.name)
-        self.max_length = int(self.config.get("max_length", self.default_max_length))
-        self.batch_size = int(self.config.get("batch_size", self.default_batch_size))
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.no_truncation()
-        self.tokenizer.no_padding()
-        self.pad_id = special_ids(self.tokenizer)[2]
-        self._session = onnx_session(folder / onnx_file)
 
     @classmethod
     def env_var(cls) -> str:
@@ -118,7 +104,44 @@ class OnnxModel:
             return _loaded[key]
 
 
-ModelT = TypeVar("ModelT", bound=OnnxModel)
+class OnnxModel(ModelFolder):
+    """A model folder with a tokenizer.json (no truncation, no padding) and an ONNX graph,
+    run by onnxruntime."""
+
+    # The tokens a window or sentence holds and the windows a session call runs, where
+    # config.json names none (its max_length and batch_size).
+    default_max_length: ClassVar[int] = 128
+    default_batch_size: ClassVar[int] = 16
+
+    def __init__(self, folder: Path, onnx_file: str = "model.onnx") -> None:
+        folder = Path(folder)
+        super().__init__(folder, (onnx_file,))
+        # deferred: the tokenizer loads with the model, at its first use
+        from tokenizers import Tokenizer
+
+        self.max_length = int(self.config.get("max_length", self.default_max_length))
+        self.batch_size = int(self.config.get("batch_size", self.default_batch_size))
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        self.pad_id = special_ids(self.tokenizer)[2]
+        self._session = onnx_session(folder / onnx_file)
+
+    def padded_batches(self, encodings: list) -> Iterable[tuple[list[int], np.ndarray, np.ndarray]]:
+        """Batches of `batch_size` encodings of like length: (their indices, input_ids, attention_mask)."""
+        order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
+        for first in range(0, len(order), self.batch_size):
+            chosen = order[first:first + self.batch_size]
+            width = max(len(encodings[i].ids) for i in chosen)
+            ids = np.full((len(chosen), width), self.pad_id, dtype=np.int64)
+            mask = np.zeros((len(chosen), width), dtype=np.int64)
+            for row, i in enumerate(chosen):
+                ids[row, :len(encodings[i].ids)] = encodings[i].ids
+                mask[row, :len(encodings[i].ids)] = 1
+            yield chosen, ids, mask
+
+
+ModelT = TypeVar("ModelT", bound=ModelFolder)
 
 
 class ModelComponent(Generic[ModelT]):

@@ -94,11 +94,29 @@ def train_claims(
     data: Path = CLAIMS_DATA,
     out: Path = typer.Option(Path("claims-model"), "--out", help="Folder to write the model to."),
     base: Path | None = BASE,
-    epochs: int = typer.Option(2, "--epochs", min=1, help="Passes over the fit part (the best on dev kept)."),
+    epochs: int = typer.Option(2, "--epochs", min=1, help="finetuned: passes over the fit part, best on dev kept."),
     seed: int = SEED,
+    recipe: str = typer.Option(
+        "frozen", "--recipe",
+        help="frozen: linear heads on the bundled sentence encoder (no torch, about a minute); "
+             "finetuned: fine-tune --base with its heads (about 10 minutes, its own ONNX graph).",
+    ),
 ) -> None:
-    """Train the check-worthiness classifier; writes ONNX, calibration, threshold and metrics.json."""
-    _train("claims", data, out, base=base, epochs=epochs, seed=seed)
+    """Train the check-worthiness classifier; writes its heads or graph, calibration, threshold and metrics.json."""
+    _train("claims", data, out, base=base, epochs=epochs, seed=seed, recipe=recipe)
+
+
+@train_app.command("sentences")
+def train_sentences(
+    out: Path = typer.Option(Path("sentences-model"), "--out", help="Folder to write the encoder to."),
+    base: Path | None = BASE,
+) -> None:
+    """Export the shared sentence encoder (the base as published, mean-pooled, int8) to ONNX."""
+    with exit_on_error(), _train_extra():
+        # deferred: the export needs torch and transformers, the optional train extra
+        from presslens.training.sentences import export_sentence_encoder
+
+        typer.echo(json.dumps(export_sentence_encoder(out, base, log=_log)))
 
 
 @train_app.command("framing")

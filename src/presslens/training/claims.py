@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.analyzers.claims.model import ClaimModel, load_claim_model
+from presslens.analyzers.sentence_encoder import load_sentence_encoder
 from presslens.errors import InputError
 from presslens.training.claims_data import (
     CLAIMBUSTER_DEV_BUCKETS,
@@ -32,7 +33,7 @@ from presslens.training.claims_data import (
     load_claims,
     score_part,
 )
-from presslens.training.model_folder import FP32_FILE, quantise_and_ship, resolve_base, write_metrics
+from presslens.training.model_folder import FP32_FILE, quantise_and_ship, resolve_base, write_config, write_metrics
 from presslens.training.settings import ClaimsTrainingSettings
 
 
@@ -136,18 +137,28 @@ def split_info(data: ClaimData) -> dict:
     }
 
 
-def train_claims(
-    data: Path, out: Path, base: Path | None = None, epochs: int = 2, seed: int = 13, log: Callable[[str], None] = print
-) -> dict:
-    """Trains, tunes, scores and exports; returns the metrics written to out/metrics.json."""
-    # deferred: torch, and the training module that imports it, are the optional train extra
-    from presslens.training.claims_net import export_claim_onnx, train_claim_net
+RECIPES = ("frozen", "finetuned")
 
-    base, base_name = resolve_base(base)
+
+def train_claims(
+    data: Path, out: Path, base: Path | None = None, epochs: int = 2, seed: int = 13,
+    log: Callable[[str], None] = print, recipe: str = "frozen",
+) -> dict:
+    """Trains, tunes, scores and writes a claims folder; returns the metrics written to
+    out/metrics.json. `recipe` "frozen" fits linear heads on the bundled sentence encoder
+    (no torch); "finetuned" fine-tunes `base` with its heads and ships its own graph."""
+    if recipe not in RECIPES:
+        raise InputError("--recipe", f"must be one of {', '.join(RECIPES)}, got {recipe!r}")
     parts = load_claims(Path(data))
     for part in PARTS:
         if not parts.claimbuster[part] or not parts.clef[part]:
             raise InputError(str(data), f"no ClaimBuster sentences or CLEF lines in the {part} part of the split")
+    if recipe == "frozen":
+        return train_frozen_claims(parts, Path(out), log)
+    # deferred: torch, and the training module that imports it, are the optional train extra
+    from presslens.training.claims_net import export_claim_onnx, train_claim_net
+
+    base, base_name = resolve_base(base)
     settings = ClaimsTrainingSettings(epochs=epochs, seed=seed)
     net, tokenizer, trainer = train_claim_net(
         parts.sentences("fit"), base, settings, log=log, select=dev_selector(parts)
@@ -164,6 +175,37 @@ def train_claims(
         "heads": list(HEADS),
     }
     return finish(out, parts, config, trainer.run_info(), log)
+
+
+def train_frozen_claims(parts: ClaimData, out: Path, log: Callable[[str], None] = print) -> dict:
+    """The frozen recipe (training/claims_frozen.py) on the fixed split."""
+    from presslens.training.claims_frozen import Inputs, fit_heads, write_head_folder
+
+    began = time.perf_counter()
+    encoder_id = load_sentence_encoder().model_id
+    weights, bias, chosen = fit_heads(parts, Inputs(), log)
+    config = {"model_id": f"presslens-claims-frozen-{encoder_id.removeprefix('presslens-sentences-')}",
+              "encoder": encoder_id, "heads": list(HEADS), "penalties": chosen}
+    write_head_folder(out, weights, bias, config)
+    model = ClaimModel(out)
+    config = {**config, **tune(model, parts)}
+    write_config(out, config)
+    model = ClaimModel(out)
+    scores = {part: scored_by(model, parts, part) for part in ("dev", "test")}
+    log(f"frozen: {json.dumps(scores['test'])}")
+    metrics = {
+        "model_id": config["model_id"],
+        "shipped": "frozen",
+        "threshold": config["threshold"],
+        "split": split_info(parts),
+        "held_out": {"frozen": scores["test"]},
+        "dev": {"frozen": scores["dev"]},
+        "baseline_tfidf_logreg": baseline_scores(parts),
+        "speed": throughput(model, [s.text for s in parts.claimbuster["test"]]),
+        "train_seconds": round(time.perf_counter() - began, 1),
+    }
+    write_metrics(out, metrics, ClaimsTrainingSettings)
+    return metrics
 
 
 def finish(out: Path, parts: ClaimData, config: dict, run_info: dict, log: Callable[[str], None]) -> dict:
@@ -194,6 +236,53 @@ def finish(out: Path, parts: ClaimData, config: dict, run_info: dict, log: Calla
     }
     write_metrics(out, metrics, ClaimsTrainingSettings)
     return metrics
+
+
+def frozen_recipe(workdir: Path, log: Callable[[str], None] = print):
+    """The frozen recipe as a k-fold recipe (training/claims_kfold.py): heads fitted on the
+    fold's fit part, penalties, calibration and threshold on its dev part."""
+    from presslens.training.claims_frozen import Inputs, fit_heads, write_head_folder
+
+    inputs = Inputs()
+
+    def recipe(parts: ClaimData) -> tuple[float, list[float], list[float]]:
+        weights, bias, _ = fit_heads(parts, inputs, log)
+        write_head_folder(workdir, weights, bias, {"model_id": "kfold-frozen", "heads": list(HEADS)})
+        model = ClaimModel(workdir)
+        tune(model, parts)
+        test_cb, test_clef = parts.claimbuster["test"], parts.clef["test"]
+        return (model.threshold, model.score([s.text for s in test_cb]),
+                model.score([s.text for s in test_clef], head="clef"))
+
+    return recipe
+
+
+def finetuned_recipe(workdir: Path, base: Path | None = None, epochs: int = 2, seed: int = 13,
+                     log: Callable[[str], None] = print):
+    """The fine-tuned recipe of `train_claims` as a k-fold recipe (training/claims_kfold.py):
+    trained on the fold's fit part, epoch, calibration and threshold chosen on its dev part,
+    its int8 graph scoring the test part."""
+    from presslens.training.claims_net import export_claim_onnx, train_claim_net
+    from presslens.training.model_folder import INT8_FILE, quantize, write_config
+
+    base, base_name = resolve_base(base)
+    settings = ClaimsTrainingSettings(epochs=epochs, seed=seed)
+
+    def recipe(parts: ClaimData) -> tuple[float, list[float], list[float]]:
+        net, tokenizer, _ = train_claim_net(parts.sentences("fit"), base, settings, log=log, select=dev_selector(parts))
+        workdir.mkdir(parents=True, exist_ok=True)
+        export_claim_onnx(net, workdir / FP32_FILE)
+        tokenizer.save(str(workdir / "tokenizer.json"))
+        write_config(workdir, {"model_id": f"kfold-{base_name}", "max_length": settings.max_length,
+                               "batch_size": settings.batch_size, "heads": list(HEADS)})
+        quantize(workdir / FP32_FILE, workdir / INT8_FILE)
+        model = ClaimModel(workdir, INT8_FILE)
+        tune(model, parts)
+        test_cb, test_clef = parts.claimbuster["test"], parts.clef["test"]
+        return (model.threshold, model.score([s.text for s in test_cb]),
+                model.score([s.text for s in test_clef], head="clef"))
+
+    return recipe
 
 
 def evaluate_claims(data: Path, part: str = "test", folder: Path | None = None) -> dict:

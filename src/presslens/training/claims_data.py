@@ -44,6 +44,7 @@ class Sentence:
     text: str
     label: int  # 1 = check-worthy
     group: str  # "claimbuster", or the CLEF debate's file name
+    key: str = ""  # "claimbuster:<sentence_id>" or "<debate>:<line_number>": names it in kept predictions
 
     @property
     def head(self) -> int:
@@ -75,6 +76,23 @@ def clef_part(debate: str) -> str:
     return "dev" if debate in CLEF_DEV_DEBATES else "fit"
 
 
+def kfold_parts(data: ClaimData, fold: int, folds: int = 5) -> ClaimData:
+    """Every sentence of `data`, re-split for fold `fold` of a k-fold over all of it: that
+    fold is the test part, the next one dev (epochs, calibration, threshold), the rest fit.
+    ClaimBuster sentences fall in folds by the hash of their key; CLEF debates whole, in
+    turn by name, so a debate's lines never straddle folds."""
+    debates = sorted({s.group for part in PARTS for s in data.clef[part]})
+    debate_fold = {debate: number % folds for number, debate in enumerate(debates)}
+    role = {fold % folds: "test", (fold + 1) % folds: "dev"}
+    parts = ClaimData({part: [] for part in PARTS}, {part: [] for part in PARTS})
+    for source, fold_of in ((data.claimbuster, lambda s: hash_bucket(s.key) % folds),
+                            (data.clef, lambda s: debate_fold[s.group])):
+        target = parts.claimbuster if source is data.claimbuster else parts.clef
+        for sentence in (s for part in PARTS for s in source[part]):
+            target[role.get(fold_of(sentence), "fit")].append(sentence)
+    return parts
+
+
 def _label(value: object, source: Path, line: int | None) -> int:
     if str(value).strip() not in ("0", "1"):
         raise InputError(str(source), f"label must be 0 or 1, got {value!r}", line)
@@ -99,7 +117,8 @@ def load_claims(folder: Path) -> ClaimData:
     for index, record in enumerate(records):
         if not isinstance(record, dict) or not {"sentence_id", "label", "text"} <= record.keys():
             raise InputError(str(claimbuster), f"item {index} lacks sentence_id, label or text")
-        sentence = Sentence(str(record["text"]), _label(record["label"], claimbuster, None), "claimbuster")
+        sentence = Sentence(str(record["text"]), _label(record["label"], claimbuster, None), "claimbuster",
+                            f"claimbuster:{record['sentence_id']}")
         data.claimbuster[claimbuster_part(record["sentence_id"])].append(sentence)
     with clef.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -108,7 +127,8 @@ def load_claims(folder: Path) -> ClaimData:
             raise InputError(str(clef), f"missing columns: {', '.join(sorted(missing))}", 1)
         for row in reader:
             debate = row["file_name"]
-            sentence = Sentence(row["text"] or "", _label(row["label"], clef, reader.line_num), debate)
+            sentence = Sentence(row["text"] or "", _label(row["label"], clef, reader.line_num), debate,
+                                f"{debate}:{row.get('line_number') or reader.line_num}")
             data.clef[clef_part(debate)].append(sentence)
     return data
 
