@@ -40,6 +40,7 @@ PLATFORMS = frozenset({
 LAW_WORDS = frozenset({"act", "bill", "amendment", "law", "treaty", "accord", "accords"})
 _SHOUTED_ENDINGS = ("ED", "ING", "LY")
 PERSON_LEAD = HONORIFICS | TITLES
+GROUP_PLURALS = ("ans", "inos", "inas", "ists", "ites", "ics")
 # How nationality, religion and party words end ("Iranian", "Chinese", "Polish", "Iraqi",
 # "Baptist", "Shiite", "Hispanic"), and those that end otherwise.
 NORP_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic", "ist", "ite", "ch", "ss", "s")
@@ -125,6 +126,12 @@ def corrected(doc: Doc, mentions: list[FoundMention]) -> list[FoundMention]:
     return kept
 
 
+def _group_plural(word: str, surnames: set[str]) -> bool:
+    """"Latinos", "Christians", "Hispanics": the plural of a group word, named by no one's surname."""
+    lowered = word.lower()
+    return lowered.endswith(GROUP_PLURALS) and word[0].isupper() and lowered not in {s.lower() for s in surnames}
+
+
 def _person_label(doc: Doc, m: FoundMention, surnames: set[str]) -> str:
     text = " ".join(m.text.split())
     words = text.split()
@@ -134,7 +141,7 @@ def _person_label(doc: Doc, m: FoundMention, surnames: set[str]) -> str:
         return "PRODUCT"
     if len(words) > 1 and norm(words[-1]) in LAW_WORDS:
         return "LAW"
-    if len(words) == 1 and doc[m.start].tag_ == "NNPS":
+    if len(words) == 1 and (doc[m.start].tag_ == "NNPS" or _group_plural(text, surnames)):
         return "NORP"
     honorific = m.start > 0 and norm(doc[m.start - 1].text) in NAME_LEAD
     if text in place_names() and not honorific and words[-1].lower() not in surnames:

@@ -25,6 +25,7 @@ presslens_entities assigns, so that component must come first.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -52,6 +53,11 @@ MIN_UNATTRIBUTED_WORDS = 6  # shorter marked text with no speaker: a title or sc
 DIRECT_SHARE = 0.8  # a marked quote this much of a reported clause makes it direct
 SPLIT_GAP_WORDS = 3  # words besides the speaker between a split quotation's cue and its second part: "told reporters"
 _SENTENCE_ENDS = frozenset('.!?:"”')  # what may come before a quotation that opens its sentence
+# A transcript's speaker label before a quotation that opens the paragraph: 'TRUMP: "..."',
+# 'Sen. Warren: "..."'. One letter ("Q:", "A:") names no one.
+_LABEL = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]*){0,2}")
+# Verbs whose object is the one spoken to ('CY Chow told Bloomberg'), never the speaker.
+_LISTENER_VERBS = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "urge", "promise"})
 
 
 @Language.factory(
@@ -105,8 +111,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
         used.add(index)
         a = reported[index]
         if _alnum(text, mark.start, mark.end) >= DIRECT_SHARE * _alnum(text, *a.content):
-            beside = a.cue is not None and _beside(text, mark, a.cue, a.speaker)
-            found.append(_Found(mark.start, mark.end, "direct", a.cue, a.speaker, a.via, [mark], beside))
+            speaker = a.speaker or _person_before_cue(doc, mark, a.cue)
+            beside = a.cue is not None and _beside(text, mark, a.cue, speaker)
+            found.append(_Found(mark.start, mark.end, "direct", a.cue, speaker, a.via, [mark], beside))
         else:
             start, end = min(a.content[0], mark.start), max(a.content[1], mark.end)
             found.append(_Found(start, end, "mixed", a.cue, a.speaker, a.via, [mark]))
@@ -191,11 +198,17 @@ def _attribute_alone(
     "according to" there, the sentence before when it ends with a colon, or else the
     verb of its sentence when that verb has a subject ("Smith called it "...""). """
     found = _Found(mark.start, mark.end, "direct", marks=[mark])
+    label = _transcript_label(text, mark, paras) or _possessor(doc, mark)
+    if label is not None:
+        found.speaker, found.said_outright = label, True
+        return found
     window = _window(doc, text, mark, marked, paras)
     verbs = _cue_candidates(doc, mark, marked, window)
     speech = [t for t in verbs if is_speech_verb(t)]
     if speech:
-        found.cue, found.speaker = cue_of(speech[0]), speaker_of(speech[0]) or _inverted_speaker(speech[0])
+        found.cue = cue_of(speech[0])
+        verb = speech[0]
+        found.speaker = speaker_of(verb) or _inverted_speaker(verb) or _person_before_cue(doc, mark, found.cue)
         found.said_outright = _beside(text, mark, found.cue, found.speaker)
         return found
     for a in reported:
@@ -318,8 +331,60 @@ def _cue_candidates(doc: Doc, mark: MarkedQuote, marked: list[MarkedQuote], wind
     return after + before
 
 
+def _transcript_label(text: str, mark: MarkedQuote, paras: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The label of a transcript line, 'TRUMP: "I won ..."': all the paragraph holds before
+    the quotation is a name and a colon."""
+    para_start = paras[max(0, bisect_right([p[0] for p in paras], mark.open_mark) - 1)][0]
+    before = text[para_start:mark.open_mark].rstrip()
+    if not before.endswith(":"):
+        return None
+    label = before[:-1].strip()
+    if not _LABEL.fullmatch(label):
+        return None
+    start = text.index(label, para_start)
+    return start, start + len(label)
+
+
+def _possessor(doc: Doc, mark: MarkedQuote) -> tuple[int, int] | None:
+    """'over her recent "Some people did something" reference', 'Trump's "very fine people"
+    remark': words quoted between a possessive and the noun they modify are the possessor's.
+    Read from the tags, not the parse, which rarely gets such a phrase right."""
+    if mark.close_mark is None:
+        return None
+    after = doc.char_span(mark.close_mark, mark.close_mark + 1, alignment_mode="expand")
+    if after is None or after.end >= len(doc) or not doc[after.end].tag_.startswith("NN"):
+        return None
+    opening = doc.char_span(mark.open_mark, mark.open_mark + 1, alignment_mode="expand")
+    if opening is None:
+        return None
+    for back in range(opening.start - 1, max(-1, opening.start - 4), -1):
+        token = doc[back]
+        if token.tag_ == "PRP$" and token.lower_ in ("his", "her", "their"):
+            return token.idx, token.idx + len(token)
+        if token.tag_ == "POS" and back > 0 and doc[back - 1].pos_ == "PROPN":
+            return noun_phrase(doc[back - 1])
+        if token.pos_ not in ("ADJ", "ADV", "NOUN"):
+            return None
+    return None
+
+
+def _person_before_cue(doc: Doc, mark: MarkedQuote, cue: tuple[int, int] | None) -> tuple[int, int] | None:
+    """'"...," a social worker, CY Chow, told Bloomberg': the parser gave the verb no subject,
+    and the one person named between the quotation and its verb is the speaker."""
+    end_at = mark.close_mark if mark.close_mark is not None else mark.end
+    if cue is None or cue[0] < end_at:
+        return None
+    people = [t for t in doc if end_at < t.idx < cue[0] and t.ent_type_ == "PERSON"]
+    if sum(t.ent_iob_ == "B" for t in people) != 1:
+        return None
+    return people[0].idx, people[-1].idx + len(people[-1])
+
+
 def _inverted_speaker(verb: Token) -> tuple[int, int] | None:
-    """ "..., said Smith": the parser sometimes makes the speaker an object."""
+    """ "..., said Smith": the parser sometimes makes the speaker an object (never the
+    object of "told", the one spoken to)."""
+    if verb.lemma_.lower() in _LISTENER_VERBS:
+        return None
     for child in verb.rights:
         if child.pos_ in ("PROPN", "NOUN", "PRON") and child.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd"):
             return noun_phrase(child)
@@ -340,7 +405,7 @@ def _continue_speakers(text: str, found: list[_Found], paras: list[tuple[int, in
     for f in found:
         if previous is not None and _split_from(text, previous, f) and para_of(f.start) == para_of(previous.end):
             f.speaker, f.via, f.cue, f.said_outright = previous.speaker, previous.via, previous.cue, True
-        elif f.kind == "direct" and f.speaker is None and previous is not None and previous.speaker:
+        elif f.kind == "direct" and f.speaker is None and f.cue is None and previous is not None and previous.speaker:
             mark = f.marks[0]
             gap = para_of(mark.open_mark) - para_of(previous.end)
             if gap == 0 or (gap == 1 and mark.opens_paragraph):
