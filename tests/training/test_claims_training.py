@@ -87,7 +87,7 @@ def test_the_frozen_recipe_writes_heads_on_the_shared_encoder_without_torch(tmp_
     from presslens.training.claims import train_claims
 
     out = tmp_path / "model"
-    metrics = train_claims(write_claims_data(tmp_path / "claims"), out, log=lambda _: None)
+    metrics = train_claims(write_claims_data(tmp_path / "claims"), out, log=lambda _: None, recipe="frozen")
     assert sorted(p.name for p in out.iterdir()) == ["MODEL_CARD.md", "config.json", "head.npz", "metrics.json"]
     assert metrics["shipped"] == "frozen"
     assert set(metrics["held_out"]["frozen"]["clef"]["debates"]) == set(CLEF_HELD_OUT_DEBATES)

@@ -142,7 +142,7 @@ RECIPES = ("frozen", "finetuned")
 
 def train_claims(
     data: Path, out: Path, base: Path | None = None, epochs: int = 2, seed: int = 13,
-    log: Callable[[str], None] = print, recipe: str = "frozen",
+    log: Callable[[str], None] = print, recipe: str = "finetuned",
 ) -> dict:
     """Trains, tunes, scores and writes a claims folder; returns the metrics written to
     out/metrics.json. `recipe` "frozen" fits linear heads on the bundled sentence encoder
