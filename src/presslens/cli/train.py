@@ -94,7 +94,8 @@ def train_claims(
     data: Path = CLAIMS_DATA,
     out: Path = typer.Option(Path("claims-model"), "--out", help="Folder to write the model to."),
     base: Path | None = BASE,
-    epochs: int = typer.Option(2, "--epochs", min=1, help="How many passes the fine-tuned recipe makes over the fit part."),
+    epochs: int = typer.Option(
+        2, "--epochs", min=1, help="How many passes the fine-tuned recipe makes over the fit part."),
     seed: int = SEED,
     recipe: str = typer.Option(
         "finetuned", "--recipe",

@@ -45,7 +45,7 @@ from presslens.analyzers.quotes.reported_speech import (
     speaker_of,
 )
 from presslens.analyzers.quotes.speaker_names import NOT_NAMES
-from presslens.analyzers.quotes.speech_verbs import NAMING_VERBS, PRONOUNS, SPEAKER_NOUNS
+from presslens.analyzers.quotes.speech_verbs import NAMING_VERBS, PRONOUNS, SPEAKER_NOUNS, UTTERANCE_NOUNS
 
 SPANS_KEY = "presslens_quotes"
 MIN_QUOTE_WORDS = 4  # shorter marked text outside a reported clause: a scare quote or a name
@@ -347,12 +347,13 @@ def _transcript_label(text: str, mark: MarkedQuote, paras: list[tuple[int, int]]
 
 def _possessor(doc: Doc, mark: MarkedQuote) -> tuple[int, int] | None:
     """'over her recent "Some people did something" reference', 'Trump's "very fine people"
-    remark': words quoted between a possessive and the noun they modify are the possessor's.
+    remark': words quoted between a possessive and a noun of speech are the possessor's
+    (not "Schiff's "unprecedented" actions", a reporter's scare quote).
     Read from the tags, not the parse, which rarely gets such a phrase right."""
     if mark.close_mark is None:
         return None
     after = doc.char_span(mark.close_mark, mark.close_mark + 1, alignment_mode="expand")
-    if after is None or after.end >= len(doc) or not doc[after.end].tag_.startswith("NN"):
+    if after is None or after.end >= len(doc) or doc[after.end].lemma_.lower() not in UTTERANCE_NOUNS:
         return None
     opening = doc.char_span(mark.open_mark, mark.open_mark + 1, alignment_mode="expand")
     if opening is None:

@@ -20,6 +20,7 @@ from presslens.analyzers.quotes.speech_verbs import (
     BELIEF_VERBS,
     HEADLINE_LABELS,
     IDEA_NOUNS,
+    MESSAGE_NOUNS,
     NAMING_VERBS,
     OBJECT_SPEECH_VERBS,
     PHRASAL_SPEECH_VERBS,
@@ -64,11 +65,13 @@ def speaker_of(verb: Token) -> tuple[int, int] | None:
     saying" the subject of the verb it hangs from; for "Having said ..., X left" the
     subject after it; for the passive "was told by X" the agent."""
     if verb.dep_ == "acl":  # "a spokesman, speaking on condition of anonymity, said"
-        return noun_phrase(verb.head)
+        return _author(verb.head) or noun_phrase(verb.head)
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if subjects:
         # "9:30 p.m. Donald Trump says": the clock can be parsed as a second subject
         named = [c for c in subjects if not _dateline_or_clock(c)]
+        if len(named) == 1 and (author := _author(named[0])) is not None:
+            return author
         return _nearest_subject(named, verb) if named else None
     for child in verb.children:
         if child.dep_ == "agent":
@@ -87,6 +90,31 @@ def speaker_of(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _author(noun: Token) -> tuple[int, int] | None:
+    """Who wrote a message noun: its possessor ("Trump's post"), its source ("reporting from
+    The New York Times", "a statement by the ministry"), or the subject of the verb it is the
+    object of ("Mr Trump followed it up with another post saying", "the Department issued a
+    statement suggesting"). None for any other noun, or where no author is written."""
+    if noun.lower_ not in MESSAGE_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "PRON") and child.lower_ not in ("its", "their"):
+            return noun_phrase(child)
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            sources = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if sources:
+                return noun_phrase(sources[0])
+    head = noun
+    for _ in range(2):  # the noun, or the preposition it hangs from, is the verb's object
+        if head.dep_ not in ("dobj", "pobj", "prep") or head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            return noun_phrase(subjects[0]) if subjects and subjects[0].lower_ not in MESSAGE_NOUNS else None
+    return None
+
+
 def _nearest_subject(subjects: list[Token], verb: Token) -> tuple[int, int]:
     """The subject nearest the verb, joined with the subjects written right before it:
     "council chair Mira Holt said" can parse as two subjects, "chair" and "Holt"."""
@@ -101,9 +129,12 @@ def _nearest_subject(subjects: list[Token], verb: Token) -> tuple[int, int]:
 
 
 def _subject_phrase(subject: Token, verb: Token) -> tuple[int, int]:
-    """ "Smith, who said ...": the antecedent, not "who"."""
+    """ "Smith, who said ...": the antecedent, not "who"; "a nurse, Ana Lind, said": the name."""
     if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
         return noun_phrase(verb.head)
+    named = [c for c in subject.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    if subject.pos_ == "NOUN" and named:  # "a nurse, Ana Lind, told": the name, not "a nurse"
+        return noun_phrase(named[0])
     return noun_phrase(subject)
 
 
@@ -134,12 +165,22 @@ def _phrase_edges(head: Token) -> tuple[Token, Token]:
         left = head.doc[left.i - 2]  # "co-founder John Podhoretz", not "founder John Podhoretz"
     right = head
     for child in head.rights:
+        if _title_then_name(child):  # "Speaker of the House Paul Ryan": the name ends it
+            right = child
+            break
         if child.dep_ in _SPEAKER_STOP and not (child.dep_ == "prep" and child.lower_ in ("of", "for", "at")):
             break
         right = child.right_edge
     while right.i > head.i and (right.is_punct or right.is_space):
         right = right.nbor(-1)
     return left, right
+
+
+def _title_then_name(child: Token) -> bool:
+    """A name parsed as the appositive of the title written right before it, no comma between."""
+    before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+    return (child.dep_ == "appos" and child.ent_type_ == "PERSON" and before is not None
+            and not before.is_punct and not before.is_space and "\n" not in before.whitespace_)
 
 
 def _hyphen_joined(word: Token, hyphen: Token) -> bool:

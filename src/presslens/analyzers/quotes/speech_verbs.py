@@ -84,6 +84,25 @@ IDEA_NOUNS = frozenset(
     """.split()
 )
 
+# Things that carry someone's words: "another post saying", "a short statement suggesting",
+# "new reporting from the Times concludes". Their author, not the thing, is the speaker.
+MESSAGE_NOUNS = frozenset(
+    """
+    post posts tweet tweets statement statements message letter email e-mail note video
+    reporting release memo column op-ed editorial transcript transcripts document documents
+    filing resolution
+    """.split()
+)
+
+# Nouns for something said: 'her "basket of deplorables" remark' quotes its possessor.
+UTTERANCE_NOUNS = frozenset(
+    """
+    remark comment reference line phrase quip joke claim description characterization
+    promise pledge vow warning threat slogan tweet post message statement words call
+    question answer reply retort boast insult jab
+    """.split()
+)
+
 # Subject pronouns kept as the speaker as written; entity resolution says who they are.
 PRONOUNS = frozenset("he she they i we it you".split())
 
