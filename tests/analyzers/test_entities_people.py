@@ -71,3 +71,13 @@ def test_a_pronoun_speaker_no_one_was_named_for_is_shown_unnamed(pipeline):
     named = pipeline.analyze(Article(
         text='Sarah Miller left the court on Tuesday. "I have nothing to hide at all," she said.'))
     assert named.quotes[0].speaker.name == "Sarah Miller"
+
+
+def test_a_platform_after_a_surname_is_not_part_of_the_persons_name(pipeline):
+    text = ("President Donald Trump on Saturday again berated Attorney General Jeff Sessions. The latest "
+            "Trump Twitter salvo came after a tense week between the two.\n\n"
+            '"Jeff Sessions does not understand what is happening," Mr. Trump tweeted on Saturday.')
+    analysis = pipeline.analyze(Article(text=text))
+    names = {e.name for e in analysis.entities if e.type == "PERSON"}
+    assert "Donald Trump" in names and not any("Twitter" in name for name in names)
+    assert {q.speaker.entity for q in analysis.quotes} == {by_name(analysis)["Donald Trump"].id}

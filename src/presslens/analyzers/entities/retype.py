@@ -115,6 +115,8 @@ def corrected(doc: Doc, mentions: list[FoundMention]) -> list[FoundMention]:
     kept = [m for m in mentions if not is_junk(m.text)]
     kept = [m for m in kept if m.label != "NORP" or _is_group_word(m.text)]
     for m in kept:
+        _drop_trailing_platform(doc, m)
+    for m in kept:
         if m.label != "PERSON" and _after_title(doc, m.start) and looks_like_name(doc[m.start : m.end]):
             m.label = "PERSON"
     kept += titled_untagged_names(doc, kept)
@@ -124,6 +126,14 @@ def corrected(doc: Doc, mentions: list[FoundMention]) -> list[FoundMention]:
         if m.label == "PERSON":
             m.label = _person_label(doc, m, surnames)
     return kept
+
+
+def _drop_trailing_platform(doc: Doc, m: FoundMention) -> None:
+    """"The latest Trump Twitter salvo": spaCy's PERSON "Trump Twitter" is Trump; a person is
+    never named by a platform, so a trailing platform word leaves the name."""
+    if m.label == "PERSON" and m.end - m.start > 1 and doc[m.end - 1].lower_ in PLATFORMS:
+        m.end -= 1
+        m.text = doc[m.start : m.end].text
 
 
 def _group_plural(word: str, surnames: set[str]) -> bool:
