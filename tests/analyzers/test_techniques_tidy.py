@@ -12,7 +12,7 @@ from presslens.article import Article
 
 TEXT = ("The donors gave to the Make Port Elm a Hero Again PAC, whose crowds were roaring, the organisers said. "
         "Our streets must be safe, clean and free for citizens of Port Elm, said radical Mayor Dana Kettering. "
-        "The lawless mob will destroy everything.")
+        "The lawless mob will destroy everything. The long-serving chairman ran a grass-roots machine.")
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +38,8 @@ def tidied(doc, piece: str, start_at: int = 0) -> list[str]:
     ("mob will destroy everything.", "mob will destroy everything"),
     ("ess mob", "lawless mob"),  # cut inside a word: the whole word
     ("The lawless mob will", "The lawless mob"),
+    ("serving chairman", "long-serving chairman"),  # a hyphenated word is one word
+    ("grass", "grass-roots"),
 ])
 def test_a_ragged_span_becomes_whole_words_without_stray_edges(doc, ragged, tidy):
     assert tidied(doc, ragged) == [tidy]

@@ -2,7 +2,8 @@
 
 The model marks subword tokens of its own, so its spans can open on a comma (", clean"), end on
 an article or preposition ("roaring, the"), or cut a name apart ("a Hero" out of a PAC's name).
-`tidy_span` snaps a span to spaCy's tokens, trims what no phrase opens or ends with, and then
+`tidy_span` snaps a span to spaCy's tokens, trims what no phrase opens or ends with, widens it
+over the hyphenated words it cuts ("serving Dems" of "long-serving Dems"), and then
 looks at the names it touches (spaCy's named entities and runs of proper nouns): a span lying
 inside one name and smaller than it is dropped (the name is not the writer's wording); a span
 that cuts into a name at an edge is widened to the whole name.
@@ -69,6 +70,22 @@ def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
+def _whole_compounds(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Tokens [first, last) widened over the hyphenated words they cut: "long-serving Dems",
+    not "serving Dems"; "grass-roots", not "roots"."""
+    def joined(hyphen: int) -> bool:
+        return (0 < hyphen < len(doc) - 1 and doc[hyphen].text == "-"
+                and not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_)
+
+    if last <= first:
+        return first, last
+    while joined(first - 1):
+        first -= 2
+    while joined(last):
+        last += 2
+    return first, last
+
+
 def _with_names(doc: Doc, first: int, last: int, bounds: list[tuple[int, int] | None]) -> tuple[int, int] | None:
     """The tokens widened over the names cut at an edge; None when the span is a piece of one name."""
     content = [i for i in range(first, last) if not (doc[i].is_stop or doc[i].is_punct or doc[i].is_space)]
@@ -90,7 +107,7 @@ def tidy_span(doc: Doc, span: TechniqueSpan, bounds: list[tuple[int, int] | None
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None or len(tokens) == 0:
         return None
-    first, last = _trimmed(doc, tokens.start, tokens.end)
+    first, last = _whole_compounds(doc, *_trimmed(doc, tokens.start, tokens.end))
     widened = _with_names(doc, first, last, bounds) if last > first else None
     if widened is None:
         return None
