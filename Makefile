@@ -1,6 +1,6 @@
 # The two commands of the README: `make demo` and `make test`. Each sets up .venv first.
 # `make demo` installs presslens alone, what analysis, the corpus, the command line and the
-# web app need (about 700 MB, under a minute from PyPI's wheels); `make test` adds the extras
+# web app need (about 870 MB, under a minute from PyPI's wheels); `make test` adds the extras
 # the tests exercise: training (torch), Ray, Parquet, the benchmarks' libraries and the test
 # tools (about 3 GB in all, 2 to 5 minutes).
 PY ?= python3
@@ -19,7 +19,7 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 $(CORE_STAMP): pyproject.toml | $(BIN)/python
-	@echo "installing presslens into $(VENV) (about 700 MB, under a minute)"
+	@echo "installing presslens into $(VENV) (about 870 MB, under a minute)"
 	$(BIN)/pip install -q -e .
 	touch $@
 
