@@ -146,6 +146,11 @@ def test_mixed_quote_is_one_quote_holding_its_fragment(nlp):
     assert quote.speaker.name == "The governor"
 
 
+def test_mixed_quote_that_ends_in_its_quotation_keeps_both_marks(nlp):
+    (quote,) = quotes(nlp, 'The governor said the plan was "dead on arrival."')
+    assert (quote.kind, quote.text) == ("mixed", 'the plan was "dead on arrival."')
+
+
 def test_according_to_names_the_source(nlp):
     text = "According to the fire department, three buildings were damaged in the storm."
     (quote,) = quotes(nlp, text)
@@ -366,6 +371,8 @@ def test_a_split_quotation_is_one_attribution(nlp):
         ('In April, Senator Ray Hollis called the plan to close the harbour "an absolute disgrace," and left.',
          "an absolute disgrace,", "Senator Ray Hollis", "called"),
         ('The mayor defended what she described as "a fair deal" on Monday.', "a fair deal", "", "described"),
+        ('Piet Varga called the increase "a shameless tax on island families" and said he would fight it.',
+         "a shameless tax on island families", "Piet Varga", "called"),
     ],
 )
 def test_a_short_quotation_said_outright_is_a_quote_of_its_speaker(nlp, text, quoted, speaker, cue):
