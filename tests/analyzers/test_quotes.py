@@ -151,6 +151,24 @@ def test_mixed_quote_that_ends_in_its_quotation_keeps_both_marks(nlp):
     assert (quote.kind, quote.text) == ("mixed", 'the plan was "dead on arrival."')
 
 
+@pytest.mark.parametrize(
+    ("text", "fragments", "speaker", "cue"),
+    [
+        ('At a rally in Dunmore, Walker said, "I have lost friends over this, and I would do it again."',
+         ["I have lost friends over this, and I would do it again."], "Walker", "said"),
+        ('Asked why, Ana Lind replied in a text message: "The vote is already counted."',
+         ["The vote is already counted."], "Ana Lind", "replied"),
+        ('"What I believe - and what the board believes," Ruiz said, "is that the ferry must run."',
+         ["What I believe - and what the board believes,", "is that the ferry must run."], "Ruiz", "said"),
+    ],
+)
+def test_a_quotation_its_clause_introduces_or_splits_is_direct_not_mixed(nlp, text, fragments, speaker, cue):
+    found = quotes(nlp, text)
+    assert [(q.kind, q.text, q.speaker.name, q.cue.text) for q in found] == [
+        ("direct", fragment, speaker, cue) for fragment in fragments
+    ]
+
+
 def test_according_to_names_the_source(nlp):
     text = "According to the fire department, three buildings were damaged in the storm."
     (quote,) = quotes(nlp, text)

@@ -110,6 +110,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
             continue
         used.add(index)
         a = reported[index]
+        if _introduced(text, a, mark):
+            found.append(_attribute_alone(doc, text, mark, marked, reported, paras))
+            continue
         names_it = _names_it(doc, text, a, mark)
         if names_it or _alnum(text, mark.start, mark.end) >= DIRECT_SHARE * _alnum(text, *a.content):
             speaker = a.speaker or _person_before_cue(doc, mark, a.cue)
@@ -165,6 +168,18 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
         if not any(k.content[0] <= a.content[0] and a.content[1] <= k.content[1] for k in kept):
             kept.append(a)
     return sorted(kept, key=lambda a: a.content)
+
+
+def _introduced(text: str, a: Attribution, mark: MarkedQuote) -> bool:
+    """'Walker said, "I've had ..."', 'Sembler responded in a text message: "..."': a
+    quotation after a comma or colon that ends the reported clause is quoted in full, not a
+    fragment of the clause (the parser then hands the clause the whole sentence); so is each
+    part of a quotation split by its cue, which the parser makes one clause around the cue."""
+    if a.cue is not None and a.content[0] < a.cue[0] < a.content[1]:  # '"A," King said, "B."'
+        return True
+    before = text[a.content[0]:mark.open_mark].rstrip()
+    after = text[mark.end:a.content[1]].strip(" ,;.!?\"'”’")
+    return a.content[0] < mark.open_mark and before.endswith((":", ",")) and not after
 
 
 def _names_it(doc: Doc, text: str, a: Attribution, mark: MarkedQuote) -> bool:
