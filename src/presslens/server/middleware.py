@@ -17,7 +17,9 @@ CONTENT_SECURITY_POLICY = (
 SECURITY_HEADERS = [
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    # same-origin, not no-referrer: under no-referrer chromium sends `Origin: null` on the
+    # app's own form posts; other sites still learn nothing of the page a link left.
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
 
@@ -106,18 +108,22 @@ def require_same_origin(request: Request) -> None:
     """CSRF guard: a POST (or any unsafe method) that a browser sends from another site gets 403.
 
     A browser names where the request comes from: `Origin` (compared with the request's own
-    Host), else `Sec-Fetch-Site` (`same-origin` or `none` pass). A request with neither header,
-    as curl and scripts send, is not a browser's and passes: writes still need the token.
+    Host), else `Sec-Fetch-Site` (`same-origin` or `none` pass). `Origin: null` (a privacy
+    setting, a sandboxed frame, a redirect) passes only with `Sec-Fetch-Site: same-origin`,
+    which a page cannot forge. A request with neither header, as curl and scripts send, is
+    not a browser's and passes: writes still need the token.
     """
     if request.method in SAFE_METHODS:
         return
     host = request.headers.get("host", "").lower()
     origin = request.headers.get("origin")
-    if origin is not None:
-        if origin != "null" and urlsplit(origin.strip()).netloc.lower() == host:
+    site = (request.headers.get("sec-fetch-site") or "").lower()
+    if origin == "null":
+        if site == "same-origin":
             return
-    else:
-        site = request.headers.get("sec-fetch-site")
-        if site is None or site.lower() in ("same-origin", "none"):
+    elif origin is not None:
+        if urlsplit(origin.strip()).netloc.lower() == host:
             return
+    elif site in ("", "same-origin", "none"):
+        return
     raise HTTPException(403, f"cross-site request refused: send it from a page of {host or 'this server'}")
