@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -68,8 +68,15 @@ def create_app(settings: Settings | None = None, pipeline=None, bound_host: str 
     for pages in PAGE_ROUTERS:
         app.include_router(pages)
     docs.install_openapi(app)
+    app.add_api_route("/favicon.ico", favicon, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
+
+
+def favicon() -> FileResponse:
+    """The icon at the address every browser and feed reader asks for, whatever the page links."""
+    return FileResponse(STATIC_DIR / "favicon.ico", media_type="image/x-icon",
+                        headers={"Cache-Control": "public, max-age=86400"})
 
 
 def _add_error_handlers(app: FastAPI) -> None:
