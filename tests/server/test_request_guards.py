@@ -42,6 +42,7 @@ def test_pages_keep_the_referrer_to_themselves(client):
     {"Origin": "null"},
     {"Origin": "https://evil.example"},
     {"Origin": "https://evil.example", "Sec-Fetch-Site": "same-origin"},
+    {"Origin": "http://["},  # no URL at all: refused, never a server error
 ])
 @pytest.mark.parametrize("path", ["/analyze", "/api/analyze"])
 def test_a_post_from_another_site_is_refused(client, path, headers):

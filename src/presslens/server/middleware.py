@@ -197,8 +197,16 @@ def require_same_origin(request: Request) -> None:
         if site == "same-origin":
             return
     elif origin is not None:
-        if urlsplit(origin.strip()).netloc.lower() == host:
+        if _netloc(origin) == host:
             return
     elif site in ("", "same-origin", "none"):
         return
     raise HTTPException(403, f"cross-site request refused: send it from a page of {host or 'this server'}")
+
+
+def _netloc(origin: str) -> str | None:
+    """The host (and port) an Origin header names, lower case; None for one that is no URL ("http://[")."""
+    try:
+        return urlsplit(origin.strip()).netloc.lower()
+    except ValueError:
+        return None
