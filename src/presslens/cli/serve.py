@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
 
 def serve(
     db: str = typer.Option(None, "--db", help="Store URL (default: PRESSLENS_DB, else sqlite:///presslens.db)."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; loopback unless told otherwise."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; loopback unless given."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     allowed_host: list[str] = typer.Option(
         [], "--allowed-host", help="A host name the server answers to besides the address it listens on "
