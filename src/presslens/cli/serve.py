@@ -21,8 +21,12 @@ def register(app: typer.Typer) -> None:
 
 def serve(
     db: str = typer.Option(None, "--db", help="Store URL (default: PRESSLENS_DB, else sqlite:///presslens.db)."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; loopback unless told otherwise."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; loopback unless given."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    allowed_host: list[str] = typer.Option(
+        [], "--allowed-host", help="A host name the server answers to besides the address it listens on "
+                                   "(repeatable; PRESSLENS_ALLOWED_HOSTS adds more).",
+    ),
 ) -> None:
     """Serve the web app and the REST API (/api, docs at /api/docs)."""
     # Deferred: the web server, FastAPI and the app load only for `serve`.
@@ -33,6 +37,7 @@ def serve(
     settings = get_settings()
     if db:
         settings = settings.model_copy(update={"db": db})
+    settings = settings.model_copy(update={"allowed_hosts": [*settings.allowed_hosts, *allowed_host]})
     with exit_on_error():
         open_store(settings.db).close()
         listener = bound_socket(host, port)
@@ -41,7 +46,7 @@ def serve(
     # On SIGTERM or Ctrl-C, requests in flight get SHUTDOWN_GRACE_S to finish before they
     # are cancelled; a search in a worker thread stops by itself within
     # PRESSLENS_QUERY_TIMEOUT_S, so the process exits within seconds.
-    config = uvicorn.Config(create_app(settings), host=host, port=port, log_level="warning",
+    config = uvicorn.Config(create_app(settings, bound_host=host), host=host, port=port, log_level="warning",
                             timeout_graceful_shutdown=SHUTDOWN_GRACE_S)
     uvicorn.Server(config).run(sockets=[listener])
 
