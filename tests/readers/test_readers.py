@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from presslens.errors import DroppedFieldWarning, InputError
 from presslens.readers import count_articles, iter_articles, read_articles, read_path, read_stream
 from presslens.readers.dates import parse_date
+from presslens.readers.text import repair_mojibake
 from support.paths import EXAMPLES
 
 BODY = 'The council met on Monday.\n\n"We will decide soon," the chair said.'
@@ -509,6 +510,7 @@ def test_text_that_starts_with_a_bracket_stays_text(tmp_path):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufeff"), min_size=1))
 def test_plain_text_is_kept_whole(content):
     assume(content.strip() and not content.lstrip().lower().startswith(("date", "{", "[", "<")))
+    assume(repair_mojibake(content) == content)  # mojibake is put right: the test below
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "note.txt"
         path.write_bytes(content.encode("utf-8"))
@@ -516,6 +518,21 @@ def test_plain_text_is_kept_whole(content):
     assert article.text == content.replace("\r\n", "\n").replace("\r", "\n")
     if article.title:
         assert article.title in article.text and "\n" not in article.title
+
+
+def test_mojibake_in_a_record_or_a_text_file_is_put_right_and_good_text_left_alone(tmp_path):
+    record = {"title": "Mayor says council Ã¢â‚¬Ëœdoubling downÃ¢â‚¬â„¢ on fares",
+              "text": "The cafÃ© owner said itâ€™s unfair.", "outlet": "Harbour Post"}
+    jsonl = tmp_path / "export.jsonl"
+    jsonl.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (article,) = read_path(jsonl)
+    assert article.title == "Mayor says council ‘doubling down’ on fares"
+    assert article.text == "The café owner said it’s unfair."
+    note = tmp_path / "note.txt"
+    note.write_text("Ferry fares\n\nThe cafÃ© owner said itâ€™s unfair.\n", encoding="utf-8")
+    assert next(read_path(note)).text == "Ferry fares\n\nThe café owner said it’s unfair.\n"
+    kept = "A “test” of naïve café owners — Ｉｒａｎ, &amp; 5 ½ hours."
+    assert repair_mojibake(kept) == kept
 
 
 def test_count_articles_knows_folders_of_one_article_files(tmp_path):

@@ -13,7 +13,7 @@ from presslens.article import Article
 from presslens.errors import DroppedFieldWarning, InputError
 from presslens.readers import fields
 from presslens.readers.dates import DATE_ORDERS, DateOrder, date_or_none
-from presslens.readers.text import normalise_newlines
+from presslens.readers.text import normalise_newlines, repair_mojibake
 
 
 def article_from_record(
@@ -48,7 +48,7 @@ def article_from_record(
         return _text_field(by_key, names, field, source, line, prefix)
 
     return Article(
-        text=normalise_newlines(text),
+        text=repair_mojibake(normalise_newlines(text)),
         title=text_field(fields.TITLE, "title"),
         outlet=text_field(fields.OUTLET, "outlet"),
         published=published,
@@ -111,7 +111,7 @@ def _string(value: Any) -> str | None:
     value = _scalar(value)
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = repair_mojibake(" ".join(str(value).split()))
     return text or None
 
 

@@ -24,6 +24,13 @@ _HEADLINE_MAX_CHARS = 200
 _HEADLINE_MAX_WORDS = 30
 _SENTENCE_ENDINGS = (".", ":", ",", ";")
 
+# UTF-8 that was read as Windows-1252 or Latin-1 on its way to the export ("Ã¢â‚¬Ëœ" for
+# "‘", "Ã©" for "é"): the character of a lead byte, then one of a continuation byte. Only
+# such text goes to ftfy, which costs a couple of milliseconds an article.
+_MOJIBAKE = re.compile(
+    "[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
+)
+
 
 def read_text(text: str, source: str, name: str) -> Article:
     """One Article from the decoded content of a text file called `name`."""
@@ -31,7 +38,7 @@ def read_text(text: str, source: str, name: str) -> Article:
     if ptc:
         check_not_empty(text, source)
         return Article(text=text, title=text.split("\n", 1)[0].strip() or None, id=ptc.group(1))
-    text = normalise_newlines(text).lstrip("\ufeff")
+    text = repair_mojibake(normalise_newlines(text).lstrip("\ufeff"))
     check_not_empty(text, source)
     first, _, rest = text.partition("\n")
     header = parse_agency_header(first)
@@ -41,6 +48,20 @@ def read_text(text: str, source: str, name: str) -> Article:
             raise InputError(source, "agency header but no article body after it")
         return Article(text=body, outlet=header.outlet, published=header.published)
     return Article(text=text, title=headline_of(text))
+
+
+def repair_mojibake(text: str) -> str:
+    """The text with its mojibake decoded back ("Biden Ã¢â‚¬Ëœdoubling down" -> "Biden ‘doubling
+    down"); quotes, widths, entities and line breaks stay as written."""
+    if not _MOJIBAKE.search(text):
+        return text
+    import ftfy  # deferred: most texts never need it, and the command line starts faster
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
+        uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=False,
+    )
+    return ftfy.fix_text(text, config)
 
 
 def normalise_newlines(text: str) -> str:
