@@ -169,6 +169,14 @@ def test_a_quotation_its_clause_introduces_or_splits_is_direct_not_mixed(nlp, te
     ]
 
 
+@pytest.mark.parametrize("text", [
+    "Her colleagues are rushing to condemn her on the House floor this week.",
+    "Senator Hollis criticized Mr. Garza on Friday.",
+])
+def test_a_person_condemned_or_criticized_is_not_something_said(nlp, text):
+    assert quotes(nlp, text) == []
+
+
 def test_according_to_names_the_source(nlp):
     text = "According to the fire department, three buildings were damaged in the storm."
     (quote,) = quotes(nlp, text)

@@ -343,10 +343,16 @@ def _object_content(verb: Token, lemma: str) -> tuple[tuple[int, int], Token | N
         if any(c.dep_ == "prep" and (lemma, c.lower_) in PREPOSITION_SPEECH_VERBS for c in obj.children):
             span = clause_span(obj)
             return (span, None) if span else None
-    if lemma in OBJECT_SPEECH_VERBS and objects:
+    if lemma in OBJECT_SPEECH_VERBS and objects and not _only_names(objects[0]):
         span = clause_span(objects[0])
         return (span, None) if span else None
     return None
+
+
+def _only_names(head: Token) -> bool:
+    """ "condemn [her]", "criticized [Mr. Trump]": a person, a group or a place is whom the
+    act is aimed at, not something said ("criticized [Trump's comments]" is)."""
+    return head.pos_ == "PRON" or (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
 
 
 def _headlines(doc: Doc) -> list[Attribution]:
