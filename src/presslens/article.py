@@ -28,6 +28,28 @@ class AgencyHeader:
     outlet: str
 
 
+# "HARBOURTOWN, Nov. 9, 2023 --", "SALEM, Ore., March 3, 2021 (AP) -": a place in capitals
+# (and its state), then a date with its year, opening the body (a title line may come first).
+_DATELINE = re.compile(
+    r"^(?:[^\n]{1,200}\n\s*)?[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][A-Za-z.]{1,20})?,\s+"
+    r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\b"
+)
+
+
+def dateline_date(text: str) -> date | None:
+    """The date of the dateline that opens `text`, or None: what relative dates ("on Thursday")
+    are read from when the article has no date of its own."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    from presslens.readers.dates import parse_date  # readers/ imports this module
+
+    try:
+        return parse_date(match.group("date").replace("Sept.", "Sep."))
+    except ValueError:
+        return None
+
+
 def parse_agency_header(line: str) -> AgencyHeader | None:
     """The date and outlet of an agency dump's first line, or None if it is not one.
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from presslens.analysis import Analysis
 from presslens.analyzers import register_factories
 from presslens.analyzers.layers import check_factories, get_layer, set_masthead, set_published
-from presslens.article import Article, article_source, check_length
+from presslens.article import Article, article_source, check_length, dateline_date
 from presslens.config import get_settings
 from presslens.errors import AnalysisTimeout, InputError
 from presslens.nlp import load_nlp
@@ -67,7 +67,7 @@ class Pipeline:
     def _doc(self, article: Article) -> Doc:
         check_length(article, self.nlp.max_length)
         doc = self.nlp.make_doc(article.text)
-        set_published(doc, article.published)
+        set_published(doc, article.published or dateline_date(article.text))
         set_masthead(doc, article.title, article.outlet)
         return doc
 

@@ -70,6 +70,20 @@ def test_example_article_through_the_full_pipeline(pipeline, example_path):
     assert [t["start"] for t in data["time_refs"]] == sorted(t["start"] for t in data["time_refs"])
 
 
+@pytest.mark.parametrize(("text", "published", "thursday"), [
+    ("HARBOURTOWN, Nov. 9, 2023 -- The island council said on Thursday that fares would rise.", None, "2023-11-09"),
+    ("Fares rise\n\nSALEM, Ore., Nov. 9, 2023 (AP) - The council said on Thursday that fares would rise.",
+     None, "2023-11-09"),
+    ("HARBOURTOWN, Nov. 9, 2023 -- The island council said on Thursday that fares would rise.",
+     date(2019, 11, 3), "2019-10-31"),
+    ("HARBOURTOWN -- The island council said on Thursday that fares would rise.", None, "XXXX-WXX-4"),
+])
+def test_a_dateline_dates_an_article_that_has_no_date_of_its_own(pipeline, text, published, thursday):
+    analysis = pipeline.analyze(Article(text=text, published=published))
+    assert {t.text: t.value for t in analysis.time_refs}["Thursday"] == thursday
+    assert analysis.article.published == published  # the article's own metadata stays as given
+
+
 @pytest.mark.parametrize("text, span, value", [
     ("The treaty was signed on November 3, 2019 in Oslo.", "November 3, 2019", "2019-11-03"),
     ("The treaty was signed on 3 November 2019 in Oslo.", "3 November 2019", "2019-11-03"),
