@@ -35,7 +35,7 @@ def test_a_story_has_a_label_a_date_span_outlets_and_its_most_central_member_fir
     assert flood.label == flood.members[0].title
     assert flood.label in {r["title"] for r in FLOOD}
     assert (flood.first, flood.last) == (date(2024, 3, 4), date(2024, 3, 5))
-    assert flood.outlets == ["Centre Courier", "Left Ledger", "Right Review"]
+    assert flood.outlets == ("Centre Courier", "Left Ledger", "Right Review")
     scores = [m.centrality for m in flood.members]
     assert scores == sorted(scores, reverse=True) and 0 < scores[-1] <= scores[0] <= 1
 

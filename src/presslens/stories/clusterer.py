@@ -39,8 +39,8 @@ class StorySettings:
     lead_words: int = 60  # words of the text after the title that are read
     neighbours: int = 5  # nearest articles whose mean cosine is an article's density
     nearest_scored: int = 20  # stories of this many nearest articles are scored for a new one
-    join_threshold: float = 0.45  # least scaled similarity to join a story as an article arrives
-    merge_threshold: float = 0.05  # least scaled mean similarity of two stories to merge them
+    join_threshold: float = 0.5  # least scaled similarity to join a story as an article arrives
+    merge_threshold: float = 0.0  # least scaled mean similarity of two stories to merge them
     window_days: int = 7  # dated articles further apart than this are never in one story
 
 
@@ -66,6 +66,7 @@ class StoryClusterer:
         self.articles: list[Article] = []
         self.clusters = Clusters(s.neighbours, s.window_days)
         self._positions: dict[str, int] = {}
+        self.merged: dict[str, str] = {}  # {merged-away story id: the id it lives on as}
 
     def _embedding(self, texts: list[str]) -> np.ndarray:
         if self._embed is None:
@@ -107,10 +108,18 @@ class StoryClusterer:
         for sid, positions in groups.items():
             founders = [p for p in positions if story_id(self.articles[p].id) == sid]
             self.clusters.restore(sid, positions, founder=founders[0] if founders else None)
+        self.clusters.settle()
 
     def merge(self) -> dict[str, str]:
-        """Merges stories whose scaled mean similarity passes the threshold; {merged id: kept id}."""
-        return self.clusters.merge(self.settings.merge_threshold)
+        """Merges stories whose scaled mean similarity passes the threshold; {merged id: kept id}
+        of this pass (`merged` keeps those of every pass)."""
+        found = self.clusters.merge(self.settings.merge_threshold)
+        self.merged = {gone: found.get(kept, kept) for gone, kept in self.merged.items()} | found
+        return found
+
+    def raised(self) -> list[str]:
+        """The ids of articles whose nearest cosines rose since they were resumed or placed."""
+        return [self.articles[position].id for position in sorted(self.clusters.raised)]
 
     def story_of(self, article_id: str) -> str:
         return self.clusters.story_id(self._positions[article_id])
@@ -126,10 +135,7 @@ class StoryClusterer:
             centrality = self.clusters.centrality(cluster, positions)
             ordered = sorted(zip(positions, centrality), key=lambda pair: (-pair[1], self.articles[pair[0]].id))
             members = tuple(_member(self.articles[p], score) for p, score in ordered)
-            dates = [m.published for m in members if m.published]
-            label = next((m.title for m in members if m.title), "")
-            found.append(Story(self.clusters.story_id(positions[0]), label, min(dates, default=None),
-                               max(dates, default=None), members))
+            found.append(Story.of(self.clusters.story_id(positions[0]), members))
         return sorted(found, key=lambda story: (-len(story.members), story.id))
 
 

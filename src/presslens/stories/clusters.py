@@ -46,7 +46,8 @@ class Clusters:
         self.first = np.zeros(0)
         self.last = np.zeros(0)
         self.alive = np.zeros(0, bool)
-        self.changed: set[int] = set()
+        self.changed: set[int] = set()  # stories joined, started or merged into since `settle`
+        self.raised: set[int] = set()  # articles whose nearest cosines rose since `settle`
         self._unmerged: set[int] = set()
 
     def append(self, vector: np.ndarray, day: float, nearest: np.ndarray | None = None) -> int:
@@ -67,22 +68,24 @@ class Clusters:
         self.count += 1
         return at
 
-    def _window(self, first: float, last: float) -> np.ndarray:
-        """Positions of the articles that may share a story with something dated first..last (nan: undated)."""
+    def _window(self, first: float, last: float) -> np.ndarray | None:
+        """Positions of the articles that may share a story with something dated first..last; None: all (undated)."""
         if math.isnan(first):
-            return np.arange(self.count)
+            return None
         days = range(int(first) - self.window, int(last) + self.window + 1)
         found = [at for day in days for at in self._by_day.get(day, ())]
         return np.array(found + self._undated, dtype=np.int64)
 
     def place(self, vector: np.ndarray, day: float, article_id: str, threshold: float, scored: int) -> None:
         """Appends an article and puts it in the best story within reach, or in a new one."""
-        candidates = self._window(day, day)
+        window = self._window(day, day)
+        candidates = np.arange(self.count) if window is None else window
         at = self.append(vector, day)
         if not len(candidates):
             self._new_story(at, article_id)
             return
-        cosines = self.vectors[candidates] @ vector
+        # all earlier articles: a view of the matrix, not a copy of it
+        cosines = (self.vectors[:at] if window is None else self.vectors[candidates]) @ vector
         nearest = np.sort(cosines)[-self.k :][::-1]
         self.nearest[at, : len(nearest)] = nearest
         self.density[at] = float(nearest.mean())
@@ -105,6 +108,7 @@ class Clusters:
             return
         rows = candidates[closer]
         self.nearest[rows, weakest[closer]] = cosines[closer]
+        self.raised.update(rows.tolist())
         density = _mean_finite(self.nearest[rows]).astype(np.float32)
         np.add.at(self.density_sums, self.label[rows], density - self.density[rows])
         self.density[rows] = density
@@ -139,24 +143,30 @@ class Clusters:
         self.changed.add(index)
         self._unmerged.add(index)
 
+    def settle(self) -> None:
+        """Forgets what changed: what is here now is what the store holds."""
+        self.changed, self.raised, self._unmerged = set(), set(), set()
+
     def story_id(self, position: int) -> str:
         return self.ids[self.label[position]]
 
-    def _scores_against(self, index: int, others: np.ndarray) -> np.ndarray:
+    def _scores_against(self, index: int, others: np.ndarray | slice) -> np.ndarray:
         """Scaled mean similarity of story `index` to each of `others` (average link, from the centroids)."""
-        sizes = self.sizes[others]
+        sizes = np.maximum(self.sizes[others], 1)  # merged-away stories are empty, and masked by the caller
         mean_cosine = (self.sums[others] @ self.sums[index]) / (sizes * self.sizes[index])
         return 2 * mean_cosine - self.density_sums[others] / sizes - self.density_sums[index] / self.sizes[index]
 
     def _best_partner(self, index: int) -> tuple[float, int] | None:
-        if math.isnan(self.first[index]):
-            others = np.flatnonzero(self.alive[: len(self.ids)])
+        window = None if math.isnan(self.first[index]) else self._window(self.first[index], self.last[index])
+        if window is None:
+            others = np.arange(len(self.ids))
+            scores = self._scores_against(index, slice(0, len(self.ids)))
         else:
-            others = np.unique(self.label[self._window(self.first[index], self.last[index])])
-        others = others[others != index]
-        if not len(others):
+            others = np.unique(self.label[window])
+            scores = self._scores_against(index, others)
+        scores[(others == index) | ~self.alive[others]] = -np.inf
+        if not len(others) or not np.isfinite(scores).any():
             return None
-        scores = self._scores_against(index, others)
         best = int(np.argmax(scores))
         return float(scores[best]), int(others[best])
 

@@ -24,18 +24,22 @@ class Story:
 
     id: str = field(metadata={"description": "Stable id: taken from the article that started the story."})
     label: str = field(metadata={"description": "The title of its most central article."})
-    first: date | None = field(metadata={"description": "Its earliest article's date (none when all are undated)."})
+    first: date | None = field(metadata={"description": "Its earliest article's date (null when all are undated)."})
     last: date | None = field(metadata={"description": "Its latest article's date."})
+    outlets: tuple[str, ...] = field(metadata={"description": "The outlets of its articles, each once, sorted."})
     members: tuple[StoryMember, ...] = field(metadata={"description": "Its articles, most central first."})
+
+    @classmethod
+    def of(cls, story_id: str, members: tuple[StoryMember, ...]) -> Story:
+        """The story of these members (most central first): its label, date span and outlets follow from them."""
+        dates = [m.published for m in members if m.published]
+        label = next((m.title for m in members if m.title), "")
+        outlets = tuple(sorted({m.outlet for m in members if m.outlet}))
+        return cls(story_id, label, min(dates, default=None), max(dates, default=None), outlets, members)
 
     @property
     def article_ids(self) -> list[str]:
         return [member.article_id for member in self.members]
-
-    @property
-    def outlets(self) -> list[str]:
-        """The outlets among its articles, each once, sorted."""
-        return sorted({member.outlet for member in self.members if member.outlet})
 
 
 def story_id(founder_article_id: str) -> str:
