@@ -26,7 +26,7 @@ import numpy as np
 
 from presslens.article import Article
 from presslens.stories.clusters import Clusters
-from presslens.stories.features import TextVectors
+from presslens.stories.features import TextVectors, lead_text
 from presslens.stories.story import Story, StoryMember, story_id
 
 
@@ -77,8 +77,6 @@ class StoryClusterer:
 
     def embeddings_for(self, articles: Sequence[Article]) -> np.ndarray:
         """The sentence embeddings of the articles' titles and leads (what `add` would compute)."""
-        from presslens.stories.features import lead_text
-
         return self._embedding([lead_text(article, self.settings.lead_words) for article in articles])
 
     def add(self, articles: Sequence[Article], embeddings: np.ndarray | None = None, merge: bool = True) -> list[str]:

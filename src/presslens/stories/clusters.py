@@ -20,6 +20,15 @@ def _grown(array: np.ndarray, needed: int, fill: float = 0.0) -> np.ndarray:
     return bigger
 
 
+def _largest_at(values: np.ndarray, n: int) -> np.ndarray:
+    """Where the `n` largest values are, in no order (a partial sort: the candidates can be every article)."""
+    return np.argpartition(values, -n)[-n:] if len(values) > n else np.arange(len(values))
+
+
+def _largest(values: np.ndarray, n: int) -> np.ndarray:
+    return np.sort(values[_largest_at(values, n)])[::-1]
+
+
 def _mean_finite(rows: np.ndarray) -> np.ndarray:
     finite = np.isfinite(rows)
     return np.where(finite, rows, 0).sum(axis=1) / np.maximum(finite.sum(axis=1), 1)
@@ -86,11 +95,11 @@ class Clusters:
             return
         # all earlier articles: a view of the matrix, not a copy of it
         cosines = (self.vectors[:at] if window is None else self.vectors[candidates]) @ vector
-        nearest = np.sort(cosines)[-self.k :][::-1]
+        nearest = _largest(cosines, self.k)
         self.nearest[at, : len(nearest)] = nearest
         self.density[at] = float(nearest.mean())
         self._raise_neighbours(candidates, cosines)
-        closest = candidates[np.argsort(cosines)[-scored:]]
+        closest = candidates[_largest_at(cosines, scored)]
         stories = np.unique(self.label[closest])
         scores = (2 * (self.sums[stories] @ vector) / self.sizes[stories] - self.density[at]
                   - self.density_sums[stories] / self.sizes[stories])
