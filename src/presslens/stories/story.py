@@ -6,10 +6,14 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from presslens.article import RESPONSE_SCHEMA_CONFIG
+
 
 @dataclass(frozen=True)
 class StoryMember:
     """One article of a story and how central it is: the cosine of its text to the story's mean."""
+
+    __pydantic_config__ = RESPONSE_SCHEMA_CONFIG  # the API always sends every field
 
     article_id: str = field(metadata={"description": "The article's id."})
     centrality: float = field(metadata={"description": "Cosine to the story's centroid, 1 for the most typical."})
