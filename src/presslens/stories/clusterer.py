@@ -29,6 +29,8 @@ from presslens.stories.clusters import Clusters
 from presslens.stories.features import TextVectors, lead_text
 from presslens.stories.story import Story, StoryMember, story_id
 
+EMBED_CHUNK = 2048  # texts tokenised and embedded together
+
 
 @dataclass(frozen=True)
 class StorySettings:
@@ -76,8 +78,11 @@ class StoryClusterer:
         return self._embed(texts)
 
     def embeddings_for(self, articles: Sequence[Article]) -> np.ndarray:
-        """The sentence embeddings of the articles' titles and leads (what `add` would compute)."""
-        return self._embedding([lead_text(article, self.settings.lead_words) for article in articles])
+        """The sentence embeddings of the articles' titles and leads (what `add` would compute), a
+        chunk at a time: the tokenizer's encodings of a whole corpus at once would take a gigabyte."""
+        texts = [lead_text(article, self.settings.lead_words) for article in articles]
+        chunks = [self._embedding(texts[start : start + EMBED_CHUNK]) for start in range(0, len(texts), EMBED_CHUNK)]
+        return np.vstack(chunks) if chunks else self._embedding([])
 
     def add(self, articles: Sequence[Article], embeddings: np.ndarray | None = None, merge: bool = True) -> list[str]:
         """Places each article, in order, then merges stories that became one; their story ids."""
