@@ -75,3 +75,10 @@ def test_resumed_stories_take_new_articles_as_if_never_stopped(clustered):
     assert joined == ids[0]
     assert {frozenset(s.article_ids) for s in resumed.stories()} == {
         frozenset(r["id"] for r in FLOOD) | {"flood-late"}, frozenset(r["id"] for r in RATES)}
+
+
+def test_an_undated_article_finds_its_dated_story():
+    clusterer = StoryClusterer()
+    dated = clusterer.add([as_article(r) for r in FLOOD + RATES])
+    (undated,) = clusterer.add([replace(as_article(LATE_FLOOD), published=None)])
+    assert undated == dated[0]

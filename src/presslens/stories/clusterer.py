@@ -11,8 +11,8 @@ took offline average-link from 0.837 to 0.880 B-cubed F1. A story's score for an
 the mean of that similarity over its members, which is the article's dot product with the
 story's centroid less the two mean densities, so joining costs one product per nearby story.
 
-Dated articles are compared with those dated within `window_days` and with undated ones; an
-undated article with everything. Cost per article: the articles in its window (all of them
+Dated articles are compared with those dated within `window_days`; an undated article with
+everything, so it finds its story (dated or not) itself. Cost per article: the articles in its window (all of them
 without dates), so near linear in a dated corpus.
 """
 

@@ -44,7 +44,6 @@ class Clusters:
         self.density = np.zeros(0, np.float32)
         self.label = np.zeros(0, np.int64)
         self._by_day: dict[int, list[int]] = defaultdict(list)
-        self._undated: list[int] = []
         # per story
         self.ids: list[str] = []
         self.founders: list[int] = []  # the position of the article that started it: the older story keeps its id
@@ -73,17 +72,19 @@ class Clusters:
         if nearest is not None:
             self.nearest[at] = nearest
             self.density[at] = _mean_finite(self.nearest[at : at + 1])[0]
-        (self._undated if math.isnan(day) else self._by_day[int(day)]).append(at)
+        if not math.isnan(day):
+            self._by_day[int(day)].append(at)
         self.count += 1
         return at
 
     def _window(self, first: float, last: float) -> np.ndarray | None:
-        """Positions of the articles that may share a story with something dated first..last; None: all (undated)."""
+        """Positions of the dated articles within the window of first..last; None for undated (all articles).
+        Undated articles are left out of a dated one's window: they find their stories themselves, against
+        everything (a tenth of a news corpus undated would otherwise be compared with every article)."""
         if math.isnan(first):
             return None
         days = range(int(first) - self.window, int(last) + self.window + 1)
-        found = [at for day in days for at in self._by_day.get(day, ())]
-        return np.array(found + self._undated, dtype=np.int64)
+        return np.array([at for day in days for at in self._by_day.get(day, ())], dtype=np.int64)
 
     def place(self, vector: np.ndarray, day: float, article_id: str, threshold: float, scored: int) -> None:
         """Appends an article and puts it in the best story within reach, or in a new one."""
