@@ -20,9 +20,9 @@ from presslens.store import Store
 __all__ = ["counted", "exit_on_error", "find_outlet", "http_error", "query_filters", "stored_article", "stored_export"]
 
 
-def counted(number: int, noun: str) -> str:
-    """'1 claim', '2 claims', '1,204 articles': a count with its noun, singular for one."""
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """'1 claim', '2 claims', '1,204 articles', '3 stories': a count with its noun, singular for one."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 def find_outlet(store: Store, name: str) -> OutletSummary:

@@ -8,7 +8,7 @@ import typer
 from typer.core import TyperArgument, TyperGroup
 
 from presslens import __version__
-from presslens.cli import analyze, corpus, people, predict, quotes, serve, timeline, train
+from presslens.cli import analyze, corpus, people, predict, quotes, serve, stories, timeline, train
 from presslens.pipeline_version import PIPELINE_VERSION
 
 
@@ -65,6 +65,7 @@ corpus.register(app)
 timeline.register(app)
 people.register(app)
 quotes.register(app)
+stories.register(app)
 serve.register(app)
 
 

@@ -17,6 +17,7 @@ from presslens.article import Article
 from presslens.errors import QueryTimeout, StoreError
 from presslens.store import people, quote_groups, search_index
 from presslens.store import rows as convert
+from presslens.store import stories as story_rows
 from presslens.store.joins import article_columns, articles_with_outlet
 from presslens.store.queries.entities import EntityQueries
 from presslens.store.queries.exports import ExportQueries
@@ -28,6 +29,7 @@ from presslens.store.queries.people import PeopleQueries
 from presslens.store.queries.provenance import ProvenanceQueries
 from presslens.store.queries.search import SearchQueries
 from presslens.store.queries.speakers import SpeakerQueries
+from presslens.store.queries.stories import StoryQueries
 from presslens.store.queries.timeline import TimelineQueries
 from presslens.store.quote_groups import GroupingRun
 from presslens.store.rows import batched
@@ -42,7 +44,7 @@ class Store:
 
     The questions the corpus asks are read through one object per question, named for it
     (store/queries/): `search`, `listings`, `outlet_rates`, `overview`, `speakers`,
-    `entities`, `exports`, `timeline`, `framing`, `people`, `provenance`."""
+    `entities`, `exports`, `timeline`, `framing`, `people`, `provenance`, `stories`."""
 
     def __init__(self, engine: Engine, query_timeout_s: float = 5.0) -> None:
         self.engine = engine
@@ -58,6 +60,7 @@ class Store:
         self.framing = FramingQueries(self)
         self.people = PeopleQueries(self)
         self.provenance = ProvenanceQueries(self)
+        self.stories = StoryQueries(self)
 
     @contextmanager
     def bounded_connection(self) -> Iterator[Connection]:
@@ -206,6 +209,18 @@ class Store:
         """Groups the quotes saved since the last run (all of them again with `rebuild`)."""
         with self.engine.begin() as conn:
             return quote_groups.rebuild(conn) if rebuild else quote_groups.catch_up(conn)
+
+    def story_state(self) -> tuple[list[story_rows.StoredMember], list[Article]]:
+        """The clustered articles with what the clusterer kept, and the stored articles in no story yet."""
+        with self.engine.connect() as conn:
+            return list(story_rows.stored_members(conn)), story_rows.unclustered(conn)
+
+    def save_stories(self, changes: story_rows.StoryChanges, rebuild: bool = False) -> None:
+        """Writes what a stories build changed, in one transaction (after dropping every story with `rebuild`)."""
+        with self.engine.begin() as conn:
+            if rebuild:
+                story_rows.clear(conn)
+            story_rows.write(conn, changes)
 
     def _save_one(self, conn: Connection, analysis: Analysis) -> int:
         article_id = analysis.article.id

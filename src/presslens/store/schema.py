@@ -14,9 +14,11 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Table,
     Text,
@@ -162,4 +164,30 @@ quote_appearances = Table(
     Column("quote_idx", Integer, primary_key=True),
     Column("wording_id", Integer, ForeignKey("quote_wordings.id"), nullable=True),
     Index("ix_quote_appearances_wording_id", "wording_id"),
+)
+
+
+# Stories (presslens/stories/, store/stories.py, docs/stories.md): each story with its label,
+# date span and counts (kept beside the members so that listing and filtering read one row), and
+# each clustered article with its story and what the clusterer needs to place later articles.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("first", Date, nullable=True),
+    Column("last", Date, nullable=True),
+    Column("articles", Integer, nullable=False),
+    Column("outlets", Integer, nullable=False),
+    Index("ix_stories_last", "last"),
+)
+
+story_members = Table(
+    "story_members",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", Text, ForeignKey("stories.id"), nullable=False, index=True),
+    Column("centrality", Float, nullable=False),
+    Column("embedding", LargeBinary, nullable=False),  # float32 bytes: the sentence embedding
+    Column("nearest", LargeBinary, nullable=False),  # float32 bytes: cosines to its nearest articles
 )

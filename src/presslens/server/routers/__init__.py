@@ -15,10 +15,11 @@ from presslens.server.routers import (
     quotes,
     search,
     speakers,
+    stories,
     timeline,
 )
 
 api_router = APIRouter(prefix="/api")
-for resource in (overview, analyze, articles, search, outlets, speakers, people, quotes, entities, timeline, exports,
-                 docs):
+for resource in (overview, analyze, articles, search, outlets, speakers, people, quotes, stories, entities, timeline,
+                 exports, docs):
     api_router.include_router(resource.router)
