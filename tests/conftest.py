@@ -81,3 +81,12 @@ def store_url(request, tmp_path):
     if not PG_URL:
         pytest.skip("PRESSLENS_TEST_PG_URL is not set")
     yield from _pg_database()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_client_host():
+    """FastAPI's test client asks for host "testserver": every app these tests build answers to it
+    (Settings read PRESSLENS_ALLOWED_HOSTS when built, so before any module's app)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PRESSLENS_ALLOWED_HOSTS", "testserver")
+        yield
