@@ -31,6 +31,7 @@ def article_page(request: Request, store: StoreDep, article_id: str, min_score: 
         "analysed": analysis is not None,
         "process_command": f"presslens process{db_option(request)} --id {shlex.quote(article.id)}",
         "writable": bool(request.app.state.settings.api_token),
+        "story": store.stories.story_of(article.id),
     })
 
 

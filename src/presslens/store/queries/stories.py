@@ -43,6 +43,11 @@ class StoryQueries(Queries):
             found += self._rows(self._members_of(story_ids[start : start + CHUNK]))
         return found
 
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article is in, or None (not placed yet)."""
+        rows = self._rows(select(story_members.c.story_id).where(story_members.c.article_id == article_id))
+        return rows[0].story_id if rows else None
+
     @staticmethod
     def _members_of(story_ids: list[str]):
         return (select(story_members.c.story_id, story_members.c.article_id, story_members.c.centrality,
