@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from presslens.article import Article
 from presslens.config import Settings
 from presslens.server.app import create_app
-from presslens.server.page_cache import PageCache
+from presslens.server.page_cache import MAX_TOTAL_BYTES, PageCache
 from presslens.store import open_store
 from support.web_corpus import build_store
 
@@ -100,3 +100,31 @@ def test_errors_are_never_kept():
         return [await ask(cache), await ask(cache)]
 
     assert run(twice()) == [(503, b"answer 1"), (503, b"answer 2")]
+
+
+class LargeAnswers:
+    """An ASGI app that answers every path with a body of `size` bytes, counting the answers it makes."""
+
+    def __init__(self, size: int) -> None:
+        self.made = 0
+        self.size = size
+
+    async def __call__(self, scope, receive, send) -> None:
+        self.made += 1
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"x" * self.size})
+
+
+def test_the_kept_answers_stay_within_their_byte_bound_and_the_latest_stay_kept():
+    app = LargeAnswers(size=1_500_000)
+    cache = PageCache(app, ttl_s=60)
+
+    async def many_pages():
+        for number in range(60):  # 90 MB of answers in all
+            await ask(cache, f"/articles/{number}")
+        await ask(cache, "/articles/59")  # the latest: still kept
+        await ask(cache, "/articles/0")  # the first: dropped to make room, made again
+
+    run(many_pages())
+    assert cache.kept_bytes <= MAX_TOTAL_BYTES
+    assert app.made == 61

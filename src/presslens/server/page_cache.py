@@ -4,8 +4,8 @@ outlet's charts) cost the server one computation, not one each.
 
 - Only GET and HEAD answers with status 200 and a body under MAX_BODY_BYTES are kept, for
   `ttl_s` seconds (Settings.page_cache_s, PRESSLENS_PAGE_CACHE_S; 0 turns the cache off),
-  at most MAX_ENTRIES of them, the least recently used dropped first. Exports stream and
-  are never kept.
+  at most MAX_ENTRIES of them and MAX_TOTAL_BYTES of bodies in all, the least recently used
+  dropped first. Exports stream and are never kept.
 - Requests for the same URL that arrive while its answer is being made wait for that one
   answer instead of making their own.
 - A write through this server (any other method that succeeds, except the analyses that
@@ -24,7 +24,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_ENTRIES = 512
 MAX_BODY_BYTES = 2_000_000
-NEVER_KEPT = ("/api/export", "/static/")
+# What the kept bodies may weigh together, per server worker: 512 answers of up to 2 MB
+# each could otherwise hold a gigabyte; the pages read most weigh 20-200 kB.
+MAX_TOTAL_BYTES = 32_000_000
+# Exports stream; a job's state changes as it runs.
+NEVER_KEPT = ("/api/export", "/static/", "/api/analyze/jobs/", "/analyze/jobs/")
 STORES_NOTHING = ("/api/analyze", "/analyze")
 
 
@@ -40,6 +44,7 @@ class PageCache:
         self.app = app
         self.ttl_s = ttl_s
         self.answers: OrderedDict[tuple, Answer] = OrderedDict()
+        self.kept_bytes = 0
         self.making: dict[tuple, asyncio.Future] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -97,13 +102,21 @@ class PageCache:
             await self.app(scope, receive, keep_and_send)
             if start is not None and start["status"] == 200 and size <= MAX_BODY_BYTES:
                 answer = Answer(time.monotonic() + self.ttl_s, start, b"".join(chunks))
-                self.answers[key] = answer
-                self.answers.move_to_end(key)
-                while len(self.answers) > MAX_ENTRIES:
-                    self.answers.popitem(last=False)
+                self._keep(key, answer)
         finally:
             del self.making[key]
             made.set_result(answer)
+
+    def _keep(self, key: tuple, answer: Answer) -> None:
+        """Keeps the answer, then drops the least recently used ones past either bound."""
+        replaced = self.answers.pop(key, None)
+        if replaced is not None:
+            self.kept_bytes -= len(replaced.body)
+        self.answers[key] = answer
+        self.kept_bytes += len(answer.body)
+        while len(self.answers) > MAX_ENTRIES or self.kept_bytes > MAX_TOTAL_BYTES:
+            _, dropped = self.answers.popitem(last=False)
+            self.kept_bytes -= len(dropped.body)
 
     async def _write(self, scope: Scope, receive: Receive, send: Send, path: str) -> None:
         status = 500
@@ -117,3 +130,4 @@ class PageCache:
         await self.app(scope, receive, watch)
         if status < 400 and path not in STORES_NOTHING:
             self.answers.clear()
+            self.kept_bytes = 0
