@@ -22,11 +22,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(db_url: str, wait_s: float = 90.0, **env: str):
-    """Runs `presslens serve` until the block ends; yields its base URL."""
+def served(db_url: str, wait_s: float = 90.0, options: tuple[str, ...] = (), **env: str):
+    """Runs `presslens serve` (with these further options) until the block ends; yields its base URL."""
     port = free_port()
     process = subprocess.Popen(
-        [str(PRESSLENS), "serve", "--db", db_url, "--port", str(port)],
+        [str(PRESSLENS), "serve", "--db", db_url, "--port", str(port), *options],
         env={**{k: v for k, v in os.environ.items() if k != "PRESSLENS_API_TOKEN"}, **env},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
