@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import time
 
 import httpx
 
@@ -30,3 +31,23 @@ def test_serve_refuses_a_store_it_cannot_open(tmp_path):
     )
     assert result.returncode == 1
     assert result.stderr.startswith("error:") and "Traceback" not in result.stderr
+
+
+def test_with_several_workers_a_job_taken_by_one_is_followed_through_any(tmp_path):
+    """Each poll comes on a new connection, which any of the workers may accept."""
+    text = ("The harbour council met on Monday and voted to repair the old pier before the summer season. "
+            '"We cannot wait another year," said councillor Mira Dahl after the vote.\n\n') * 4
+    with served(build_store(tmp_path / "workers.db"), options=("--workers", "3"),
+                PRESSLENS_ANALYZE_QUICK_CHARS="200") as base:
+        answer = httpx.post(f"{base}/api/analyze", json={"text": text})
+        assert answer.status_code == 202
+        polls = []
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            poll = httpx.get(base + answer.json()["url"], headers={"Connection": "close"})
+            polls.append(poll.status_code)
+            if poll.status_code != 200 or poll.json()["state"] in ("done", "failed"):
+                break
+            time.sleep(0.2)
+    assert set(polls) == {200}
+    assert poll.json()["state"] == "done" and poll.json()["result"]["quotes"]

@@ -2,7 +2,8 @@
 (home, outlets, articles, quotes, search, timeline, entities and people) over the same library calls
 as the API. Every page works without JavaScript; app.js adds tooltips and highlighting."""
 
-from presslens.server.pages import articles, entities, home, outlets, people, quotes, search, timeline
+from presslens.server.pages import analysis_jobs, articles, entities, home, outlets, people, quotes, search, timeline
 
 # "/outlets" (the list) comes before "/outlets/{name:path}" within outlets.router, "/people" before "/people/{id}".
-PAGE_ROUTERS = [module.router for module in (home, outlets, articles, quotes, search, timeline, entities, people)]
+PAGE_ROUTERS = [module.router for module in (home, outlets, articles, analysis_jobs, quotes, search, timeline,
+                                             entities, people)]
