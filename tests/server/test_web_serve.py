@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import socket
 import subprocess
 import time
 
 import httpx
 
+from presslens.cli.serve import bound_socket
 from support.serve import PRESSLENS, free_port, served
 from support.web_corpus import HARBOUR_ID, build_store
 
@@ -51,3 +54,25 @@ def test_with_several_workers_a_job_taken_by_one_is_followed_through_any(tmp_pat
             time.sleep(0.2)
     assert set(polls) == {200}
     assert poll.json()["state"] == "done" and poll.json()["result"]["quotes"]
+
+
+def test_the_server_s_connections_send_at_once_without_nagle_s_wait():
+    """A response written in two parts (headers, body) must not wait for the client's
+    delayed ACK: asyncio turns Nagle off only on a listener made for TCP."""
+    listener = bound_socket("127.0.0.1", 0)
+    nodelay = []
+
+    async def accept_one() -> None:
+        def connected(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            nodelay.append(writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(connected, sock=listener)
+        _, writer = await asyncio.open_connection(*listener.getsockname())
+        while not nodelay:
+            await asyncio.sleep(0.01)
+        writer.close()
+        server.close()
+
+    asyncio.run(accept_one())
+    assert nodelay[0] != 0

@@ -97,7 +97,11 @@ def run_workers(settings: Settings, listener: socket.socket, workers: int) -> No
 def bound_socket(host: str, port: int) -> socket.socket:
     """The listening socket, bound before anything says "serving": a busy port or an
     address this machine does not have fails here, in one line."""
-    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not the default 0: asyncio turns Nagle off (TCP_NODELAY) only on sockets that
+    # say TCP, and without that a response written in two parts waited 40 ms for the client's
+    # delayed ACK (most pages took 45 ms where 3 would do).
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM,
+                             socket.IPPROTO_TCP)
     try:
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind((host, port))
