@@ -67,4 +67,7 @@ async def analyze_page(request: Request, resources: ResourcesDep):
     if resources.is_long(articles[0]):
         return await start_job(resources, articles[0])
     analysis = await resources.analyze(articles[0])
-    return render(request, "article.html", {"view": build_view(analysis), "stored": False})
+    # the view and the page of up to analyze_quick_chars of text: off the event loop
+    return await run_in_threadpool(
+        lambda: render(request, "article.html", {"view": build_view(analysis), "stored": False})
+    )
