@@ -128,3 +128,23 @@ def test_the_kept_answers_stay_within_their_byte_bound_and_the_latest_stay_kept(
     run(many_pages())
     assert cache.kept_bytes <= MAX_TOTAL_BYTES
     assert app.made == 61
+
+
+def test_a_page_read_all_the_time_is_made_again_before_it_expires_so_no_reader_waits_for_it():
+    counting = CountingApp()
+    cache = PageCache(counting, ttl_s=1.0)
+
+    async def read_through_expiry():
+        first = await ask(cache)
+        await asyncio.sleep(0.85)  # in its last fifth: answered from the cache, made again behind it
+        late = await ask(cache)
+        await asyncio.sleep(0.3)  # the first answer has expired; the one made again has not
+        made_before_the_next_reader = counting.made
+        later = await ask(cache)
+        return first, late, made_before_the_next_reader, later
+
+    first, late, made_before_the_next_reader, later = run(read_through_expiry())
+    assert first == late == (200, b"answer 1")
+    assert made_before_the_next_reader == 2  # made again by no reader
+    assert later == (200, b"answer 2")
+    assert counting.made == 2

@@ -8,6 +8,9 @@ outlet's charts) cost the server one computation, not one each.
   dropped first. Exports stream and are never kept.
 - Requests for the same URL that arrive while its answer is being made wait for that one
   answer instead of making their own.
+- The first request for a kept answer in its last fifth of `ttl_s` gets it and has it made
+  again in the background, so a page read all the time never makes its readers wait for
+  it (every few seconds, for each worker), and no answer is older than `ttl_s`.
 - A write through this server (any other method that succeeds, except the analyses that
   store nothing) empties the cache. A write by another process (an ingest beside the
   server) shows after at most `ttl_s` seconds.
@@ -16,6 +19,7 @@ outlet's charts) cost the server one computation, not one each.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -30,10 +34,13 @@ MAX_TOTAL_BYTES = 32_000_000
 # Exports stream; a job's state changes as it runs.
 NEVER_KEPT = ("/api/export", "/static/", "/api/analyze/jobs/", "/analyze/jobs/")
 STORES_NOTHING = ("/api/analyze", "/analyze")
+REFRESH_AFTER = 0.8  # of ttl_s
+log = logging.getLogger("presslens.server.page_cache")
 
 
 @dataclass
 class Answer:
+    refresh: float
     expires: float
     start: Message
     body: bytes
@@ -46,6 +53,7 @@ class PageCache:
         self.answers: OrderedDict[tuple, Answer] = OrderedDict()
         self.kept_bytes = 0
         self.making: dict[tuple, asyncio.Future] = {}
+        self.refreshing: dict[tuple, asyncio.Task] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or self.ttl_s <= 0:
@@ -59,7 +67,7 @@ class PageCache:
             await self.app(scope, receive, send)
             return
         key = (scope["method"], path, scope.get("query_string", b""))
-        answer = self._fresh(key)
+        answer = self._fresh(key, scope)
         if answer is None and key in self.making:
             answer = await asyncio.shield(self.making[key])
             if answer is None:  # that answer was not one to keep (an error, a large body): make our own
@@ -71,12 +79,31 @@ class PageCache:
         await send(answer.start)
         await send({"type": "http.response.body", "body": answer.body})
 
-    def _fresh(self, key: tuple) -> Answer | None:
+    def _fresh(self, key: tuple, scope: Scope) -> Answer | None:
         answer = self.answers.get(key)
-        if answer is None or answer.expires < time.monotonic():
+        now = time.monotonic()
+        if answer is None or answer.expires < now:
             return None
         self.answers.move_to_end(key)
+        if answer.refresh <= now and key not in self.making and key not in self.refreshing:
+            self.refreshing[key] = asyncio.get_running_loop().create_task(self._refresh(key, dict(scope)))
         return answer
+
+    async def _refresh(self, key: tuple, scope: Scope) -> None:
+        """Makes the answer for `key` again, for the requests to come."""
+
+        async def no_body() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def discard(message: Message) -> None:
+            pass
+
+        try:
+            await self._make(key, scope, no_body, discard)
+        except Exception:  # no client to tell: the next request that misses makes its own
+            log.exception("refreshing the kept answer for %s failed", scope["path"])
+        finally:
+            del self.refreshing[key]
 
     async def _make(self, key: tuple, scope: Scope, receive: Receive, send: Send) -> None:
         """Runs the app for the first of the requests for `key`, passing its answer on as it
@@ -101,7 +128,8 @@ class PageCache:
         try:
             await self.app(scope, receive, keep_and_send)
             if start is not None and start["status"] == 200 and size <= MAX_BODY_BYTES:
-                answer = Answer(time.monotonic() + self.ttl_s, start, b"".join(chunks))
+                now = time.monotonic()
+                answer = Answer(now + REFRESH_AFTER * self.ttl_s, now + self.ttl_s, start, b"".join(chunks))
                 self._keep(key, answer)
         finally:
             del self.making[key]
