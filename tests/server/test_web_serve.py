@@ -53,7 +53,7 @@ def test_with_several_workers_a_job_taken_by_one_is_followed_through_any(tmp_pat
                 break
             time.sleep(0.2)
     assert set(polls) == {200}
-    assert poll.json()["state"] == "done" and poll.json()["result"]["quotes"]
+    assert poll.json()["state"] == "done" and poll.json()["result"]["article"]["text"] == text
 
 
 def test_the_server_s_connections_send_at_once_without_nagle_s_wait():
