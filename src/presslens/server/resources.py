@@ -1,5 +1,6 @@
 """What the app shares between requests: the store (opened on first use) and the
-pipeline, run in one worker thread with a time limit per request.
+pipeline, run in one worker thread with a time limit per request, or a component at a
+time for a long text's job (server/jobs.py).
 
 Blocking work never runs on the event loop: analyses go to the one analysis worker
 (`run_bounded`), store writes to starlette's thread pool (`store_analysed`, called through
@@ -34,6 +35,7 @@ class Resources:
         self._pipeline = pipeline
         self._store = None
         self._lock = threading.Lock()
+        self._pipeline_lock = threading.Lock()
         # One worker: the spaCy pipeline is not meant to be shared between threads,
         # and a second worker would only split the same CPU.
         self._executor: ThreadPoolExecutor | None = None
@@ -41,7 +43,7 @@ class Resources:
         # store connections should wait only briefly for the write lock.
         self._local = threading.local()
         self._short_lock_engine = None
-        self._jobs = None
+        self._jobs: AnalysisJobs | None = None
         self._own_jobs_dir: Path | None = None  # made here when the settings name none, removed on close
 
     @property
@@ -56,12 +58,14 @@ class Resources:
 
     @property
     def pipeline(self):
-        if self._pipeline is None:
-            # deferred: spaCy and the models load with the first analysis
-            from presslens.pipeline import default_pipeline
+        # a job's thread and the analysis worker may both ask first: one loads it
+        with self._pipeline_lock:
+            if self._pipeline is None:
+                # deferred: spaCy and the models load with the first analysis
+                from presslens.pipeline import default_pipeline
 
-            self._pipeline = default_pipeline()
-        return self._pipeline
+                self._pipeline = default_pipeline()
+            return self._pipeline
 
     @property
     def jobs(self) -> AnalysisJobs:
