@@ -84,3 +84,10 @@ def test_a_models_dir_folder_without_its_files_says_which(monkeypatch: pytest.Mo
     monkeypatch.setenv("PRESSLENS_MODELS_DIR", str(tmp_path))
     with pytest.raises(presslens.errors.ModelMissingError, match="techniques"):
         TechniqueModel.load()
+
+
+def test_allowed_hosts_are_a_comma_separated_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PRESSLENS_ALLOWED_HOSTS", raising=False)
+    assert Settings().allowed_hosts == []
+    monkeypatch.setenv("PRESSLENS_ALLOWED_HOSTS", "news.example, 10.0.0.7,,")
+    assert Settings().allowed_hosts == ["news.example", "10.0.0.7"]

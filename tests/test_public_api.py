@@ -9,7 +9,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import is_dataclass
-from datetime import date
+from datetime import date, datetime
 from types import ModuleType
 from typing import Any
 
@@ -71,6 +71,16 @@ def test_analyze_a_text_with_its_metadata(pipeline):
     assert analysis.to_dict() == pipeline.analyze(article).to_dict()
     assert [(q.kind, q.speaker.name) for q in analysis.quotes] == [("direct", "Prime Minister Lena Okafor")]
     assert {r.text: r.value for r in analysis.time_refs}["Monday"] == "2021-03-01"
+
+
+@pytest.mark.parametrize("published", ["2021-03-01", datetime(2021, 3, 1, 9, 30), date(2021, 3, 1)])
+def test_an_article_reads_its_date_as_analyze_does(published):
+    assert Article(text=BODY, published=published).published == date(2021, 3, 1)
+
+
+def test_an_article_with_no_date_in_its_date_field_is_refused_in_one_line():
+    with pytest.raises(InputError, match="published: 'soon' is not a date"):
+        Article(text=BODY, published="soon")
 
 
 def test_analyze_an_article_as_given(pipeline):

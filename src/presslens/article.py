@@ -10,7 +10,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from presslens.errors import TooLargeError
+from presslens.errors import InputError, TooLargeError
 
 # `  date 2019-11-03 By NORTHWIND NEWS AGENCY`: the first line of an agency dump.
 _AGENCY_HEADER = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+By[ \t]+(\S.*?)[ \t]*$")
@@ -66,6 +66,7 @@ class Article:
     id: str = field(default="")
 
     def __post_init__(self) -> None:
+        self.published = _as_date(self.published)
         if not self.id:
             self.id = article_id(self.outlet, self.published, self.text)
 
@@ -76,16 +77,27 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: dict) -> Article:
-        published = data.get("published")
         return cls(
             text=data["text"],
             outlet=data.get("outlet"),
-            published=date.fromisoformat(published) if published else None,
+            published=data.get("published"),
             url=data.get("url"),
             title=data.get("title"),
             language=data.get("language") or "en",
             id=data.get("id") or "",
         )
+
+
+def _as_date(value: object) -> date | None:
+    """`published` as a date, from whatever a caller passes (an ISO string, a datetime, a
+    timestamp); InputError when it names no date."""
+    # readers/ imports this module, so its date reader is imported when first needed
+    from presslens.readers.dates import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise InputError("published", f"{str(value)[:40]!r} is not a date") from None
 
 
 def article_source(article: Article) -> str:

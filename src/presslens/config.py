@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -97,6 +98,12 @@ class Settings(BaseSettings):
     query_timeout_s: float = Field(
         5.0, description="Each search's database work stops after this many seconds (QueryTimeout, a 504).",
     )
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Web/API only: host names the server answers to besides the address it is bound to "
+                    "(PRESSLENS_ALLOWED_HOSTS, comma-separated; `presslens serve --allowed-host` adds more); "
+                    "a request for any other host is a 400 (DNS rebinding). docs/web.md has the rule.",
+    )
     page_cache_s: float = Field(
         5.0, description="Web/API only: identical GET requests within this many seconds share one answer "
                          "(server/page_cache.py); 0 turns it off.",
@@ -114,6 +121,14 @@ class Settings(BaseSettings):
         # An empty variable (PRESSLENS_THREADS=) means unset, as it did before these were settings.
         if value == "":
             return 0 if info.field_name == "threads" else None
+        return value
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        # PRESSLENS_ALLOWED_HOSTS=news.example,10.0.0.7, as a shell writes a list
+        if isinstance(value, str):
+            return [name.strip() for name in value.split(",") if name.strip()]
         return value
 
 

@@ -21,7 +21,6 @@ from presslens.config import get_settings
 from presslens.errors import AnalysisTimeout, InputError
 from presslens.nlp import load_nlp
 from presslens.pipeline_version import PIPELINE_VERSION
-from presslens.readers.dates import parse_date
 
 COMPONENTS = (
     "presslens_furniture",
@@ -153,12 +152,7 @@ def as_article(text_or_article: str | Article, metadata: dict) -> Article:
     unknown = sorted(set(metadata) - set(ARTICLE_FIELDS))
     if unknown:
         raise InputError("metadata", f"{', '.join(unknown)} not among {', '.join(ARTICLE_FIELDS)}")
-    fields = dict(metadata)
-    try:
-        fields["published"] = parse_date(fields.get("published"))
-    except ValueError:
-        raise InputError("published", f"{fields['published']!r} is not a date") from None
-    return Article(text=text_or_article, **fields)
+    return Article(text=text_or_article, **metadata)
 
 
 def analyze(text_or_article: str | Article, **metadata) -> Analysis:

@@ -4,4 +4,4 @@ It changes whenever any analyzer's output would change. It lives apart from pipe
 the store, the engines and the command line can compare versions without loading spaCy.
 """
 
-PIPELINE_VERSION = "0.8.2"
+PIPELINE_VERSION = "0.8.3"

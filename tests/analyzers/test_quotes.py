@@ -146,6 +146,29 @@ def test_mixed_quote_is_one_quote_holding_its_fragment(nlp):
     assert quote.speaker.name == "The governor"
 
 
+def test_mixed_quote_that_ends_in_its_quotation_keeps_both_marks(nlp):
+    (quote,) = quotes(nlp, 'The governor said the plan was "dead on arrival."')
+    assert (quote.kind, quote.text) == ("mixed", 'the plan was "dead on arrival."')
+
+
+@pytest.mark.parametrize(
+    ("text", "fragments", "speaker", "cue"),
+    [
+        ('At a rally in Dunmore, Walker said, "I have lost friends over this, and I would do it again."',
+         ["I have lost friends over this, and I would do it again."], "Walker", "said"),
+        ('Asked why, Ana Lind replied in a text message: "The vote is already counted."',
+         ["The vote is already counted."], "Ana Lind", "replied"),
+        ('"What I believe - and what the board believes," Ruiz said, "is that the ferry must run."',
+         ["What I believe - and what the board believes,", "is that the ferry must run."], "Ruiz", "said"),
+    ],
+)
+def test_a_quotation_its_clause_introduces_or_splits_is_direct_not_mixed(nlp, text, fragments, speaker, cue):
+    found = quotes(nlp, text)
+    assert [(q.kind, q.text, q.speaker.name, q.cue.text) for q in found] == [
+        ("direct", fragment, speaker, cue) for fragment in fragments
+    ]
+
+
 def test_according_to_names_the_source(nlp):
     text = "According to the fire department, three buildings were damaged in the storm."
     (quote,) = quotes(nlp, text)
@@ -366,6 +389,8 @@ def test_a_split_quotation_is_one_attribution(nlp):
         ('In April, Senator Ray Hollis called the plan to close the harbour "an absolute disgrace," and left.',
          "an absolute disgrace,", "Senator Ray Hollis", "called"),
         ('The mayor defended what she described as "a fair deal" on Monday.', "a fair deal", "", "described"),
+        ('Piet Varga called the increase "a shameless tax on island families" and said he would fight it.',
+         "a shameless tax on island families", "Piet Varga", "called"),
     ],
 )
 def test_a_short_quotation_said_outright_is_a_quote_of_its_speaker(nlp, text, quoted, speaker, cue):

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from presslens.cli import app
 from presslens.corpus import EXPORTS, Filters, export_columns, export_rows
-from presslens.corpus.export import write_export
-from presslens.errors import InputError
+from presslens.corpus.export import stored_export, write_export
+from presslens.errors import InputError, NotFoundError
 from presslens.store import open_store
 from support.counted_corpus import A1, A2, A4, A5, ARTICLES, VP
 
@@ -105,3 +105,15 @@ def test_the_export_command_writes_a_file_or_stdout(tmp_path):
     assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 2
     result = runner.invoke(app, ["export", "--format", "xml", "--db", db], catch_exceptions=False)
     assert result.exit_code == 1 and "not one of csv, jsonl, parquet" in result.output
+
+
+def test_an_export_for_an_outlet_not_stored_is_not_found_not_a_bare_header(corpus_store, tmp_path):
+    # the outlet filter's own matching: any case of a stored name is that outlet
+    assert stored_export(corpus_store, "articles", Filters(outlets=[VP.upper()]), "csv").rows_written == 0
+    with pytest.raises(NotFoundError, match=r"^outlet 'Nowhere Gazette' not found$"):
+        stored_export(corpus_store, "quotes", Filters(outlets=[VP, "Nowhere Gazette"]), "csv")
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    with open_store(db) as store:
+        store.add_articles(ARTICLES)
+    result = CliRunner().invoke(app, ["export", "--outlet", "Nowhere Gazette", "--db", db])
+    assert result.exit_code == 1 and result.output == "error: outlet 'Nowhere Gazette' not found\n"

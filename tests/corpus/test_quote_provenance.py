@@ -167,7 +167,7 @@ def test_cli_trace_prints_the_table_and_json_in_the_documented_order(store, stor
     as_json = runner.invoke(app, ["quotes", "trace", BY_KEY["library-edit"].quote, "--format", "json",
                                   "--db", store_url])
     found = json.loads(as_json.output)
-    assert list(found[0])[:6] == ["article", "outlet", "published", "speaker", "text", "first"]
+    assert list(found[0])[:7] == ["article", "title", "outlet", "published", "speaker", "text", "first"]
     assert [(a["outlet"], a["published"], a["first"]) for a in found] == [
         ("Eastfield Beacon", "2025-05-10", True), ("Lowland Gazette", "2025-05-11", False),
         ("Northbay Courier", "2025-05-12", False)]

@@ -3,7 +3,10 @@ highlights that follow the index's stemming (tests/support/counted_corpus.py).""
 
 from __future__ import annotations
 
+import pytest
+
 from presslens.corpus import Filters, article_search, search
+from presslens.errors import InputError
 from support.counted_corpus import A1, A2, A3, A5
 
 
@@ -59,3 +62,25 @@ def test_highlights_fold_case_and_accents_and_survive_control_characters():
     marked = [text[s:e] for s, e in highlight_spans(text, parse_query("cafe study"))]
     assert marked == ["Café", "CAFES", "studies", "cafés"]
     assert [text[s:e] for s, e in highlight_spans(text, parse_query("caf*"))] == ["Café", "CAFES", "cafeteria", "cafés"]
+
+
+def _found(store, query: str) -> set[str]:
+    return {h.article_id for h in search(store, Filters(query=query)).items}
+
+
+def test_not_leaves_out_what_follows_it_as_a_minus_does(corpus_store):
+    # "ferry" is in A1, A2 and A5; only A5 says "valley"
+    assert _found(corpus_store, "ferry NOT valley") == _found(corpus_store, "ferry -valley") == {A1.id, A2.id}
+    assert _found(corpus_store, 'ferry NOT "ferry service"') == {A1.id, A2.id}
+    # a lowercase "not" is a word to find, not an operator: SQLite finds no text with it,
+    # PostgreSQL drops it as a stopword and finds "ferry" with "valley"
+    assert _found(corpus_store, "ferry not valley") <= {A5.id}
+    for query in ("NOT valley", "-valley"):
+        with pytest.raises(InputError, match=r"has no word to search for \(NOT and - only leave words out\)$"):
+            search(corpus_store, Filters(query=query))
+
+
+def test_full_width_letters_find_the_words_they_spell(corpus_store):
+    hits = search(corpus_store, Filters(query="Ｆｅｒｒｙ ＮＯＴ ｖａｌｌｅｙ")).items
+    assert {h.article_id for h in hits} == {A1.id, A2.id}
+    assert {h.snippet[s:e].lower() for h in hits for s, e in h.highlights} == {"ferry"}

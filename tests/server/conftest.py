@@ -1,11 +1,20 @@
 """The browser the page tests drive (tests/support/browser.py): one chromium per test session,
-a fresh context per test."""
+a fresh context per test; and the test client's host, served."""
 
 from __future__ import annotations
 
 import pytest
 
 from support.browser import CHROMIUM, LAUNCH_FLAGS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_client_host():
+    """FastAPI's test client asks for host "testserver": every app these tests build answers to it
+    (Settings read PRESSLENS_ALLOWED_HOSTS when built, so before any module's app)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PRESSLENS_ALLOWED_HOSTS", "testserver")
+        yield
 
 
 @pytest.fixture(scope="session")

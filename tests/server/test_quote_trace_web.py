@@ -32,7 +32,8 @@ def test_the_api_traces_a_quote_first_published_first(client):
     response = client.get(f"/api/quotes/{quote_id(BY_KEY['milk-trim'])}/trace")
     assert response.status_code == 200
     body = response.json()
-    assert list(body[0])[:6] == ["article", "outlet", "published", "speaker", "text", "first"]
+    assert list(body[0])[:7] == ["article", "title", "outlet", "published", "speaker", "text", "first"]
+    assert body[0]["title"] == "Story milk-first"
     assert [(a["outlet"], a["published"], a["relation"], a["first"]) for a in body] == [
         ("Lowland Gazette", "2025-04-01", "first", True), ("Northbay Courier", "2025-04-02", "edited", False),
         ("Meridian Wire", "2025-04-06", "trimmed", False)]
@@ -62,6 +63,19 @@ def test_each_quote_of_a_stored_article_links_to_its_trace_page(client):
     assert rows == [("2025-03-03", "Northbay Courier"), ("2025-03-04", "Eastfield Beacon"),
                     ("2025-03-05", "Lowland Gazette"), ("2025-03-09", "Meridian Wire"), ("undated", "Eastfield Beacon")]
     assert "<del>harbour</del> <ins>harbor</ins>" in trace.text
+
+
+def test_the_trace_page_names_each_article_by_its_title_outlet_and_date(client):
+    quote = quote_id(BY_KEY["tunnel-edit"])
+    titles = {article(case).id: article(case).title for case in CASES}
+    expected = [(a["article"], titles[a["article"]], f"{a['outlet']}, {a['published'] or 'undated'}")
+                for a in client.get(f"/api/quotes/{quote}/trace").json()]
+    trace = client.get(f"/quotes/{quote}").text
+    table = trace[trace.index('<table class="data" id="appearances">'):trace.index("</table>")]
+    cells = re.findall(r'<td><a href="/articles/([0-9a-f]+)">([^<]+)</a> <span class="meta">([^<]+)</span></td>', table)
+    assert cells == expected and len(cells) == 5
+    assert cells[0][1:] == ("Story tunnel-first", "Northbay Courier, 2025-03-03")
+    assert not re.search(r">[0-9a-f]{16}</a>", table)  # no bare id for a reader to decode
 
 
 def test_an_unknown_quote_is_a_404_page(client):

@@ -61,3 +61,14 @@ def test_a_query_of_spaces_is_the_empty_search_form(client):
     response = client.get("/search", params={"q": "   "})
     assert response.status_code == 200
     assert "matching article" not in response.text and 'id="q"' in response.text
+
+
+def test_not_and_full_width_words_search_as_a_reader_means_them(client):
+    html = client.get("/search", params={"q": "ｆｅｒｒｙ NOT valley"}).text
+    assert re.search(r"2 matching articles, 2 analysed", html)
+    assert f'href="/articles/{A5.id}"' not in html
+    api = client.get("/api/search", params={"q": "Ｆｅｒｒｙ"})
+    assert api.status_code == 200 and len(api.json()["items"]) == 3
+    refused = client.get("/api/search", params={"q": "NOT valley"})
+    assert refused.status_code == 400
+    assert refused.json() == {"error": "query: 'NOT valley' has no word to search for (NOT and - only leave words out)"}

@@ -27,6 +27,16 @@ def test_presslens_serve_serves_pages_and_api_on_loopback(tmp_path):
         assert write.status_code == 403  # no PRESSLENS_API_TOKEN in this environment
 
 
+def test_serve_answers_only_the_hosts_it_serves(tmp_path):
+    options = ("--allowed-host", "news.example", "--allowed-host", "desk.example")
+    with served(build_store(tmp_path / "hosts.db"), options=options, PRESSLENS_ALLOWED_HOSTS="wire.example") as base:
+        for host in ("127.0.0.1", "localhost", "news.example", "desk.example:8000", "wire.example"):
+            assert httpx.get(f"{base}/api/overview", headers={"Host": host}).status_code == 200, host
+        rebound = httpx.post(f"{base}/api/analyze", json={"text": "The pier reopens."},
+                             headers={"Host": "evil.example", "Origin": "http://evil.example"})
+        assert rebound.status_code == 400 and "'evil.example' is not served here" in rebound.json()["error"]
+
+
 def test_serve_refuses_a_store_it_cannot_open(tmp_path):
     result = subprocess.run(
         [str(PRESSLENS), "serve", "--db", "nosuchdb://x", "--port", str(free_port())],

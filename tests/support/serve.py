@@ -23,7 +23,7 @@ def free_port() -> int:
 
 @contextmanager
 def served(db_url: str, wait_s: float = 90.0, options: tuple[str, ...] = (), **env: str):
-    """Runs `presslens serve` (with these further options) until the block ends; yields its base URL."""
+    """Runs `presslens serve` (with `options`) until the block ends; yields its base URL."""
     port = free_port()
     process = subprocess.Popen(
         [str(PRESSLENS), "serve", "--db", db_url, "--port", str(port), *options],

@@ -34,8 +34,12 @@ def register(app: typer.Typer) -> None:
 
 def serve(
     db: str = typer.Option(None, "--db", help="Store URL (default: PRESSLENS_DB, else sqlite:///presslens.db)."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; loopback unless told otherwise."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; loopback unless given."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    allowed_host: list[str] = typer.Option(
+        [], "--allowed-host", help="A host name the server answers to besides the address it listens on "
+                                   "(repeatable; PRESSLENS_ALLOWED_HOSTS adds more).",
+    ),
     workers: int = typer.Option(None, "--workers", min=1,
                                 help="Server processes sharing the port (default: one per CPU core)."),
 ) -> None:
@@ -43,6 +47,7 @@ def serve(
     settings = get_settings()
     if db:
         settings = settings.model_copy(update={"db": db})
+    settings = settings.model_copy(update={"allowed_hosts": [*settings.allowed_hosts, *allowed_host]})
     with exit_on_error():
         open_store(settings.db).close()
         listener = bound_socket(host, port)
@@ -51,7 +56,7 @@ def serve(
     typer.echo(f"presslens serving {settings.db} on http://{host}:{port}/ ({mode}; {workers} "
                f"{'worker' if workers == 1 else 'workers'})", err=True)
     with jobs_shared(settings) as settings:
-        run_workers(settings, listener, workers)
+        run_workers(settings, listener, host, workers)
 
 
 @contextmanager
@@ -72,7 +77,7 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def run_workers(settings: Settings, listener: socket.socket, workers: int) -> None:
+def run_workers(settings: Settings, listener: socket.socket, host: str, workers: int) -> None:
     """Serves on the bound socket until SIGTERM or Ctrl-C: in this process for one worker,
     else in `workers` processes that each build the app from the same settings and accept
     from the same socket (uvicorn's supervisor restarts one that dies)."""
@@ -85,9 +90,9 @@ def run_workers(settings: Settings, listener: socket.socket, workers: int) -> No
     # On SIGTERM or Ctrl-C, requests in flight get SHUTDOWN_GRACE_S to finish before they
     # are cancelled; a search in a worker thread stops by itself within
     # PRESSLENS_QUERY_TIMEOUT_S, so the process exits within seconds.
-    config = uvicorn.Config(partial(create_app, settings), factory=True, workers=workers, log_level="warning",
-                            timeout_graceful_shutdown=SHUTDOWN_GRACE_S, timeout_keep_alive=KEEP_ALIVE_S,
-                            backlog=BACKLOG)
+    config = uvicorn.Config(partial(create_app, settings, bound_host=host), factory=True, workers=workers,
+                            log_level="warning", timeout_graceful_shutdown=SHUTDOWN_GRACE_S,
+                            timeout_keep_alive=KEEP_ALIVE_S, backlog=BACKLOG)
     if workers == 1:
         uvicorn.Server(config).run(sockets=[listener])
     else:

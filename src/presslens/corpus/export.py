@@ -16,7 +16,7 @@ from datetime import date
 from itertools import chain
 from typing import IO, Any
 
-from presslens.errors import InputError
+from presslens.errors import InputError, NotFoundError
 from presslens.store import Store
 from presslens.store.filters import Filters
 from presslens.store.queries.exports import EXPORTS, value_kind
@@ -179,8 +179,11 @@ def export_rows(store: Store, what: str, filters: Filters) -> Iterator[dict[str,
 def stored_export(store: Store, what: str, filters: Filters, fmt: str) -> Export:
     """Every stored row of kind `what` matching the filters, as bytes in `fmt`. The first
     row is read now, so that an unknown kind or format, or a bad filter, raises before
-    any byte goes out (a server response would otherwise be cut short)."""
+    any byte goes out (a server response would otherwise be cut short). An outlet filter
+    naming no stored outlet is a NotFoundError, not an export of the header alone."""
     columns = export_columns(store, what)
+    if filters.outlets and (unknown := store.listings.unknown_outlets(filters.outlets)):
+        raise NotFoundError(f"outlet {unknown[0]!r} not found")
     rows = export_rows(store, what, filters)
     first = next(rows, None)
     return Export(rows if first is None else chain([first], rows), columns, fmt)

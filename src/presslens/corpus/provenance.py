@@ -29,6 +29,7 @@ class Appearance:
     __pydantic_config__ = RESPONSE_SCHEMA_CONFIG
 
     article: str = described("The article's id.")
+    title: str | None = described("The article's title.")
     outlet: str | None
     published: dt.date | None = described("Null: undated (listed last).")
     speaker: str | None = described("The speaker as the article credits them.")
@@ -152,7 +153,8 @@ def _appearances(store: Store, group: int) -> list[Appearance]:
         diff = word_diff(first_words, words)
         relation = "first" if position == 0 else (relate(first_words, words) or "related")
         found.append(Appearance(
-            article=row.article, outlet=row.outlet, published=row.published, speaker=row.speaker, text=row.text,
+            article=row.article, title=row.title, outlet=row.outlet, published=row.published, speaker=row.speaker,
+            text=row.text,
             first=position == 0, quote=format_quote_id(row.article, row.idx), person=row.person, relation=relation,
             added=diff.added, dropped=diff.dropped, replaced=diff.replaced,
             diff=[] if position == 0 else diff.changes,

@@ -14,6 +14,7 @@ from pathlib import Path
 from presslens.analyzers.claims.model import load_claim_model
 from presslens.errors import InputError
 from presslens.predict.output import write_lines
+from presslens.readers.jsonfile import json_problem
 from presslens.readers.source import check_not_empty, decode_utf8
 
 DELIMITERS = {".csv": ",", ".tsv": "\t"}
@@ -40,7 +41,7 @@ def _jsonl_items(lines: list[str], source: str) -> list[tuple[str, str]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(source, f"invalid JSON at column {exc.colno}: {exc.msg}", number) from None
+            raise InputError(source, f"invalid JSON at column {exc.colno}: {json_problem(exc)}", number) from None
         items.append(_item(record, source, number))
     return items
 

@@ -31,12 +31,25 @@ def parse_json(text: str | bytes, source: str, line: int | None = None) -> Any:
     try:
         data = json.loads(text, parse_int=_int_or_text)
     except json.JSONDecodeError as exc:
-        raise InputError(source, f"invalid JSON at column {exc.colno}: {exc.msg}", line or exc.lineno) from None
+        problem = f"invalid JSON at column {exc.colno}: {json_problem(exc)}"
+        raise InputError(source, problem, line or exc.lineno) from None
     except RecursionError:
         raise too_deep from None
     if not _within_depth(data, MAX_JSON_DEPTH):
         raise too_deep
     return data
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """What is wrong, in words: Python's own message, whole. A few of them end mid-sentence
+    ("Invalid control character at"), leaving the position to the exception's str(); the
+    caller gives the position, and the character is named here."""
+    if not exc.msg.endswith(" at"):
+        return exc.msg
+    found = exc.doc[exc.pos] if exc.pos < len(exc.doc) else ""
+    named = f" U+{ord(found):04X}" if found else ""
+    hint = " (write a line break inside a string as \\n)" if found in ("\n", "\r") else ""
+    return f"{exc.msg.removesuffix(' at')}{named}{hint}"
 
 
 def _within_depth(data: Any, limit: int) -> bool:

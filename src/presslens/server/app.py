@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -22,7 +22,7 @@ from presslens import __version__
 from presslens.config import Settings, get_settings
 from presslens.edge import http_error
 from presslens.errors import PresslensError, StoreBusy
-from presslens.server.middleware import BodySizeLimit, SecurityHeaders, require_same_origin
+from presslens.server.middleware import BodySizeLimit, HostAllowlist, SecurityHeaders, require_same_origin
 from presslens.server.page_cache import PageCache
 from presslens.server.pages import PAGE_ROUTERS
 from presslens.server.pages.render import error_page
@@ -33,8 +33,10 @@ STATIC_DIR = Path(__file__).parent / "pages" / "static"
 log = logging.getLogger("presslens.server.app")
 
 
-def create_app(settings: Settings | None = None, pipeline=None) -> FastAPI:
-    """The app. `pipeline` replaces the default pipeline (anything with `.analyze`)."""
+def create_app(settings: Settings | None = None, pipeline=None, bound_host: str = "127.0.0.1") -> FastAPI:
+    """The app. `pipeline` replaces the default pipeline (anything with `.analyze`); `bound_host`
+    is the address the server listens on, which with `settings.allowed_hosts` decides the
+    hosts it answers to (middleware.HostAllowlist)."""
     settings = settings or get_settings()
     resources = Resources(settings, pipeline)
 
@@ -59,13 +61,22 @@ def create_app(settings: Settings | None = None, pipeline=None) -> FastAPI:
     app.add_middleware(PageCache, ttl_s=settings.page_cache_s)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)
+    # outermost: a request for a host not served here reaches nothing, not even the cache
+    app.add_middleware(HostAllowlist, bound_host=bound_host, allowed=settings.allowed_hosts)
     _add_error_handlers(app)
     app.include_router(api_router)
     for pages in PAGE_ROUTERS:
         app.include_router(pages)
     docs.install_openapi(app)
+    app.add_api_route("/favicon.ico", favicon, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
+
+
+def favicon() -> FileResponse:
+    """The icon at the address every browser and feed reader asks for, whatever the page links."""
+    return FileResponse(STATIC_DIR / "favicon.ico", media_type="image/x-icon",
+                        headers={"Cache-Control": "public, max-age=86400"})
 
 
 def _add_error_handlers(app: FastAPI) -> None:

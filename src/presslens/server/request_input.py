@@ -107,6 +107,12 @@ def articles_in_json(body: bytes, limit: int) -> list[Article]:
         raise InputError("request body", "empty: send {\"text\": ...}")
     try:
         data = json.loads(body)
+    except json.JSONDecodeError as exc:
+        # deferred: the readers load trafilatura and feedparser, about 0.35 s
+        from presslens.readers.jsonfile import json_problem
+
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise InputError("request body", f"not valid JSON at {where}: {json_problem(exc)}") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError("request body", f"not valid JSON ({exc})") from None
     except RecursionError:
@@ -118,13 +124,17 @@ def articles_in_json(body: bytes, limit: int) -> list[Article]:
         raise InputError("request body", f"{len(records)} articles: at most {limit} per request")
     articles = []
     for number, record in enumerate(records):
+        where = f"request body[{number}]" if isinstance(data, list) else "request body"
         try:
-            articles.append(article_of(ArticleIn.model_validate(record)))
+            model = ArticleIn.model_validate(record)
         except ValidationError as exc:
             error = exc.errors()[0]
             field = ".".join(str(p) for p in error["loc"]) or "article"
-            where = f"request body[{number}]" if isinstance(data, list) else "request body"
             raise InputError(where, f"{field}: {error['msg']}") from None
+        # refused here, as the pipeline and ingest would refuse it, before it waits for the worker
+        if not model.text.strip():
+            raise InputError(where, "text: only whitespace; send the article's words")
+        articles.append(article_of(model))
     return articles
 
 

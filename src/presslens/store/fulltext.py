@@ -1,7 +1,7 @@
 """Full-text search: user queries to FTS5 / PostgreSQL syntax, and plain snippets with highlights.
 
-Users type web-search style queries: words, "quoted phrases", -excluded words, OR
-and trailing * for prefixes. Snippets are cut from the article text here, not by the
+Users type web-search style queries: words, "quoted phrases", -excluded words (or NOT
+word), OR and trailing * for prefixes. Snippets are cut from the article text here, not by the
 database, so both databases give the same plain text with [start, end) highlights.
 
 Highlights come from SQLite's own FTS5 tokenizer (the search index's: Porter stems,
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 
 from presslens.errors import InputError
@@ -36,30 +37,43 @@ class ParsedQuery:
 
 
 def parse_query(query: str) -> ParsedQuery:
+    """The query's words, NFKC-folded first: "Ｉｒａｎ" typed full-width (or "ﬁnal" with its
+    ligature) is the "Iran" of the text. `NOT word` (in capitals; a lowercase "not" is a
+    word) excludes as `-word` does: AND NOT."""
     parsed = ParsedQuery()
-    join_next = False
-    for match in _TOKEN.finditer(query):
-        negated, phrase, bare = match.group(1), match.group(2), match.group(3)
+    join_next = negate_next = False
+    for match in _TOKEN.finditer(unicodedata.normalize("NFKC", query)):
+        bare = match.group(3)
         if bare is not None and bare.upper() == "OR":
             join_next = bool(parsed.groups)
             continue
-        raw = phrase if phrase is not None else bare
-        if bare is not None and bare.startswith("-") and len(bare) > 1:
-            negated, raw = "-", bare[1:]
-        prefix = phrase is None and raw.endswith("*")
-        words = [w.lower() for w in _WORD.findall(raw)]
+        if bare == "NOT":
+            negate_next = True
+            continue
+        words, prefix, negated = _term(match)
         if not words:
             continue
-        if negated:
+        if negated or negate_next:
             parsed.excluded.append(words)
         elif join_next:
             parsed.groups[-1].append((words, prefix))
         else:
             parsed.groups.append([(words, prefix)])
-        join_next = False
+        join_next = negate_next = False
     if not parsed.groups:
-        raise InputError("query", f"{query!r} has no word to search for")
+        only = " (NOT and - only leave words out)" if parsed.excluded else ""
+        raise InputError("query", f"{query!r} has no word to search for{only}")
     return _deduplicated(parsed)
+
+
+def _term(match: re.Match) -> tuple[list[str], bool, bool]:
+    """One typed term: its lower-case words, whether it is a prefix (`gov*`), whether excluded (`-word`)."""
+    negated, phrase, bare = match.group(1), match.group(2), match.group(3)
+    raw = phrase if phrase is not None else bare
+    if bare is not None and bare.startswith("-") and len(bare) > 1:
+        negated, raw = "-", bare[1:]
+    prefix = phrase is None and raw.endswith("*")
+    return [w.lower() for w in _WORD.findall(raw)], prefix, bool(negated)
 
 
 def _deduplicated(parsed: ParsedQuery) -> ParsedQuery:

@@ -94,13 +94,28 @@ def train_techniques(
 ) -> dict:
     """Trains, tunes, scores and exports; returns the metrics written to out/metrics.json.
     Training windows of `max_length` tokens overlap by an eighth; inference ones by a quarter."""
+    parts = split(load_ptc(Path(data)))
+    if not parts["fit"] or not parts["dev"]:
+        raise InputError(str(data), "too few articles to split into fit, dev and held-out parts")
+    return train_on_parts(parts, out, base, epochs, seed, frozen_layers, any_weight, max_length, log)
+
+
+def train_on_parts(
+    parts: dict[str, list[PtcArticle]],
+    out: Path,
+    base: Path | None = None,
+    epochs: int = 5,
+    seed: int = 13,
+    frozen_layers: int = 0,
+    any_weight: float = 0.5,
+    max_length: int = 256,
+    log: Callable[[str], None] = print,
+) -> dict:
+    """The recipe on given fit, dev and test parts (the fixed split's, or a k-fold's)."""
     # deferred: torch, and the training module that imports it, are the optional train extra
     from presslens.training.techniques_net import train, write_model_folder
 
     base, base_name = resolve_base(base)
-    parts = split(load_ptc(Path(data)))
-    if not parts["fit"] or not parts["dev"]:
-        raise InputError(str(data), "too few articles to split into fit, dev and held-out parts")
     settings = TechniquesTrainingSettings(max_length=max_length, stride=max_length * 7 // 8, epochs=epochs, seed=seed,
                                           frozen_layers=frozen_layers, any_weight=any_weight)
     stride = settings.max_length * 3 // 4  # inference windows overlap more than training ones

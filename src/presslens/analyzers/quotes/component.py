@@ -110,12 +110,18 @@ def find_quotes(doc: Doc) -> list[Quote]:
             continue
         used.add(index)
         a = reported[index]
-        if _alnum(text, mark.start, mark.end) >= DIRECT_SHARE * _alnum(text, *a.content):
+        if _introduced(text, a, mark):
+            found.append(_attribute_alone(doc, text, mark, marked, reported, paras))
+            continue
+        names_it = _names_it(doc, text, a, mark)
+        if names_it or _alnum(text, mark.start, mark.end) >= DIRECT_SHARE * _alnum(text, *a.content):
             speaker = a.speaker or _person_before_cue(doc, mark, a.cue)
-            beside = a.cue is not None and _beside(text, mark, a.cue, speaker)
+            beside = names_it or (a.cue is not None and _beside(text, mark, a.cue, speaker))
             found.append(_Found(mark.start, mark.end, "direct", a.cue, speaker, a.via, [mark], beside))
         else:
             start, end = min(a.content[0], mark.start), max(a.content[1], mark.end)
+            if mark.close_mark is not None and end == mark.end:  # the clause ends in the quotation: keep its mark
+                end = mark.close_mark + 1
             found.append(_Found(start, end, "mixed", a.cue, a.speaker, a.via, [mark]))
     found = _merge_mixed(found)
     for index, a in enumerate(reported):
@@ -162,6 +168,27 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
         if not any(k.content[0] <= a.content[0] and a.content[1] <= k.content[1] for k in kept):
             kept.append(a)
     return sorted(kept, key=lambda a: a.content)
+
+
+def _introduced(text: str, a: Attribution, mark: MarkedQuote) -> bool:
+    """'Walker said, "I've had ..."', 'Sembler responded in a text message: "..."': a
+    quotation after a comma or colon that ends the reported clause is quoted in full, not a
+    fragment of the clause (the parser then hands the clause the whole sentence); so is each
+    part of a quotation split by its cue, which the parser makes one clause around the cue."""
+    if a.cue is not None and a.content[0] < a.cue[0] < a.content[1]:  # '"A," King said, "B."'
+        return True
+    before = text[a.content[0]:mark.open_mark].rstrip()
+    after = text[mark.end:a.content[1]].strip(" ,;.!?\"'”’")
+    return a.content[0] < mark.open_mark and before.endswith((":", ",")) and not after
+
+
+def _names_it(doc: Doc, text: str, a: Attribution, mark: MarkedQuote) -> bool:
+    """'called the increase "a shameless tax"': a naming verb's quoted complement is what was
+    said; the thing it names ("the increase") is not part of the quote."""
+    if a.cue is None or text[mark.end:a.content[1]].strip(" ,;.!?\"'”’"):
+        return False
+    cue = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
+    return cue is not None and any(t.lemma_ in NAMING_VERBS for t in cue) and mark.start > a.content[0]
 
 
 def _reported_overlapping(reported: list[Attribution], mark: MarkedQuote) -> int | None:

@@ -76,3 +76,11 @@ class ListingQueries(Queries):
             return rows, rows[0].total
         past_end = self._rows(stmt.limit(1).offset(0)) if offset else []
         return [], past_end[0].total if past_end else 0
+
+    def unknown_outlets(self, names: list[str]) -> list[str]:
+        """Those of `names` that no stored outlet is called (ignoring case, as the outlet filter
+        matches), in the order given."""
+        lowered = func.lower(outlets.c.name)
+        stmt = select(lowered.label("name")).where(lowered.in_([n.lower() for n in names]))
+        stored = {r.name for r in self._rows(stmt)}
+        return [n for n in names if n.lower() not in stored]

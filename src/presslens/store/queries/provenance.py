@@ -127,6 +127,7 @@ class ProvenanceQueries(Queries):
             return {row.group_id: row for row in conn.execute(select(ranked).where(ranked.c.rank == 1))}
 
     def appearances(self, group: int) -> list[Any]:
-        """(article, outlet, published, speaker, text, idx, person) of every appearance of the group,
-        first seen first."""
-        return self._rows(_grouped_quotes().where(quote_wordings.c.group_id == group).order_by(*_FIRST_SEEN))
+        """(article, outlet, published, speaker, text, idx, person, title) of every appearance of the
+        group, first seen first."""
+        stmt = _grouped_quotes(articles.c.title).where(quote_wordings.c.group_id == group).order_by(*_FIRST_SEEN)
+        return self._rows(stmt)
