@@ -6,6 +6,7 @@ import asyncio
 import socket
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
@@ -84,5 +85,7 @@ def test_the_server_s_connections_send_at_once_without_nagle_s_wait():
         writer.close()
         server.close()
 
-    asyncio.run(accept_one())
+    # in a thread of its own: a browser test's Playwright may hold this thread's event loop
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, accept_one()).result()
     assert nodelay[0] != 0

@@ -90,16 +90,23 @@ class PageCache:
         return answer
 
     async def _refresh(self, key: tuple, scope: Scope) -> None:
-        """Makes the answer for `key` again, for the requests to come."""
+        """Makes the answer for `key` again, for the requests to come, unless a request that
+        missed is making it already (between this task's creation and its start)."""
+        asked = False
 
         async def no_body() -> Message:
+            nonlocal asked
+            if asked:  # as a client that stays: nothing more until the answer is sent
+                await asyncio.Event().wait()
+            asked = True
             return {"type": "http.request", "body": b"", "more_body": False}
 
         async def discard(message: Message) -> None:
             pass
 
         try:
-            await self._make(key, scope, no_body, discard)
+            if key not in self.making:
+                await self._make(key, scope, no_body, discard)
         except Exception:  # no client to tell: the next request that misses makes its own
             log.exception("refreshing the kept answer for %s failed", scope["path"])
         finally:
@@ -132,7 +139,8 @@ class PageCache:
                 answer = Answer(now + REFRESH_AFTER * self.ttl_s, now + self.ttl_s, start, b"".join(chunks))
                 self._keep(key, answer)
         finally:
-            del self.making[key]
+            if self.making.get(key) is made:
+                del self.making[key]
             made.set_result(answer)
 
     def _keep(self, key: tuple, answer: Answer) -> None:
