@@ -148,3 +148,37 @@ def test_a_page_read_all_the_time_is_made_again_before_it_expires_so_no_reader_w
     assert made_before_the_next_reader == 2  # made again by no reader
     assert later == (200, b"answer 2")
     assert counting.made == 2
+
+
+class ListeningApp:
+    """An ASGI app that, like a streaming answer, listens for the client leaving after it has
+    read the request, and notes what that second receive() gave (None: it waited)."""
+
+    def __init__(self) -> None:
+        self.heard: list[str | None] = []
+
+    async def __call__(self, scope, receive, send) -> None:
+        await receive()
+        try:
+            self.heard.append((await asyncio.wait_for(receive(), 0.2))["type"])
+        except asyncio.TimeoutError:
+            self.heard.append(None)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": f"answer {len(self.heard)}".encode()})
+
+
+def test_a_background_remake_behaves_as_a_client_that_stays():
+    """Its receive() waits after the one request, as a connected client's does: answering the
+    request again and again made a listening app spin the event loop."""
+    listening = ListeningApp()
+    cache = PageCache(listening, ttl_s=1.0)
+
+    async def read_then_remake():
+        await ask(cache)
+        await asyncio.sleep(0.85)
+        await ask(cache)  # starts the remake
+        await asyncio.sleep(0.5)
+
+    run(read_then_remake())
+    assert len(listening.heard) == 2
+    assert listening.heard[1] is None
