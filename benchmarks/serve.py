@@ -1,18 +1,23 @@
-"""Latency and throughput of `presslens serve`: each endpoint under 1, 8 and 32 concurrent
-clients, then 32 and 64 readers on a mix of pages with and without an ingest running beside
-them, and the time of a 200-word search.
+"""Latency, throughput and memory of `presslens serve`: each endpoint under 1, 8 and 32
+concurrent clients, then 32 and 64 readers on a mix of pages with and without an ingest
+running beside them, each worker's memory after 10,000 mixed reads and after analyses, and
+the time of a 200-word search.
 
+    .venv/bin/python benchmarks/serve.py --articles 0 --process 150   # the target run: the whole corpus (37,554)
     .venv/bin/python benchmarks/serve.py                      # 5,000 AllSides articles, 60 analysed
-    .venv/bin/python benchmarks/serve.py --articles 0         # the whole corpus (37,554)
+    .venv/bin/python benchmarks/serve.py --workers 1          # one server process (default: one per CPU core)
+    .venv/bin/python benchmarks/serve.py --store /tmp/serve-bench/bench.db --articles 0 --process 150
     .venv/bin/python benchmarks/serve.py --seconds 10 --concurrency 1,8,32 --readers 32,64
     .venv/bin/python benchmarks/serve.py --screenshots docs/screenshots
 
 Setup (outside the clock): the first --articles of ../shared/data/corpus/allsides.jsonl.gz
-are stored in a temporary SQLite file; --process of them, from the two outlets with the
-most articles in the slice, are analysed with the default pipeline and saved, so article
-pages and outlet pages have analyses. Then `presslens serve` is started on a free
-loopback port as a user would run it, and every endpoint is warmed up once (the first
-/api/analyze loads the pipeline in the server).
+(--corpus) are stored in a temporary SQLite file (or in --store, which a later run with the
+same --store reuses, working on a copy: storing the whole corpus and analysing 150 takes
+minutes); --process
+of them, from the two outlets with the most articles in the slice, are analysed with the
+default pipeline and saved, so article pages and outlet pages have analyses. Then
+`presslens serve --workers N` is started on a free loopback port as a user would run it,
+and every page is warmed up once.
 
 Measured, for each endpoint and each concurrency: an httpx async client to 127.0.0.1
 keeps that many requests in flight for --seconds, then waits for the last ones to finish.
@@ -22,13 +27,23 @@ Endpoints: the home page, an outlet page, the article page (/articles/{id}, anal
 articles in turn), search (/search?q=..., a fixed list of queries in turn), the timeline
 page, and POST /api/analyze (bodies of stored articles, cut to --analyze-chars characters).
 
-Readers (--readers): that many clients cycle through the home, outlet, article, search and
-timeline pages, first alone, then while `presslens ingest` stores --ingest-articles new
-articles (copies of corpus articles under new ids, in batches of 100) into the same store
-in another process, over and over until the readers stop. The ingest's own rate is printed.
+Memory, first (a read-only server that has analysed nothing yet): 32 keep-alive clients make
+--memory-reads requests over the mixed pages below, then each worker's resident memory is
+printed (psutil if installed, else /proc); again at the end, after the analyses.
+
+Readers (--readers), for --reader-seconds each: that many keep-alive clients cycle through
+the home, outlet, article, search and timeline pages, first alone, then while `presslens
+ingest` stores --ingest-articles new articles (copies of corpus articles under new ids, in
+batches of 100) into the same store in another process, over and over until the readers
+stop. The ingest's own rate is printed. POST /api/analyze comes last (its warm-up loads the
+pipeline in the worker that takes it).
 
 The 200-word search: one request of 200 distinct words and one of a word repeated 200
 times, timed alone (the server answers them with a one-line 400: more than 32 terms).
+
+The long text, last: the longest corpus articles one after another, cut to --long-chars
+(199,000) characters, POSTed to /api/analyze, which answers 202 with a job; printed: the
+time to that answer, the time until the job has ended, and the progress the polls saw.
 
 The server runs with its own defaults, its page cache included (identical GETs within 5 s
 share one answer: server/page_cache.py); `PRESSLENS_PAGE_CACHE_S=0 benchmarks/serve.py ...`
@@ -60,7 +75,30 @@ QUERIES = ["president", "health care", "border wall", "climate change", "supreme
            "election fraud", "economy jobs", "immigration", "russia investigation"]
 
 
-def build_corpus(db_url: str, articles: int, process: int) -> tuple[list[str], list[str], list[str]]:
+def prepared_store(db_path: Path, corpus: Path, articles: int, process: int) -> tuple[list[str], list[str], list[str]]:
+    """The store at db_path, built unless a previous run left it there with its list of what it
+    holds beside it (db_path.json); returns analysed ids, analyze bodies, outlets."""
+    holds = db_path.with_name(db_path.name + ".json")
+    if db_path.exists() and holds.exists():
+        kept = json.loads(holds.read_text(encoding="utf-8"))
+        print(f"setup: reusing {db_path} ({len(kept['ids'])} analysed, from {', '.join(kept['outlets'])})", flush=True)
+        return kept["ids"], kept["bodies"], kept["outlets"]
+    ids, bodies, outlets = build_corpus(f"sqlite:///{db_path}", corpus, articles, process)
+    holds.write_text(json.dumps({"ids": ids, "bodies": bodies, "outlets": outlets}), encoding="utf-8")
+    return ids, bodies, outlets
+
+
+def working_copy(db_path: Path, folder: Path) -> Path:
+    """Copies the store and its files beside it (the search index, a WAL) into folder."""
+    import shutil
+
+    for part in db_path.parent.glob(db_path.name + "*"):
+        if part.suffix != ".json":
+            shutil.copy2(part, folder / part.name)
+    return folder / db_path.name
+
+
+def build_corpus(db_url: str, corpus: Path, articles: int, process: int) -> tuple[list[str], list[str], list[str]]:
     """Stores the slice, analyses `process` of it; returns analysed ids, analyze bodies, outlets."""
     from presslens.pipeline import default_pipeline
     from presslens.readers import iter_articles
@@ -68,7 +106,7 @@ def build_corpus(db_url: str, articles: int, process: int) -> tuple[list[str], l
 
     store = open_store(db_url)
     try:
-        stream = iter_articles([CORPUS], on_error=lambda error: None)
+        stream = iter_articles([corpus], on_error=lambda error: None)
         sliced = list(islice(stream, articles) if articles else stream)
         store.add_articles(sliced)
         top = [name for name, _ in Counter(a.outlet for a in sliced if a.outlet and a.published).most_common(2)]
@@ -88,23 +126,67 @@ def build_corpus(db_url: str, articles: int, process: int) -> tuple[list[str], l
         store.close()
 
 
-def write_ingest_copies(path: Path, count: int) -> None:
+def write_ingest_copies(path: Path, corpus: Path, count: int) -> None:
     """JSON Lines of `count` corpus articles under new ids, with a line added to each text so
     the store's same-text check does not drop them: work an ingest really has to do."""
     from presslens.readers import iter_articles
 
     with path.open("w", encoding="utf-8") as out:
-        for number, article in enumerate(islice(iter_articles([CORPUS], on_error=lambda error: None), count)):
+        for number, article in enumerate(islice(iter_articles([corpus], on_error=lambda error: None), count)):
             record = {"id": f"bench-copy-{number}", "outlet": article.outlet, "title": article.title,
                       "published": article.published.isoformat() if article.published else None,
                       "url": article.url, "text": f"{article.text}\n\nBenchmark copy {number}."}
             out.write(json.dumps(record) + "\n")
 
 
-def start_server(db_url: str, port: int) -> subprocess.Popen:
+def start_server(db_url: str, port: int, workers: int | None) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k != "PRESSLENS_API_TOKEN"}
+    given = ["--workers", str(workers)] if workers else []
     return subprocess.Popen([str(Path(sys.executable).with_name("presslens")), "serve", "--db", db_url,
-                             "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--port", str(port), *given],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def worker_pids(server: int) -> list[int]:
+    """The processes that answer requests: the server's spawned workers, or the server itself."""
+    try:
+        import psutil
+
+        children = [c.pid for c in psutil.Process(server).children() if "spawn_main" in " ".join(c.cmdline())]
+    except ImportError:
+        children = [int(d.name) for d in Path("/proc").iterdir() if d.name.isdigit() and _parent(d) == server
+                    and b"spawn_main" in _read(d / "cmdline")]
+    return children or [server]
+
+
+def _parent(proc: Path) -> int | None:
+    stat = _read(proc / "stat")
+    return int(stat.rsplit(b")", 1)[1].split()[1]) if stat else None
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:  # the process ended as we looked
+        return b""
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory in MB (10^6 bytes): psutil if installed, else /proc."""
+    try:
+        import psutil
+
+        return psutil.Process(pid).memory_info().rss / 1e6
+    except ImportError:
+        for line in _read(Path(f"/proc/{pid}/status")).decode().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024 / 1e6
+        return float("nan")
+
+
+def print_memory(server: int, when: str) -> None:
+    sizes = ", ".join(f"{rss_mb(pid):,.0f} MB" for pid in worker_pids(server))
+    print(f"memory {when}: resident per worker {sizes}", flush=True)
 
 
 def wait_until_up(base: str, process: subprocess.Popen, limit_s: float = 120) -> None:
@@ -120,14 +202,18 @@ def wait_until_up(base: str, process: subprocess.Popen, limit_s: float = 120) ->
     raise SystemExit("presslens serve did not start")
 
 
-async def load(client: httpx.AsyncClient, request, concurrency: int, seconds: float) -> dict:
+async def load(client: httpx.AsyncClient, request, concurrency: int, seconds: float = float("inf"),
+               requests: int | None = None) -> dict:
+    """Keeps `concurrency` requests in flight for `seconds`, or until `requests` have been sent."""
     latencies: list[float] = []
     failures = 0
     stop = time.monotonic() + seconds
+    sent = itertools.count()
+    limit = requests if requests is not None else float("inf")
 
     async def worker(number: int) -> None:
         nonlocal failures
-        while time.monotonic() < stop:
+        while time.monotonic() < stop and next(sent) < limit:
             began = time.perf_counter()
             try:
                 response = await request(client, number)
@@ -155,6 +241,7 @@ def percentiles(ordered: list[float]) -> dict[str, float]:
     return {"p50": 1000 * statistics.median(ordered), "p95": at(0.95), "p99": at(0.99), "max": 1000 * ordered[-1]}
 
 
+MEMORY_READERS = 32
 HEADER = (f"{'endpoint':<22} {'clients':>7} {'requests':>9} {'failed':>7} {'p50 ms':>8} {'p95 ms':>8} "
           f"{'p99 ms':>8} {'max ms':>8} {'req/s':>7}")
 
@@ -176,50 +263,102 @@ def reader_pages(base: str, ids: list[str], outlets: list[str]) -> dict:
     }
 
 
-async def measure(base: str, ids: list[str], bodies: list[str], outlets: list[str], args, ingest) -> None:
+async def measure(base: str, ids: list[str], bodies: list[str], outlets: list[str], args, ingest, server: int) -> None:
     cut = [b[: args.analyze_chars] for b in bodies]
     pages = reader_pages(base, ids, outlets)
-    endpoints = {**pages,
-                 "POST /api/analyze": lambda c, n: c.post(f"{base}/api/analyze", json={"text": cut[n % len(cut)]})}
-    most = max(args.concurrency + args.readers)
+    analyze = {"POST /api/analyze": lambda c, n: c.post(f"{base}/api/analyze", json={"text": cut[n % len(cut)]})}
+    most = max(args.concurrency + args.readers + [MEMORY_READERS])
     limits = httpx.Limits(max_connections=most, max_keepalive_connections=most)
     async with httpx.AsyncClient(timeout=300, limits=limits) as client:
-        for name, request in endpoints.items():
-            warm = await request(client, 0)
-            if warm.status_code != 200:
-                raise SystemExit(f"warm-up of the {name} failed: {warm.status_code} {warm.request.url}")
-        print(HEADER)
-        for name, request in endpoints.items():
-            for concurrency in args.concurrency:
-                print_row(name, concurrency, await load(client, request, concurrency, args.seconds))
-
+        await warm_up(client, pages)
         pages_in_turn = list(pages.values())
 
         async def mixed(c, n):
             return await pages_in_turn[n % len(pages_in_turn)](c, n // len(pages_in_turn))
 
-        print(f"\nreaders on the {', '.join(pages)} in turn")
+        print(f"memory: {args.memory_reads:,} reads by {MEMORY_READERS} clients on the {', '.join(pages)} in turn")
+        print(HEADER)
+        print_row("mixed reads", MEMORY_READERS, await load(client, mixed, MEMORY_READERS, requests=args.memory_reads))
+        print_memory(server, f"after {args.memory_reads:,} reads")
+
+        print(f"\nreaders on the {', '.join(pages)} in turn, {args.reader_seconds:g} s each")
         print(HEADER)
         for readers in args.readers:
-            print_row("readers alone", readers, await load(client, mixed, readers, args.seconds))
+            print_row("readers alone", readers, await load(client, mixed, readers, seconds=args.reader_seconds))
             with ingest() as done:
-                row = await load(client, mixed, readers, args.seconds)
+                row = await load(client, mixed, readers, seconds=args.reader_seconds)
             print_row("readers + ingest", readers, row)
             print(f"{'':<22} ingest beside them: {done['articles']:,} articles stored in {done['seconds']:.1f} s "
                   f"({done['articles'] / max(done['seconds'], 1e-9):,.0f}/s), {done['runs']} runs, "
                   f"{done['failed']} failed", flush=True)
 
-        print("\n200-word searches, alone:")
-        distinct = " ".join(f"word{number}" for number in range(200))
-        repeated = " ".join(["president"] * 200)
-        for name, words in (("200 distinct words", distinct), ("one word 200 times", repeated)):
-            began = time.perf_counter()
-            response = await client.get(f"{base}/api/search", params={"q": words})
-            print(f"  {name}: {1000 * (time.perf_counter() - began):.1f} ms, status {response.status_code}: "
-                  f"{response.text[:120]}", flush=True)
+        print(f"\neach endpoint alone, {args.seconds:g} s per row")
+        print(HEADER)
+        await warm_up(client, analyze)  # loads the pipeline in the worker that takes it
+        for name, request in {**pages, **analyze}.items():
+            for concurrency in args.concurrency:
+                print_row(name, concurrency, await load(client, request, concurrency, seconds=args.seconds))
+        print_memory(server, "after the analyses")
+        await long_searches(client, base)
+        if args.long_chars:
+            await long_text_job(client, base, long_text(args.corpus, args.long_chars))
+            print_memory(server, "after the long text")
 
 
-INGEST_RUNS = itertools.count()  # across every ingest of the benchmark, so each run's copies are new
+async def warm_up(client: httpx.AsyncClient, endpoints: dict) -> None:
+    for name, request in endpoints.items():
+        warm = await request(client, 0)
+        if warm.status_code != 200:
+            raise SystemExit(f"warm-up of the {name} failed: {warm.status_code} {warm.request.url}")
+
+
+def long_text(corpus: Path, chars: int) -> str:
+    """The longest corpus articles, one after another, cut to `chars` characters: a full-size text."""
+    from presslens.readers import iter_articles
+
+    texts = sorted((a.text for a in iter_articles([corpus], on_error=lambda error: None)), key=len, reverse=True)
+    joined, size = [], 0
+    for text in texts:
+        joined.append(text[: chars - size])
+        size += len(joined[-1]) + 2
+        if size >= chars:
+            break
+    return "\n\n".join(joined)[:chars]
+
+
+async def long_text_job(client: httpx.AsyncClient, base: str, text: str) -> None:
+    """POSTs the text, which the server takes as a job, and polls the job until it ends."""
+    began = time.perf_counter()
+    answer = await client.post(f"{base}/api/analyze", json={"text": text})
+    answered = time.perf_counter() - began
+    if answer.status_code != 202:
+        print(f"\na {len(text):,}-character text: {answer.status_code} {answer.text[:200]}", flush=True)
+        return
+    seen = []
+    while True:
+        state = (await client.get(base + answer.json()["url"])).json()
+        if (state["done"], state["total"]) not in seen:
+            seen.append((state["done"], state["total"]))
+        if state["state"] in ("done", "failed"):
+            break
+        await asyncio.sleep(0.5)
+    print(f"\na {len(text):,}-character text as a job: 202 in {1000 * answered:.0f} ms, {state['state']} after "
+          f"{time.perf_counter() - began:.1f} s, progress seen {', '.join(f'{d}/{t}' for d, t in seen)}", flush=True)
+
+
+async def long_searches(client: httpx.AsyncClient, base: str) -> None:
+    print("\n200-word searches, alone:")
+    distinct = " ".join(f"word{number}" for number in range(200))
+    repeated = " ".join(["president"] * 200)
+    for name, words in (("200 distinct words", distinct), ("one word 200 times", repeated)):
+        began = time.perf_counter()
+        response = await client.get(f"{base}/api/search", params={"q": words})
+        print(f"  {name}: {1000 * (time.perf_counter() - began):.1f} ms, status {response.status_code}: "
+              f"{response.text[:120]}", flush=True)
+
+
+# across every ingest of the benchmark, so each run's copies are new, also to a --store kept from another run
+INGEST_RUNS = (f"{os.getpid()}-{number}" for number in itertools.count())
 
 
 class IngestBeside:
@@ -293,20 +432,30 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=5000, help="articles to store (0: all)")
     parser.add_argument("--process", type=int, default=60, help="articles to analyse")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the AllSides JSON Lines file")
+    parser.add_argument("--store", type=Path, help="keep the SQLite store here, and reuse it if a run left it")
+    parser.add_argument("--workers", type=int, help="presslens serve --workers (default: its own)")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per endpoint and concurrency")
     parser.add_argument("--concurrency", type=lambda s: [int(x) for x in s.split(",")], default=[1, 8, 32])
     parser.add_argument("--readers", type=lambda s: [int(x) for x in s.split(",")], default=[32, 64],
                         help="reader counts for the mixed-pages run, alone and beside an ingest")
+    parser.add_argument("--reader-seconds", type=float, default=30.0, help="seconds per readers row")
+    parser.add_argument("--memory-reads", type=int, default=10_000, help="mixed reads before memory is measured")
     parser.add_argument("--ingest-articles", type=int, default=2000, help="articles per run of the concurrent ingest")
     parser.add_argument("--analyze-chars", type=int, default=3000, help="characters per /api/analyze body")
+    parser.add_argument("--long-chars", type=int, default=199_000,
+                        help="characters of the text analysed as a job at the end (0: none)")
     parser.add_argument("--screenshots", type=Path, help="also save README screenshots in this folder")
     args = parser.parse_args()
-    if not CORPUS.exists():
-        raise SystemExit(f"{CORPUS} is absent")
+    if not args.corpus.exists():
+        raise SystemExit(f"{args.corpus} is absent")
 
     with tempfile.TemporaryDirectory(prefix="presslens-serve-bench-") as folder:
-        db_url = f"sqlite:///{folder}/bench.db"
-        ids, bodies, outlets = build_corpus(db_url, args.articles, args.process)
+        db_path = args.store or Path(folder) / "bench.db"
+        ids, bodies, outlets = prepared_store(db_path, args.corpus, args.articles, args.process)
+        if args.store:  # the ingest beside the readers writes: into a copy, so --store stays as built
+            db_path = working_copy(args.store, Path(folder))
+        db_url = f"sqlite:///{db_path}"
         import socket
 
         with socket.socket() as s:
@@ -314,12 +463,13 @@ def main() -> None:
             port = s.getsockname()[1]
         base = f"http://127.0.0.1:{port}"
         copies = Path(folder) / "copies.jsonl"
-        write_ingest_copies(copies, args.ingest_articles)
-        server = start_server(db_url, port)
-        print(f"server: page cache {os.environ.get('PRESSLENS_PAGE_CACHE_S', 'default (5 s)')}", flush=True)
+        write_ingest_copies(copies, args.corpus, args.ingest_articles)
+        server = start_server(db_url, port, args.workers)
+        print(f"server: {args.workers or 'default'} workers, page cache "
+              f"{os.environ.get('PRESSLENS_PAGE_CACHE_S', 'default (5 s)')}, on {os.cpu_count()} CPUs", flush=True)
         try:
             wait_until_up(base, server)
-            asyncio.run(measure(base, ids, bodies, outlets, args, lambda: IngestBeside(db_url, copies)))
+            asyncio.run(measure(base, ids, bodies, outlets, args, lambda: IngestBeside(db_url, copies), server.pid))
             if args.screenshots:
                 screenshots(base, ids[0], outlets[0], args.screenshots)
         finally:

@@ -77,6 +77,23 @@ class Settings(BaseSettings):
         description="Web/API only: texts longer than this are refused with 413 before any analysis (the library's own "
                     "limit is spaCy's nlp.max_length, 2,000,000 characters).",
     )
+    analyze_quick_chars: int = Field(
+        20_000,
+        description="Web/API only: texts up to this many characters are analysed while the request waits; a longer "
+                    "one becomes an analysis job (202 and the job's address), which the client polls for progress.",
+    )
+    analyze_jobs: int = Field(
+        4, description="Web/API only: analysis jobs queued or running per server worker; past it a new one is a 503.",
+    )
+    analyze_job_ttl_s: float = Field(
+        900.0, description="Web/API only: an analysis job's state and result are kept this many seconds after its "
+                           "last progress, then its address answers 404.",
+    )
+    jobs_dir: Path | None = Field(
+        None, description="Web/API only: the folder where analysis jobs keep their state, read by every server "
+                          "worker (PRESSLENS_JOBS_DIR); by default a temporary folder made by the server and removed "
+                          "when it stops.",
+    )
     write_lock_timeout_s: float = Field(
         2.0, description="Web/API only: how long a write waits for the SQLite write lock before a 503 + Retry-After.",
     )
@@ -105,8 +122,8 @@ class Settings(BaseSettings):
                     "its model is below the targets of docs/framing.md and adds about a quarter to the analysis time.",
     )
 
-    @field_validator("models_dir", "techniques_model", "claims_model", "framing_model", "sentences_model", "threads",
-                     mode="before")
+    @field_validator("models_dir", "jobs_dir", "techniques_model", "claims_model", "framing_model", "sentences_model",
+                     "threads", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object, info) -> object:
         # An empty variable (PRESSLENS_THREADS=) means unset, as it did before these were settings.

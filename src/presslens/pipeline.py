@@ -7,7 +7,7 @@ output would change, so stored analyses know which pipeline made them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
@@ -92,13 +92,33 @@ class Pipeline:
         abandoned analysis stops within one component's time rather than running to the end).
         An article with no text (empty or only whitespace) is an InputError, as the readers
         refuse an empty file."""
+        steps = self.analyze_in_steps(article)
+        try:
+            for name in self.nlp.pipe_names:
+                if should_stop is not None and should_stop():
+                    raise AnalysisTimeout(
+                        f"{article_source(article)}: analysis stopped before {name}, past its deadline"
+                    )
+                next(steps)
+            next(steps)  # past the last component: the Analysis
+        except StopIteration as finished:
+            return finished.value
+        finally:
+            steps.close()
+        raise AssertionError("the pipeline has more steps than components")  # unreachable: next() ended them
+
+    def analyze_in_steps(self, article: Article) -> Generator[tuple[int, int], None, Analysis]:
+        """The Analysis of one Article, one component per `next()`: each step yields (components
+        run, components in all), and the Analysis is the generator's return value. The server
+        runs a long text's analysis a step at a time, so that the quick analyses queued
+        behind it get their turn between components, and a job can say how far it is."""
         if not article.text.strip():
             raise InputError(article_source(article), "no text to analyse (empty or only whitespace)")
         doc = self._doc(article)
-        for name, component in self.nlp.pipeline:
-            if should_stop is not None and should_stop():
-                raise AnalysisTimeout(f"{article_source(article)}: analysis stopped before {name}, past its deadline")
+        total = len(self.nlp.pipeline)
+        for done, (_, component) in enumerate(self.nlp.pipeline, 1):
             doc = component(doc)
+            yield done, total
         return self._analysis(article, doc)
 
     def analyze_many(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[Analysis]:

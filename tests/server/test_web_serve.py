@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import socket
 import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
+from presslens.cli.serve import bound_socket
 from support.serve import PRESSLENS, free_port, served
 from support.web_corpus import HARBOUR_ID, build_store
 
@@ -40,3 +45,47 @@ def test_serve_refuses_a_store_it_cannot_open(tmp_path):
     )
     assert result.returncode == 1
     assert result.stderr.startswith("error:") and "Traceback" not in result.stderr
+
+
+def test_with_several_workers_a_job_taken_by_one_is_followed_through_any(tmp_path):
+    """Each poll comes on a new connection, which any of the workers may accept."""
+    text = ("The harbour council met on Monday and voted to repair the old pier before the summer season. "
+            '"We cannot wait another year," said councillor Mira Dahl after the vote.\n\n') * 4
+    with served(build_store(tmp_path / "workers.db"), options=("--workers", "3"),
+                PRESSLENS_ANALYZE_QUICK_CHARS="200") as base:
+        answer = httpx.post(f"{base}/api/analyze", json={"text": text})
+        assert answer.status_code == 202
+        polls = []
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            poll = httpx.get(base + answer.json()["url"], headers={"Connection": "close"})
+            polls.append(poll.status_code)
+            if poll.status_code != 200 or poll.json()["state"] in ("done", "failed"):
+                break
+            time.sleep(0.2)
+    assert set(polls) == {200}
+    assert poll.json()["state"] == "done" and poll.json()["result"]["article"]["text"] == text
+
+
+def test_the_server_s_connections_send_at_once_without_nagle_s_wait():
+    """A response written in two parts (headers, body) must not wait for the client's
+    delayed ACK: asyncio turns Nagle off only on a listener made for TCP."""
+    listener = bound_socket("127.0.0.1", 0)
+    nodelay = []
+
+    async def accept_one() -> None:
+        def connected(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            nodelay.append(writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(connected, sock=listener)
+        _, writer = await asyncio.open_connection(*listener.getsockname())
+        while not nodelay:
+            await asyncio.sleep(0.01)
+        writer.close()
+        server.close()
+
+    # in a thread of its own: a browser test's Playwright may hold this thread's event loop
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, accept_one()).result()
+    assert nodelay[0] != 0

@@ -1,5 +1,6 @@
 """What the app shares between requests: the store (opened on first use) and the
-pipeline, run in one worker thread with a time limit per request.
+pipeline, run in one worker thread with a time limit per request, or a component at a
+time for a long text's job (server/jobs.py).
 
 Blocking work never runs on the event loop: analyses go to the one analysis worker
 (`run_bounded`), store writes to starlette's thread pool (`store_analysed`, called through
@@ -11,17 +12,21 @@ from __future__ import annotations
 import asyncio
 import inspect
 import math
+import shutil
 import sqlite3
+import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from presslens.analysis import Analysis
 from presslens.article import Article, check_length
 from presslens.config import Settings
 from presslens.errors import AnalysisTimeout, ServiceUnavailable, StoreBusy
+from presslens.server.jobs import AnalysisJobs
 
 
 class Resources:
@@ -30,6 +35,7 @@ class Resources:
         self._pipeline = pipeline
         self._store = None
         self._lock = threading.Lock()
+        self._pipeline_lock = threading.Lock()
         # One worker: the spaCy pipeline is not meant to be shared between threads,
         # and a second worker would only split the same CPU.
         self._executor: ThreadPoolExecutor | None = None
@@ -37,6 +43,8 @@ class Resources:
         # store connections should wait only briefly for the write lock.
         self._local = threading.local()
         self._short_lock_engine = None
+        self._jobs: AnalysisJobs | None = None
+        self._own_jobs_dir: Path | None = None  # made here when the settings name none, removed on close
 
     @property
     def store(self):
@@ -50,12 +58,29 @@ class Resources:
 
     @property
     def pipeline(self):
-        if self._pipeline is None:
-            # deferred: spaCy and the models load with the first analysis
-            from presslens.pipeline import default_pipeline
+        # a job's thread and the analysis worker may both ask first: one loads it
+        with self._pipeline_lock:
+            if self._pipeline is None:
+                # deferred: spaCy and the models load with the first analysis
+                from presslens.pipeline import default_pipeline
 
-            self._pipeline = default_pipeline()
-        return self._pipeline
+                self._pipeline = default_pipeline()
+            return self._pipeline
+
+    @property
+    def jobs(self) -> AnalysisJobs:
+        """The analysis jobs (server/jobs.py), their folder made on first use unless the settings name one."""
+        with self._lock:
+            if self._jobs is None:
+                folder = self.settings.jobs_dir
+                if folder is None:
+                    folder = self._own_jobs_dir = Path(tempfile.mkdtemp(prefix="presslens-jobs-"))
+                self._jobs = AnalysisJobs(self, folder)
+            return self._jobs
+
+    def is_long(self, article: Article) -> bool:
+        """Whether the article's text is past `Settings.analyze_quick_chars`: analysed as a job."""
+        return len(article.text) > self.settings.analyze_quick_chars
 
     def check_size(self, articles: list[Article]) -> None:
         """TooLargeError (413) for a text over `Settings.max_analyze_chars`, before any work."""
@@ -116,13 +141,36 @@ class Resources:
         if previous is not None and dbapi_connection is not None:
             dbapi_connection.execute(f"PRAGMA busy_timeout={int(previous)}")
 
-    async def run_bounded(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """Runs fn(*args) on the analysis worker; 503 if it waited its whole time in
-        the queue, 504 if it started but did not finish in time."""
+    def analysis_steps(self, article: Article) -> Generator[tuple[int, int], None, Analysis]:
+        """The article's analysis as steps of one component (nothing runs until the first
+        step); a pipeline without `analyze_in_steps` (a stand-in) in one step."""
+        pipeline = self.pipeline
+        if hasattr(pipeline, "analyze_in_steps"):
+            return pipeline.analyze_in_steps(article)
+        return _in_one_step(pipeline, article)
+
+    def analysis_step(self, steps: Generator[tuple[int, int], None, Analysis]) -> tuple[bool, Any]:
+        """Runs the next step on the analysis worker, behind the analyses queued before it, and
+        waits for it: (False, (done, total)), or (True, the Analysis) once there are no more."""
+
+        def step() -> tuple[bool, Any]:
+            try:
+                return False, next(steps)
+            except StopIteration as finished:
+                return True, finished.value
+
+        return self._analysis_worker().submit(step).result()
+
+    def _analysis_worker(self) -> ThreadPoolExecutor:
         with self._lock:
             if self._executor is None:
                 self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="presslens-analyze")
-            executor = self._executor
+            return self._executor
+
+    async def run_bounded(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Runs fn(*args) on the analysis worker; 503 if it waited its whole time in
+        the queue, 504 if it started but did not finish in time."""
+        executor = self._analysis_worker()
         timeout = self.settings.analyze_timeout_s
         stop = threading.Event()
 
@@ -157,12 +205,23 @@ class Resources:
 
     def close(self) -> None:
         with self._lock:
+            if self._jobs is not None:
+                self._jobs.close()
+                self._jobs = None
+            if self._own_jobs_dir is not None:
+                shutil.rmtree(self._own_jobs_dir, ignore_errors=True)
+                self._own_jobs_dir = None
             if self._executor is not None:
                 self._executor.shutdown(wait=False, cancel_futures=True)
                 self._executor = None
             if self._store is not None:
                 self._store.close()
                 self._store = None
+
+
+def _in_one_step(pipeline, article: Article) -> Generator[tuple[int, int], None, Analysis]:
+    yield from ()  # a generator whose first step runs the whole analysis and ends it
+    return pipeline.analyze(article)
 
 
 def _locked(exc: BaseException | None) -> bool:

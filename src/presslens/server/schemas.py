@@ -8,7 +8,7 @@ API documents exactly what the library returns and nothing is written twice.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
@@ -96,3 +96,15 @@ class TimelinePage(BaseModel):
 
 class ErrorOut(BaseModel):
     error: str = Field(description="One line saying what went wrong.")
+
+
+class AnalysisJobOut(BaseModel):
+    """A long text's analysis, run after the request that asked for it was answered."""
+
+    job: str = Field(description="The job's id: random, so only whoever was given it can read the job.")
+    url: str = Field(description="Where to ask for the job's state (GET), until it expires.")
+    state: Literal["queued", "running", "done", "failed"]
+    done: int = Field(description="Pipeline components run so far.")
+    total: int | None = Field(description="Pipeline components in all; null until the job has started.")
+    result: AnalysisOut | None = Field(description="The analysis, in the JSON contract, once `state` is done.")
+    error: str | None = Field(description="Once `state` is failed: what went wrong, in one line.")

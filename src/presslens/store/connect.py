@@ -16,6 +16,16 @@ from presslens.store import search_index
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
+# Connections per engine: POOL_SIZE kept open, POOL_OVERFLOW more opened under a burst and
+# closed after it. A process does its store work in a thread pool on a few CPUs, where
+# more connections add no speed, only memory (each SQLite connection keeps its own page
+# cache, up to CACHE_KIB); busier threads wait for a free connection instead. Eight
+# connections cap a server worker's SQLite caches at 128 MiB; a 64 MiB cache on each of
+# SQLAlchemy's default 15 grew one worker to 1.8 GB (#23).
+POOL_SIZE = 4
+POOL_OVERFLOW = 4
+CACHE_KIB = 16 * 1024
+
 
 def _sqlite_connect(database: str | None, dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
@@ -25,7 +35,7 @@ def _sqlite_connect(database: str | None, dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: the full-text index pages stay in memory
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # negative: KiB, not pages
     cursor.close()
     search_index.attach(dbapi_connection, database)
 
@@ -46,12 +56,14 @@ def make_engine(url: str) -> Engine:
         raise StoreError(f"{url}: not a database URL ({exc})") from exc
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+    in_memory = parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
+    if parsed.get_backend_name() == "sqlite" and not in_memory:
         folder = Path(parsed.database).expanduser().resolve().parent
         if not folder.is_dir():
             raise StoreError(f"{shown_url(url)}: folder {folder} does not exist")
     try:
-        engine = create_engine(parsed)
+        # an in-memory SQLite database keeps SQLAlchemy's pool of one connection per thread
+        engine = create_engine(parsed, **({} if in_memory else {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}))
     except (ArgumentError, ImportError) as exc:
         raise StoreError(f"{shown_url(url)}: cannot open ({exc})") from exc
     if engine.dialect.name == "sqlite":

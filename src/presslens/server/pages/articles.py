@@ -14,6 +14,7 @@ from presslens.analysis import Analysis
 from presslens.edge import stored_article
 from presslens.errors import InputError
 from presslens.server.dependencies import ResourcesDep, StoreDep, check_token
+from presslens.server.pages.analysis_jobs import start_job
 from presslens.server.pages.article_view import build_view, min_score_from
 from presslens.server.pages.render import db_option, render
 from presslens.server.request_input import articles_from_request
@@ -64,5 +65,10 @@ async def analyze_page(request: Request, resources: ResourcesDep):
         kept = {k: form.get(k) for k in ("text", "title", "outlet", "published", "url", "address")
                 if isinstance(form.get(k), str)}
         return render(request, "analyze.html", {"error": str(exc), "form": kept}, status=exc.http_status)
+    if resources.is_long(articles[0]):
+        return await start_job(resources, articles[0])
     analysis = await resources.analyze(articles[0])
-    return render(request, "article.html", {"view": build_view(analysis), "stored": False})
+    # the view and the page of up to analyze_quick_chars of text: off the event loop
+    return await run_in_threadpool(
+        lambda: render(request, "article.html", {"view": build_view(analysis), "stored": False})
+    )
