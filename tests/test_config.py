@@ -108,10 +108,10 @@ def test_a_variable_that_cannot_be_read_is_named_in_one_line(monkeypatch, variab
     assert str(raised.value).startswith(problem) and "\n" not in str(raised.value)
 
 
-def test_the_command_line_says_which_variable_it_cannot_read_and_exits_1(tmp_path: Path) -> None:
-    text = tmp_path / "note.txt"
-    text.write_text("The council met on Monday.\n", encoding="utf-8")
-    done = subprocess.run([PRESSLENS, "analyze", str(text)], capture_output=True, text=True,
+@pytest.mark.parametrize("command", [["analyze", "note.txt"], ["serve", "--port", "0"]])
+def test_the_command_line_says_which_variable_it_cannot_read_and_exits_1(tmp_path: Path, command) -> None:
+    (tmp_path / "note.txt").write_text("The council met on Monday.\n", encoding="utf-8")
+    done = subprocess.run([PRESSLENS, *command], capture_output=True, text=True, cwd=tmp_path, timeout=60,
                           env={**os.environ, "PRESSLENS_FRAMING": "maybe"})
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [

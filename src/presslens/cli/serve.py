@@ -44,11 +44,11 @@ def serve(
                                 help="Server processes sharing the port (default: one per CPU core)."),
 ) -> None:
     """Serve the web app and the REST API (/api, docs at /api/docs)."""
-    settings = get_settings()
-    if db:
-        settings = settings.model_copy(update={"db": db})
-    settings = settings.model_copy(update={"allowed_hosts": [*settings.allowed_hosts, *allowed_host]})
     with exit_on_error():
+        settings = get_settings()
+        if db:
+            settings = settings.model_copy(update={"db": db})
+        settings = settings.model_copy(update={"allowed_hosts": [*settings.allowed_hosts, *allowed_host]})
         open_store(settings.db).close()
         listener = bound_socket(host, port)
     mode = "read-write (token set)" if settings.api_token else "read-only (no PRESSLENS_API_TOKEN)"
