@@ -104,8 +104,15 @@ def story_view(store: Store, story_id: str) -> StoryView:
 
 
 def _quotes(done: list[Analysis]) -> list[ToldQuote]:
-    return [ToldQuote(q.text, q.speaker.name if q.speaker else "", a.article.id, ())
-            for a in done for q in a.quotes]
+    """Its quotes, direct and mixed first, each speaker by the entity it resolves to ("DeVos"
+    and "Betsy DeVos" are one), or "" when it names no one ("some evidence", "he")."""
+    found = []
+    for a in done:
+        names = {e.id: e.name for e in a.entities if e.type in ENTITY_TYPES}
+        for q in sorted(a.quotes, key=lambda q: q.kind == "indirect"):
+            speaker = names.get(q.speaker.entity, "") if q.speaker and q.speaker.entity else ""
+            found.append(ToldQuote(q.text, speaker, a.article.id, ()))
+    return found
 
 
 def _same_quote(a: str, b: str) -> bool:
