@@ -39,7 +39,7 @@ SUBMITTED = {
     ("analyze.html", "analyze"), ("article.html", "analyse-now"), ("article.html", "threshold"),
     ("index.html", "searchbar"), ("outlets.html", "searchbar"), ("search.html", "filters"),
     ("people.html", "filters"), ("timeline.html", "filters"), ("entity.html", "filters"),
-    ("compare.html", "outlet-picker"),
+    ("compare.html", "outlet-picker"), ("stories.html", "searchbar"),
 }
 
 
@@ -104,6 +104,7 @@ def test_the_threshold_form_keeps_the_reader_on_the_article(page, base_url):
     ("/timeline", "#entity", "bridge", "form.filters button[type=submit]", "/timeline?", "main"),
     ("/entities/Elena%20Ruiz", "#since", "2024-01-01", "form.filters button[type=submit]",
      "/entities/Elena%20Ruiz?", "main"),
+    ("/stories", "#story-outlet", "Harbour", "form.searchbar button", "/stories?outlet=Harbour", "#story-count"),
 ])
 def test_each_search_and_filter_form_gives_its_page(page, base_url, start, field, typed, button, lands_on, shows):
     page.goto(base_url + start)

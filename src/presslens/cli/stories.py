@@ -114,7 +114,7 @@ def show(
     db: str = DB,
     as_json: bool = typer.Option(False, "--json", help="The story as JSON, its members with their scores."),
 ) -> None:
-    """One story: its label and dates, and every article, most central first."""
+    """One story in full: its label, its dates and every article, most central first."""
     from presslens.corpus.stories import show_story
     from presslens.store import open_store
 
