@@ -160,3 +160,13 @@ def test_entities_mentioned_in_a_claim_are_listed(parse):
 ])
 def test_a_value_is_placed_against_the_publication_date(value, kind):
     assert relation_to(value, PUBLISHED) == kind
+
+
+def test_a_table_run_into_one_line_is_no_claim_but_a_sentence_of_figures_is(parse):
+    table = ("D Aug. 26-29 Bill Clinton +5 1992 D July 13-16 Bill Clinton +16 1988 D July 18-21 Michael Dukakis +7 "
+             "1988 R Aug. 15-18 George H.W. Bush +6 1984 D July 16-19 Walter Mondale +9 1984 R Aug. 20-23 Ronald "
+             "Reagan +8.")
+    figures = "Prices rose by 4.5 percent in 2019, up from 3.1 percent in 2018 and 2.2 percent in 2017, it said."
+    found = [c.text for c in claims_of(parse, f"Convention bounces still count. {table} {figures}")]
+    assert not any("Dukakis" in text for text in found)
+    assert any(text.startswith("Prices rose by 4.5 percent") for text in found)

@@ -63,6 +63,18 @@ def candidates(doc: Doc, quotes: list[Quote]) -> list[Candidate]:
     return [c for c in found if _is_statement(c)]
 
 
+# A table pasted as text ("D Aug. 26-29 Bill Clinton +5 1992 D July 13-16 ..."): a sentence
+# has numbers, a table run into one line is mostly numbers.
+TABLE_NUMBER_SHARE = 0.4
+TABLE_MIN_NUMBERS = 8
+
+
+def _is_table(span) -> bool:
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    numbers = sum(1 for t in words if t.like_num or any(c.isdigit() for c in t.text))
+    return numbers >= TABLE_MIN_NUMBERS and numbers >= TABLE_NUMBER_SHARE * len(words)
+
+
 def _candidate(doc: Doc, text: str, start: int, end: int, quote: Quote | None) -> Candidate | None:
     start, end = trimmed(text, start, end)
     span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
@@ -74,6 +86,8 @@ def _candidate(doc: Doc, text: str, start: int, end: int, quote: Quote | None) -
 def _is_statement(candidate: Candidate) -> bool:
     span = candidate.span
     if candidate.text.rstrip(".!").endswith("?"):
+        return False
+    if _is_table(span):
         return False
     if not any(t.pos_ in ("VERB", "AUX") for t in span):
         return False
