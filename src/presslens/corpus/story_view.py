@@ -80,6 +80,7 @@ def story_view(store: Store, story_id: str) -> StoryView:
              for outlet, members in by_outlet.items()}
     main = _main_entities(found)
     quotes = {outlet: _quotes(done) for outlet, done in found.items()}
+    wordings = {outlet: [words_of(q.text) for q in told] for outlet, told in quotes.items()}  # read once
     claims = {outlet: [c.text for a in done for c in a.claims] for outlet, done in found.items()}
     tellings = []
     for outlet in sorted(by_outlet, key=lambda o: (-len(by_outlet[o]), o)):
@@ -93,8 +94,8 @@ def story_view(store: Store, story_id: str) -> StoryView:
             technique_spans=sum(1 for a in done for t in a.techniques if t.score >= SHOWN_MIN_SCORE),
             speakers=tuple(Counter(q.speaker for q in quotes[outlet] if q.speaker).most_common()),
             quotes=tuple(ToldQuote(q.text, q.speaker, q.article_id,
-                                   tuple(o for o in others if any(_same_quote(q.text, p.text) for p in quotes[o])))
-                         for q in quotes[outlet]),
+                                   tuple(o for o in others if any(relate(said, w) for w in wordings[o])))
+                         for q, said in zip(quotes[outlet], wordings[outlet])),
             own_claims=tuple(c for c in claims[outlet]
                              if not any(_same_claim(c, d) for o in others for d in claims[o])),
             roles={name: _role(done, name) for name in main},
@@ -113,10 +114,6 @@ def _quotes(done: list[Analysis]) -> list[ToldQuote]:
             speaker = names.get(q.speaker.entity, "") if q.speaker and q.speaker.entity else ""
             found.append(ToldQuote(q.text, speaker, a.article.id, ()))
     return found
-
-
-def _same_quote(a: str, b: str) -> bool:
-    return relate(words_of(a), words_of(b)) is not None
 
 
 def _content_words(text: str) -> set[str]:

@@ -3,11 +3,10 @@ told it) and one story told outlet by outlet (corpus.story_view)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from presslens.corpus.filters import filter_date
 from presslens.corpus.stories import list_stories
 from presslens.corpus.story_view import story_view
 from presslens.errors import InputError, NotFoundError
@@ -25,7 +24,7 @@ def stories_page(request: Request, store: StoreDep, outlet: str = "", since: str
     context = {"outlet": outlet, "since": since, "min_outlets": min_outlets, "stories": None, "error": None}
     try:
         least = _count(min_outlets)
-        start = _date(since)
+        start = filter_date(since.strip() or None, "since")
         context["stories"] = list_stories(store, outlet.strip() or None, start, least, STORIES_SHOWN)
     except InputError as exc:
         context["error"] = str(exc)
@@ -51,10 +50,3 @@ def _count(value: str) -> int:
     return int(value)
 
 
-def _date(value: str) -> date | None:
-    if not value.strip():
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise InputError("since", f"{value[:20]!r} is not a date (YYYY-MM-DD)") from None
