@@ -178,14 +178,18 @@ def _introduced(text: str, a: Attribution, mark: MarkedQuote) -> bool:
     if a.cue is not None and a.content[0] < a.cue[0] < a.content[1]:  # '"A," King said, "B."'
         return True
     before = text[a.content[0]:mark.open_mark].rstrip()
-    after = text[mark.end:a.content[1]].strip(" ,;.!?\"'”’")
-    return a.content[0] < mark.open_mark and before.endswith((":", ",")) and not after
+    return a.content[0] < mark.open_mark and before.endswith((":", ",")) and _ends_clause(text, a, mark)
+
+
+def _ends_clause(text: str, a: Attribution, mark: MarkedQuote) -> bool:
+    """Nothing but punctuation and closing marks follows the quotation in the reported clause."""
+    return not text[mark.end:a.content[1]].strip(" ,;.!?\"'”’")
 
 
 def _names_it(doc: Doc, text: str, a: Attribution, mark: MarkedQuote) -> bool:
     """'called the increase "a shameless tax"': a naming verb's quoted complement is what was
     said; the thing it names ("the increase") is not part of the quote."""
-    if a.cue is None or text[mark.end:a.content[1]].strip(" ,;.!?\"'”’"):
+    if a.cue is None or not _ends_clause(text, a, mark):
         return False
     cue = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
     return cue is not None and any(t.lemma_ in NAMING_VERBS for t in cue) and mark.start > a.content[0]
