@@ -113,8 +113,8 @@ class Settings(BaseSettings):
     spacy_model: Literal["sm", "md"] = Field(
         "sm",
         description="The spaCy English pipeline under every analyzer (PRESSLENS_SPACY_MODEL): sm, installed with "
-                    "presslens, or md (en_core_web_md: speakers and people read better on the audit set, about 0.5 GB "
-                    "more memory; installed as docs/entities.md says).",
+                    "presslens, or md (en_core_web_md: speakers and people read better on the audit set; a fifth "
+                    "slower, about 220 MB more memory; installed as docs/entities.md says).",
     )
     framing: bool = Field(
         False,
